@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Commander wiring only: each command lives in src/commands/ and registers itself.
+import { Command, CommanderError } from "commander";
+import { readFileSync } from "node:fs";
+import { PobookError, EXIT_USAGE, EXIT_FAILURE } from "../src/errors.js";
+import { registerCommands } from "../src/commands/index.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+
+const program = new Command()
+  .name("pobook")
+  .description("Translate Markdown books (mdBook) with gettext PO catalogs.")
+  .version(pkg.version)
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+registerCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit through here with code 0.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else if (error instanceof PobookError) {
+    process.stderr.write(`pobook: ${error.format()}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`pobook: ${message}\n`);
+    process.exitCode = EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Errors that pobook reports to the user as one line and an exit code.
+ *
+ * The core throws `PobookError` with the file (and line) at fault; commands
+ * let it propagate and `bin/pobook.ts` prints `pobook: FILE:LINE: message`.
+ */
+export const EXIT_OK = 0;
+/** Findings (check), or a failed operation. */
+export const EXIT_FAILURE = 1;
+/** Bad usage or bad input (unreadable file, syntax error). */
+export const EXIT_USAGE = 2;
+
+export interface ErrorLocation {
+  file?: string;
+  line?: number;
+}
+
+export class PobookError extends Error {
+  readonly file?: string;
+  readonly line?: number;
+  readonly exitCode: number;
+
+  constructor(message: string, location: ErrorLocation = {}, exitCode = EXIT_USAGE) {
+    super(message);
+    this.name = "PobookError";
+    this.file = location.file;
+    this.line = location.line;
+    this.exitCode = exitCode;
+  }
+
+  /** `FILE:LINE: message`, the form editors and grep understand. */
+  format(): string {
+    const where = this.file ? (this.line ? `${this.file}:${this.line}: ` : `${this.file}: `) : "";
+    return `${where}${this.message}`;
+  }
+}
