@@ -1,6 +1,7 @@
 import type { Command } from "commander";
+import { registerTranslate } from "./translate.js";
 
 /** Adds every pobook subcommand to `program`; one line per command module. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerTranslate(program);
 }
