@@ -19,7 +19,7 @@
 import { posix } from "node:path";
 import type { Root } from "mdast";
 import type { BookConfig } from "../book/config.js";
-import { parseSummary, chapterPaths } from "../book/summary.js";
+import { parseSummary, chapterEntries } from "../book/summary.js";
 import { findLanguage, languageToken } from "../code/languages.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
@@ -131,7 +131,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
   const summaryPath = posix.join(config.src, "SUMMARY.md");
   const summaryText = read(summaryPath);
   documents.push(prepareMarkdown(summaryPath, "summary", summaryText, summaryText, { ...base, summary: true }));
-  const chapters = [...new Set(chapterPaths(parseSummary(summaryText, summaryPath)).map((chapter) => posix.join(config.src, chapter)))];
+  const chapters = [...new Set(chapterEntries(parseSummary(summaryText, summaryPath)).map((chapter) => posix.join(config.src, chapter.path)))];
   const chapterSet = new Set(chapters);
   const includes = new Map<string, IncludeUse>();
   for (const path of chapters) {
