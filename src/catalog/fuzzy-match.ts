@@ -1,14 +1,16 @@
 /**
  * GNU msgmerge's fuzzy matching: the most similar translated old message for
- * a new msgid, by gnulib's fstrcmp similarity (over UTF-8 bytes: 2 × common
- * subsequence / total length), above msgmerge's threshold 0.6, with its
- * tie-breaking (a small bonus for a matching context, then the candidate
+ * a new msgid, by gnulib's fstrcmp similarity (over UTF-8 bytes: 2 × longest
+ * common subsequence / total length), above msgmerge's threshold 0.6, with
+ * its tie-breaking (a small bonus for a matching context, then the candidate
  * sharing the most character 4-grams, then file order).
  *
- * GNU evaluates every candidate that shares a 4-gram (~40 s on a 6000-entry
- * book). Here candidates are visited by byte length, nearest first, and two
- * upper bounds that only depend on lengths and byte counts skip almost all
- * of them before the exact bit-parallel LCS runs — the same answer, faster.
+ * GNU computes the similarity for every old message sharing a 4-gram with
+ * the new msgid (~40 s on a 6000-entry book). Here the candidates are ranked
+ * the same way (shared 4-grams, ignoring the most common ones) and only the
+ * best few get the exact, bit-parallel similarity, after cheap length and
+ * byte-count bounds: ~0.5 s, and 99.8% of entries as GNU's on the corpus
+ * (bench/merge-vs-msgmerge.ts).
  */
 
 /** msgmerge's FUZZY_THRESHOLD. */

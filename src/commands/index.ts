@@ -1,6 +1,9 @@
 import type { Command } from "commander";
+import { registerInit } from "./init.js";
+import { registerUpdate } from "./update.js";
 
 /** Adds every pobook subcommand to `program`; one line per command module. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerInit(program);
+  registerUpdate(program);
 }
