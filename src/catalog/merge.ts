@@ -32,7 +32,7 @@ export interface MergeStats {
   fuzzy: number;
   /** New entries left untranslated. */
   new: number;
-  /** Translated old entries that became obsolete in this merge. */
+  /** Translated old entries that the template no longer has (kept as #~, or dropped with keepObsolete: false). */
   obsolete: number;
 }
 
