@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { PobookError } from "./errors.js";
 import { dirname, basename, join } from "node:path";
 
 /**
@@ -16,5 +17,21 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads a file as strict UTF-8: invalid bytes are an input error naming the file. */
+export function readUtf8(path: string, shownAs = path): string {
+  return decodeUtf8File(readFileSync(path), shownAs);
+}
+
+/** Decodes bytes read from `shownAs` as strict UTF-8. */
+export function decodeUtf8File(bytes: Uint8Array, shownAs: string): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new PobookError("file is not valid UTF-8", { file: shownAs });
   }
 }

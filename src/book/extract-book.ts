@@ -20,13 +20,6 @@ export interface TemplateEntry {
   comment: string;
 }
 
-export interface ChapterSource {
-  /** Path relative to the book root, e.g. `src/index.md`. */
-  path: string;
-  /** The chapter text after the links preprocessor. */
-  content: string;
-}
-
 /** `file`, `file:line`, or `file:line` rounded down to the granularity (mdbook-xgettext's build_source). */
 export function formatReference(path: string, line: number, granularity: number): string {
   if (granularity === 0) return path;
@@ -60,30 +53,60 @@ export class TemplateBuilder {
   }
 }
 
-export interface LoadedBook {
+/** A chapter listed in SUMMARY.md. */
+export interface ChapterRef {
+  /** Path relative to the book root, e.g. `src/index.md`. */
+  path: string;
+  /** Line of its SUMMARY.md entry (for errors). */
+  line: number;
+}
+
+/** What SUMMARY.md says: its text, structure and the chapters to extract in book order. */
+export interface BookOutline {
   summaryPath: string;
   summaryText: string;
   summary: SummaryItem[];
-  chapters: ChapterSource[];
+  chapters: ChapterRef[];
 }
 
-/** Reads SUMMARY.md and every chapter it lists, includes expanded. */
-export function loadBook(config: BookConfig, read: ReadBookFile): LoadedBook {
+/** Reads SUMMARY.md. */
+export function readOutline(config: BookConfig, read: ReadBookFile): BookOutline {
   const summaryPath = posix.join(config.src, "SUMMARY.md");
   const summaryText = read(summaryPath);
   const summary = parseSummary(summaryText, summaryPath);
-  const chapters = chapterEntries(summary).map((chapter) => {
-    const path = posix.join(config.src, chapter.path);
-    let text: string;
-    try {
-      text = read(path);
-    } catch (error) {
-      if (error instanceof PobookError) throw error;
-      throw new PobookError(`chapter ${path} is listed but cannot be read`, { file: summaryPath, line: chapter.line });
-    }
-    return { path, content: expandLinks(text, { path, read }) };
-  });
+  const chapters = chapterEntries(summary).map((chapter) => ({ path: posix.join(config.src, chapter.path), line: chapter.line }));
   return { summaryPath, summaryText, summary, chapters };
+}
+
+/** The messages of one chapter and every file they were made from (the chapter, then its includes). */
+export interface ChapterResult {
+  messages: Message[];
+  files: string[];
+}
+
+/** Reads one chapter, expands its includes as mdBook does and segments it. */
+export function extractChapter(
+  config: BookConfig,
+  outline: Pick<BookOutline, "summaryPath">,
+  chapter: ChapterRef,
+  read: ReadBookFile,
+  options: ExtractOptions = {},
+): ChapterResult {
+  const files: string[] = [];
+  const tracked: ReadBookFile = (path) => {
+    const text = read(path);
+    files.push(path);
+    return text;
+  };
+  let text: string;
+  try {
+    text = tracked(chapter.path);
+  } catch (error) {
+    if (error instanceof PobookError) throw error;
+    throw new PobookError(`chapter ${chapter.path} is listed but cannot be read`, { file: outline.summaryPath, line: chapter.line });
+  }
+  const content = prepareChapter(config, expandLinks(text, { path: chapter.path, read: tracked }));
+  return { messages: segmentMarkdown(content, chapterSegmentOptions(config, options)), files };
 }
 
 /** mdbook-course replaces `{{%segment outline}}`-style lines; they are not the book's text. */
@@ -134,7 +157,7 @@ function chapterDestinations(summary: readonly SummaryItem[], depth: number): { 
 /** Builds the template file(s) from segmented chapters. */
 export function buildTemplates(
   config: BookConfig,
-  book: LoadedBook,
+  book: BookOutline,
   chapterMessages: readonly Message[][],
   options: ExtractOptions = {},
 ): TemplateFile[] {
@@ -154,17 +177,11 @@ export function buildTemplates(
   return [...builders].map(([path, entries]) => ({ path: single ? config.potFile : path, entries: entries.build() }));
 }
 
-/** The segmentation requests for every chapter of `book`. */
-export function chapterRequests(config: BookConfig, book: LoadedBook, options: ExtractOptions = {}) {
-  const segmentOptions = chapterSegmentOptions(config, options);
-  return book.chapters.map((chapter) => ({ source: prepareChapter(config, chapter.content), options: segmentOptions }));
-}
-
-/** Extracts a whole book in this thread (the CLI uses a worker pool instead). */
+/** Extracts a whole book in this thread (the CLI spreads chapters over worker threads instead). */
 export function extractBook(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): TemplateFile[] {
-  const book = loadBook(config, read);
-  const messages = chapterRequests(config, book, options).map((request) => segmentMarkdown(request.source, request.options));
-  return buildTemplates(config, book, messages, options);
+  const outline = readOutline(config, read);
+  const messages = outline.chapters.map((chapter) => extractChapter(config, outline, chapter, read, options).messages);
+  return buildTemplates(config, outline, messages, options);
 }
 
 export function prepareChapter(config: BookConfig, content: string): string {

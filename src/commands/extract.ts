@@ -2,23 +2,22 @@
  * `pobook extract [BOOK] [-o FILE|DIR]`: write the book's POT template(s).
  */
 import type { Command } from "commander";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { createHash } from "node:crypto";
-import { homedir } from "node:os";
-import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { basename, dirname, extname, join, posix, relative, resolve } from "node:path";
 import { PobookError } from "../errors.js";
-import { writeFileAtomic } from "../fs.js";
+import { readUtf8, writeFileAtomic } from "../fs.js";
 import { parseBookConfig, type BookConfig } from "../book/config.js";
 import {
   buildTemplates,
-  chapterRequests,
-  loadBook,
+  readOutline,
   TemplateBuilder,
+  type ChapterRef,
   type TemplateEntry,
   type TemplateFile,
 } from "../book/extract-book.js";
-import { SegmentPool, type SegmentCache } from "../book/segment-pool.js";
+import { ExtractPool } from "../runtime/extract-pool.js";
+import { ChapterCache } from "../runtime/chapter-cache.js";
+import { bookReader } from "../runtime/book-reader.js";
 import { segmentMarkdown, type Message } from "../markdown/segment.js";
 import { createTemplate, serializePo } from "../catalog/serialize.js";
 import { newEntry } from "../catalog/types.js";
@@ -31,18 +30,6 @@ export interface ExtractCliOptions {
   jobs?: string;
   cache: boolean;
   json?: boolean;
-}
-
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
-/** Reads a file as strict UTF-8: invalid bytes are an input error naming the file. */
-export function readUtf8(path: string, shownAs = path): string {
-  const bytes = readFileSync(path);
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new PobookError("file is not valid UTF-8", { file: shownAs });
-  }
 }
 
 /** `POT-Creation-Date` like mdbook-xgettext (RFC 3339, seconds); SOURCE_DATE_EPOCH makes it reproducible. */
@@ -66,64 +53,6 @@ function integerOption(value: string | undefined, name: string): number | undefi
   return Number(value);
 }
 
-/** Hash of the segmenter's own code: cached results of other code are never reused. */
-function segmenterVersion(): string {
-  const hash = createHash("sha256");
-  const root = dirname(dirname(fileURLToPath(import.meta.url)));
-  for (const dir of ["markdown", "code", "book"]) {
-    for (const file of readdirSync(join(root, dir)).sort()) {
-      if (file.endsWith(".js")) hash.update(readFileSync(join(root, dir, file)));
-    }
-  }
-  return hash.digest("hex");
-}
-
-/** A per-book cache file of segmentation results keyed by content hash. */
-class FileSegmentCache implements SegmentCache {
-  private readonly entries: Map<string, Message[]>;
-  private dirty = false;
-  private readonly used = new Set<string>();
-
-  constructor(private readonly path: string) {
-    let stored: Record<string, Message[]> = {};
-    try {
-      stored = JSON.parse(readFileSync(path, "utf8")) as Record<string, Message[]>;
-    } catch {
-      // No cache yet, or an unreadable one: start afresh.
-    }
-    this.entries = new Map(Object.entries(stored));
-  }
-
-  get(key: string): Message[] | undefined {
-    const found = this.entries.get(key);
-    if (found) this.used.add(key);
-    return found;
-  }
-
-  set(key: string, messages: Message[]): void {
-    this.entries.set(key, messages);
-    this.used.add(key);
-    this.dirty = true;
-  }
-
-  save(): void {
-    if (!this.dirty && this.used.size === this.entries.size) return;
-    // Keep only what this run used, so the file does not grow with every edit.
-    const kept = Object.fromEntries([...this.entries].filter(([key]) => this.used.has(key)));
-    try {
-      writeFileAtomic(this.path, JSON.stringify(kept));
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
-  }
-}
-
-function cacheFile(bookRoot: string): string {
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  const id = createHash("sha256").update(resolve(bookRoot)).digest("hex").slice(0, 16);
-  return join(base, "pobook", `segments-${id}.json`);
-}
-
 function toCatalogEntries(entries: readonly TemplateEntry[]) {
   return entries.map((entry) =>
     newEntry(entry.msgid, {
@@ -143,23 +72,27 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   const config = parseBookConfig(readUtf8(tomlPath), tomlPath);
   config.granularity = integerOption(options.granularity, "--granularity") ?? config.granularity;
   config.depth = integerOption(options.depth, "--depth") ?? config.depth;
-  const read = (path: string): string => {
-    const full = join(root, path);
-    if (!existsSync(full)) throw Object.assign(new Error(`missing ${path}`), { code: "ENOENT" });
-    return readUtf8(full, full);
-  };
   const summaryPath = join(root, config.src, "SUMMARY.md");
   if (!existsSync(summaryPath)) throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
-  const cache = options.cache ? new FileSegmentCache(cacheFile(root)) : undefined;
-  const version = segmenterVersion();
-  const jobs = integerOption(options.jobs, "--jobs");
-  const pool = new SegmentPool(jobs);
-  let messages: Message[][];
+  const read = bookReader(root);
+  const pool = new ExtractPool({ root, config, summaryPath: posix.join(config.src, "SUMMARY.md"), options, read, jobs: integerOption(options.jobs, "--jobs") });
   try {
-    const book = loadBook(config, read);
-    messages = await pool.segment(chapterRequests(config, book, options), { cache, version });
+    const outline = readOutline(config, read);
+    const cache = options.cache ? new ChapterCache(root, { config: { ...config, raw: undefined }, options: { legacy: options.legacyInlineHtml } }) : undefined;
+    const messages: Message[][] = new Array(outline.chapters.length);
+    const missing: Array<{ index: number; chapter: ChapterRef }> = [];
+    outline.chapters.forEach((chapter, index) => {
+      const cached = cache?.lookup(chapter);
+      if (cached) messages[index] = cached;
+      else missing.push({ index, chapter });
+    });
+    const results = await pool.extract(missing.map((item) => item.chapter));
+    missing.forEach((item, i) => {
+      messages[item.index] = results[i]!.messages;
+      cache?.store(item.chapter, results[i]!);
+    });
     cache?.save();
-    return { config, templates: buildTemplates(config, book, messages, options) };
+    return { config, templates: buildTemplates(config, outline, messages, options) };
   } finally {
     pool.close();
   }
