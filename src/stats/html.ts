@@ -41,7 +41,8 @@ function cell(text: string, sortValue: string | number, className = ""): string 
 }
 
 function headerCell(title: string, type: "text" | "number"): string {
-  return `<th data-type="${type}" aria-sort="none"><button type="button">${escapeHtml(title)}</button></th>`;
+  const cls = type === "number" ? ' class="num"' : "";
+  return `<th${cls} data-type="${type}" aria-sort="none"><button type="button">${escapeHtml(title)}</button></th>`;
 }
 
 function summaryRow(stats: CatalogStats): string {
@@ -113,7 +114,9 @@ const STYLE = `
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
 th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid #ddd; text-align: left; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+th, td { white-space: nowrap; }
+td.bar-cell { width: 30%; }
 th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
