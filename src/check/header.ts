@@ -19,16 +19,14 @@ const REQUIRED_FIELDS: Array<[name: string, templateValue: string | undefined]> 
 ];
 
 /**
- * The line of the header entry: it follows the header comments. The
- * catalog does not record it, and in a file pobook or gettext wrote it is
- * the first line after those comments.
+ * The line of the header entry. Like an entry's line it is the entry's
+ * first line (its comments included), and the header is the first entry
+ * of every catalog that gettext or pobook wrote.
  */
-export function headerLine(catalog: Catalog): number {
-  return catalog.headerComments.length + 1;
-}
+export const HEADER_LINE = 1;
 
 export function checkHeaderFields(catalog: Catalog): RawFinding[] {
-  const line = headerLine(catalog);
+  const line = HEADER_LINE;
   if (catalog.headers.length === 0) {
     return [{ line, rule: "header-field", message: "catalog has no header entry (msgid \"\")" }];
   }
@@ -47,7 +45,7 @@ export function checkHeaderFields(catalog: Catalog): RawFinding[] {
 }
 
 export function checkCharset(catalog: Catalog): RawFinding[] {
-  const line = headerLine(catalog);
+  const line = HEADER_LINE;
   const contentType = getHeader(catalog, "Content-Type");
   if (contentType === undefined) {
     return [{ line, rule: "charset", message: "no Content-Type header: charset unknown (pobook needs charset=UTF-8)" }];

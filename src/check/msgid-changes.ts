@@ -6,7 +6,7 @@
  */
 import { entryKey, getHeader, type Catalog } from "../catalog/types.js";
 import type { RawFinding } from "./findings.js";
-import { headerLine } from "./header.js";
+import { HEADER_LINE } from "./header.js";
 
 export function checkMsgidChanges(before: Catalog, after: Catalog, base: string): RawFinding[] {
   const activeKeys = (catalog: Catalog): Set<string> =>
@@ -22,7 +22,7 @@ export function checkMsgidChanges(before: Catalog, after: Catalog, base: string)
   if (oldDate !== newDate) return [];
 
   const example = added[0];
-  const line = example?.line ?? headerLine(after);
+  const line = example?.line ?? HEADER_LINE;
   const counts = `${added.length} added, ${removed.length} removed`;
   const sample = example !== undefined ? `, first new msgid ${JSON.stringify(shorten(example.msgid))}` : "";
   return [

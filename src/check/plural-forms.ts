@@ -5,7 +5,7 @@
  */
 import { getHeader, type Catalog } from "../catalog/types.js";
 import type { RawFinding } from "./findings.js";
-import { headerLine } from "./header.js";
+import { HEADER_LINE } from "./header.js";
 
 export interface PluralForms {
   nplurals: number;
@@ -58,7 +58,7 @@ export function parsePluralForms(value: string): PluralForms | string {
 export function checkPluralForms(catalog: Catalog): RawFinding[] {
   const plurals = catalog.entries.filter((entry) => !entry.obsolete && entry.msgidPlural !== undefined);
   const header = getHeader(catalog, "Plural-Forms");
-  const line = headerLine(catalog);
+  const line = HEADER_LINE;
   if (header === undefined) {
     return plurals.length > 0
       ? [{ line, rule: "plural-forms", message: `catalog has ${plurals.length} plural entries but no Plural-Forms header` }]
