@@ -33,7 +33,10 @@ export interface PoEntry {
 }
 
 export interface Catalog {
-  /** Comments above the header entry (`# SOME DESCRIPTIVE TITLE.` ...), raw lines without `#`-prefix stripping. */
+  /**
+   * Translator comments of the header entry (`# SOME DESCRIPTIVE TITLE.` ...),
+   * one line each without the `# ` prefix, like PoEntry.translatorComments.
+   */
   headerComments: string[];
   /** Header fields in file order (`Project-Id-Version`, `Content-Type`, ...). */
   headers: Array<[name: string, value: string]>;

@@ -1,0 +1,66 @@
+/**
+ * book.toml: the settings pobook reads, with mdBook's defaults.
+ */
+import { parse as parseToml, TomlError } from "smol-toml";
+import { PobookError } from "../errors.js";
+
+export interface BookConfig {
+  title?: string;
+  /** Source language of the book (`[book] language`, default "en"). */
+  language: string;
+  /** Chapter directory relative to the book root (`[book] src`, default "src"). */
+  src: string;
+  /** `[output.xgettext] pot-file` (default "messages.pot"). */
+  potFile: string;
+  /** `[output.xgettext] granularity`: 0 = file names only, 1 = file:line, N = line rounded down to a multiple of N. */
+  granularity: number;
+  /** `[output.xgettext] depth`: 0 = one POT, N = one POT per part/chapter down to depth N. */
+  depth: number;
+  /** `[preprocessor.gettext] po-dir` (default "po"). */
+  poDir: string;
+  /** Whether the book runs mdbook-course, which strips YAML front matter from chapters. */
+  coursePreprocessor: boolean;
+  /** The parsed TOML, for settings other commands read. */
+  raw: Record<string, unknown>;
+}
+
+function table(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function unsignedInteger(value: unknown, name: string, file: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value === "number" && Number.isInteger(value) && value >= 0) return value;
+  if (typeof value === "bigint" && value >= 0n) return Number(value);
+  throw new PobookError(`expected an unsigned integer for ${name}`, { file });
+}
+
+/** Parses book.toml text (`file` is used in error messages). */
+export function parseBookConfig(text: string, file: string): BookConfig {
+  let raw: Record<string, unknown>;
+  try {
+    raw = parseToml(text) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof TomlError) {
+      throw new PobookError(`invalid TOML: ${error.message.split("\n")[0]}`, { file, line: error.line });
+    }
+    throw error;
+  }
+  const book = table(raw.book);
+  const output = table(raw.output);
+  const xgettext = table(output.xgettext);
+  const preprocessor = table(raw.preprocessor);
+  const gettext = table(preprocessor.gettext);
+  const string = (value: unknown, fallback: string): string => (typeof value === "string" ? value : fallback);
+  return {
+    title: typeof book.title === "string" ? book.title : undefined,
+    language: string(book.language, "en"),
+    src: string(book.src, "src"),
+    potFile: string(xgettext["pot-file"], "messages.pot"),
+    granularity: unsignedInteger(xgettext.granularity, "output.xgettext.granularity", file, 1),
+    depth: unsignedInteger(xgettext.depth, "output.xgettext.depth", file, 0),
+    poDir: string(gettext["po-dir"], "po"),
+    coursePreprocessor: "course" in preprocessor,
+    raw,
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * SUMMARY.md → the book's structure: prefix chapters, part titles, numbered
+ * chapters (nested), separators, suffix chapters, as mdBook reads it.
+ */
+import type { List, Nodes, PhrasingContent, Root } from "mdast";
+import { parseMarkdown } from "../markdown/parse.js";
+import { PobookError } from "../errors.js";
+
+export type SummaryItem =
+  | { kind: "chapter"; name: string; path?: string; line: number; children: SummaryItem[] }
+  | { kind: "part"; name: string; line: number }
+  | { kind: "separator"; line: number };
+
+function plainText(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node) => ("value" in node ? node.value : "children" in node ? plainText(node.children as PhrasingContent[]) : ""))
+    .join("");
+}
+
+function firstLink(nodes: readonly Nodes[]): { name: string; url: string } | undefined {
+  for (const node of nodes) {
+    if (node.type === "link") return { name: plainText(node.children), url: node.url };
+    if ("children" in node) {
+      const found = firstLink(node.children as Nodes[]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function listItems(list: List, file: string): SummaryItem[] {
+  const items: SummaryItem[] = [];
+  for (const item of list.children) {
+    const line = item.position?.start.line ?? 0;
+    const head = item.children.find((child) => child.type === "paragraph");
+    const link = head ? firstLink([head]) : undefined;
+    if (!link) throw new PobookError("a SUMMARY.md list item must be a link like [Title](path.md)", { file, line });
+    const children = item.children.filter((child): child is List => child.type === "list").flatMap((sub) => listItems(sub, file));
+    items.push({ kind: "chapter", name: link.name, path: link.url === "" ? undefined : decodeURI(link.url), line, children });
+  }
+  return items;
+}
+
+/** Reads SUMMARY.md's items in book order. */
+export function parseSummary(text: string, file: string): SummaryItem[] {
+  const tree: Root = parseMarkdown(text);
+  const items: SummaryItem[] = [];
+  for (const node of tree.children) {
+    const line = node.position?.start.line ?? 0;
+    if (node.type === "heading") {
+      // The first `# Summary` title is not a part; later headings are part titles.
+      if (items.length === 0 && node.depth === 1 && !tree.children.some((n) => n.type === "list" && n.position!.start.offset! < node.position!.start.offset!)) {
+        if (plainText(node.children).trim().toLowerCase() === "summary") continue;
+      }
+      items.push({ kind: "part", name: plainText(node.children), line });
+    } else if (node.type === "thematicBreak") {
+      items.push({ kind: "separator", line });
+    } else if (node.type === "list") {
+      items.push(...listItems(node, file));
+    } else if (node.type === "paragraph") {
+      const link = firstLink([node]);
+      if (link) items.push({ kind: "chapter", name: link.name, path: link.url === "" ? undefined : decodeURI(link.url), line, children: [] });
+    }
+  }
+  return items;
+}
+
+/** Chapters with a file, depth first in book order. */
+export function chapterPaths(items: readonly SummaryItem[]): string[] {
+  const paths: string[] = [];
+  const visit = (item: SummaryItem): void => {
+    if (item.kind !== "chapter") return;
+    if (item.path !== undefined) paths.push(item.path);
+    item.children.forEach(visit);
+  };
+  items.forEach(visit);
+  return paths;
+}

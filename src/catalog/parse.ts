@@ -1,0 +1,381 @@
+/**
+ * Reads a PO file into a Catalog.
+ *
+ * Written by hand rather than with gettext-parser because pobook needs what
+ * gettext-parser does not give: the line of every entry (for errors and
+ * `check`), `#|` previous fields, obsolete `#~` entries in file order (also
+ * their `#~|` lines), duplicate detection that names both lines, and errors
+ * with file:line. The grammar follows GNU gettext's PO reader (read-po-lex.c /
+ * read-catalog-abstract.c): comments, keywords, C-style escapes, obsolete lines.
+ */
+import { readFileSync } from "node:fs";
+import { PobookError } from "../errors.js";
+import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
+import { entryKey, newEntry } from "./types.js";
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  v: "\v",
+  "\\": "\\",
+  '"': '"',
+  "'": "'",
+  "?": "?",
+};
+
+type Keyword = "msgctxt" | "msgid" | "msgid_plural" | "msgstr";
+
+interface Fields {
+  msgctxt?: string;
+  msgid?: string;
+  msgidPlural?: string;
+  /** msgstr (index -1) or msgstr[N]. */
+  msgstr: Map<number, string>;
+}
+
+/** A partly read entry: comments so far, then keyword fields. */
+interface Pending {
+  line: number;
+  translatorComments: string[];
+  extractedComments: string[];
+  references: string[];
+  flags: string[];
+  previous: Fields;
+  fields: Fields;
+  /** Field that continuation strings append to. */
+  current?: { target: "fields" | "previous"; keyword: Keyword; index: number };
+  obsolete?: boolean;
+  msgidLine?: number;
+}
+
+function emptyPending(line: number): Pending {
+  return {
+    line,
+    translatorComments: [],
+    extractedComments: [],
+    references: [],
+    flags: [],
+    previous: { msgstr: new Map() },
+    fields: { msgstr: new Map() },
+  };
+}
+
+/** Parse PO text. `file` is only used in error messages. */
+export function parsePo(text: string, file: string): Catalog {
+  const catalog: Catalog = { headerComments: [], headers: [], headerFlags: [], entries: [] };
+  const seen = new Map<string, number>();
+  const lines = text.split("\n");
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  let pending: Pending | undefined;
+  let headerLine = 0;
+
+  const fail = (message: string, line: number): never => {
+    throw new PobookError(message, { file, line });
+  };
+
+  const finish = (endLine: number): void => {
+    if (!pending) return;
+    const p = pending;
+    pending = undefined;
+    if (p.fields.msgid === undefined) {
+      // Comments without a message: GNU ignores trailing comments at EOF.
+      if (endLine > lines.length) return;
+      fail("comment not followed by a message (expected msgid)", endLine);
+    }
+    const msgidLine = p.msgidLine ?? p.line;
+    let msgstr: string[];
+    if (p.fields.msgidPlural !== undefined) {
+      if (p.fields.msgstr.has(-1)) fail("plural entry (msgid_plural) has msgstr instead of msgstr[0]", msgidLine);
+      if (!p.fields.msgstr.has(0)) fail("plural entry (msgid_plural) without msgstr[0]", msgidLine);
+      msgstr = [];
+      for (let i = 0; p.fields.msgstr.has(i); i++) msgstr.push(p.fields.msgstr.get(i)!);
+      if (msgstr.length !== p.fields.msgstr.size) fail("msgstr[N] indexes are not consecutive from 0", msgidLine);
+    } else {
+      if (!p.fields.msgstr.has(-1)) {
+        if (p.fields.msgstr.size > 0) fail("msgstr[N] without msgid_plural", msgidLine);
+        fail("missing msgstr", endLine > lines.length ? msgidLine : endLine);
+      }
+      msgstr = [p.fields.msgstr.get(-1)!];
+    }
+    const key = entryKey({ msgctxt: p.fields.msgctxt, msgid: p.fields.msgid! });
+    const first = seen.get(key);
+    if (first !== undefined) fail(`duplicate message definition (first defined at line ${first})`, msgidLine);
+    seen.set(key, msgidLine);
+
+    if (p.fields.msgid === "" && p.fields.msgctxt === undefined && !p.obsolete) {
+      headerLine = msgidLine;
+      catalog.headerComments = p.translatorComments;
+      catalog.headerFlags = p.flags;
+      catalog.headers = parseHeaderFields(msgstr[0]!);
+      return;
+    }
+    const previous: PreviousMessage = {};
+    if (p.previous.msgctxt !== undefined) previous.msgctxt = p.previous.msgctxt;
+    if (p.previous.msgid !== undefined) previous.msgid = p.previous.msgid;
+    if (p.previous.msgidPlural !== undefined) previous.msgidPlural = p.previous.msgidPlural;
+    const entry: PoEntry = newEntry(p.fields.msgid!, {
+      msgstr,
+      translatorComments: p.translatorComments,
+      extractedComments: p.extractedComments,
+      references: p.references,
+      flags: p.flags,
+      obsolete: p.obsolete ?? false,
+      line: p.line,
+    });
+    if (p.fields.msgctxt !== undefined) entry.msgctxt = p.fields.msgctxt;
+    if (p.fields.msgidPlural !== undefined) entry.msgidPlural = p.fields.msgidPlural;
+    if (Object.keys(previous).length > 0) entry.previous = previous;
+    catalog.entries.push(entry);
+  };
+
+  /** Start a new entry if the current one already has a msgstr (a comment or msgid begins the next). */
+  const entryFor = (lineNo: number): Pending => {
+    if (pending && pending.fields.msgstr.size > 0) finish(lineNo);
+    pending ??= emptyPending(lineNo);
+    return pending;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    let line = lines[i]!;
+    if (line.endsWith("\r")) line = line.slice(0, -1);
+    const trimmed = line.trimStart();
+    if (trimmed === "") continue;
+
+    if (trimmed.startsWith("#~")) {
+      // Obsolete entry: `#~ keyword "..."`, `#~ "..."` or `#~| previous`.
+      let rest = trimmed.slice(2);
+      let previous = false;
+      if (rest.startsWith("|")) {
+        previous = true;
+        rest = rest.slice(1);
+      }
+      rest = rest.trimStart();
+      if (rest === "") continue;
+      readKeywordLine(rest, lineNo, previous ? "previous" : "fields", true);
+      continue;
+    }
+    if (trimmed.startsWith("#|")) {
+      const rest = trimmed.slice(2).trimStart();
+      if (rest === "") continue;
+      readKeywordLine(rest, lineNo, "previous", false);
+      continue;
+    }
+    if (trimmed.startsWith("#")) {
+      const entry = entryFor(lineNo);
+      if (entry.fields.msgid !== undefined || entry.current?.target === "fields") {
+        fail("comment inside a message (between msgid and msgstr)", lineNo);
+      }
+      const kind = trimmed[1];
+      if (kind === ".") entry.extractedComments.push(stripOneSpace(trimmed.slice(2)));
+      else if (kind === ":") {
+        for (const ref of trimmed.slice(2).split(/\s+/)) {
+          if (ref !== "" && !entry.references.includes(ref)) entry.references.push(ref);
+        }
+      } else if (kind === "," || kind === "!") {
+        for (const flag of trimmed.slice(2).split(/[\s,]+/)) {
+          if (flag !== "" && !entry.flags.includes(flag)) entry.flags.push(flag);
+        }
+      } else entry.translatorComments.push(stripOneSpace(trimmed.slice(1)));
+      continue;
+    }
+    readKeywordLine(trimmed, lineNo, "fields", false);
+  }
+  finish(lines.length + 1);
+
+  checkCharset(catalog, file, headerLine);
+  return catalog;
+
+  function readKeywordLine(rest: string, lineNo: number, target: "fields" | "previous", obsolete: boolean): void {
+    if (rest.startsWith('"')) {
+      // Continuation of the current field.
+      const p = pending;
+      if (!p?.current || p.current.target !== target) fail("string without a keyword before it", lineNo);
+      const value = readStrings(rest, lineNo);
+      const { keyword, index } = p!.current!;
+      const fields = target === "fields" ? p!.fields : p!.previous;
+      appendField(fields, keyword, index, value);
+      return;
+    }
+    const match = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s"]|$)/.exec(rest);
+    if (!match) {
+      const word = /^\S+/.exec(rest)?.[0] ?? rest;
+      fail(`syntax error: unexpected '${word}'`, lineNo);
+    }
+    const keyword = match![1] as Keyword;
+    const index = match![2] === undefined ? -1 : Number(match![2]);
+    if (match![2] !== undefined && keyword !== "msgstr") fail(`syntax error: '${keyword}[' is not a keyword`, lineNo);
+    const value = readStrings(rest.slice(match![0].length).trimStart(), lineNo);
+
+    if (target === "previous") {
+      const p = entryFor(lineNo);
+      if (p.fields.msgid !== undefined || p.current?.target === "fields") fail("#| line inside a message", lineNo);
+      if (keyword === "msgstr") fail("#| lines may only hold msgctxt, msgid and msgid_plural", lineNo);
+      setField(p.previous, keyword, index, value, lineNo);
+      p.current = { target, keyword, index };
+      return;
+    }
+    // A message field: msgctxt/msgid start an entry once the previous one has its msgstr.
+    const p = keyword === "msgctxt" || keyword === "msgid" ? entryFor(lineNo) : pending;
+    if (!p || (keyword !== "msgctxt" && keyword !== "msgid" && p.fields.msgid === undefined)) {
+      fail(`${keyword} without msgid before it`, lineNo);
+    }
+    if (keyword === "msgid" && p!.fields.msgid !== undefined) fail("missing msgstr before this msgid", lineNo);
+    if (keyword === "msgctxt" && p!.fields.msgctxt !== undefined) fail("missing msgid after msgctxt", lineNo);
+    if (keyword === "msgstr" || keyword === "msgid_plural") {
+      if (p!.fields.msgstr.size > 0 && keyword === "msgid_plural") fail("msgid_plural after msgstr", lineNo);
+    }
+    if (keyword === "msgctxt" || (keyword === "msgid" && p!.fields.msgctxt === undefined)) {
+      p!.obsolete = obsolete;
+    } else if (p!.obsolete !== obsolete) {
+      fail("obsolete (#~) and active lines mixed in one message", lineNo);
+    }
+    if (keyword === "msgid") p!.msgidLine = lineNo;
+    setField(p!.fields, keyword, index, value, lineNo);
+    p!.current = { target, keyword, index };
+  }
+
+  function setField(fields: Fields, keyword: Keyword, index: number, value: string, lineNo: number): void {
+    if (keyword === "msgstr") {
+      if (fields.msgstr.has(index)) fail(`duplicate ${index < 0 ? "msgstr" : `msgstr[${index}]`}`, lineNo);
+      fields.msgstr.set(index, value);
+      return;
+    }
+    const name = keyword === "msgid_plural" ? "msgidPlural" : keyword;
+    if (fields[name] !== undefined) fail(`duplicate ${keyword}`, lineNo);
+    fields[name] = value;
+  }
+
+  function appendField(fields: Fields, keyword: Keyword, index: number, value: string): void {
+    if (keyword === "msgstr") fields.msgstr.set(index, fields.msgstr.get(index)! + value);
+    else {
+      const name = keyword === "msgid_plural" ? "msgidPlural" : keyword;
+      fields[name] = fields[name]! + value;
+    }
+  }
+
+  /** One or more "..." strings on a line, concatenated. */
+  function readStrings(rest: string, lineNo: number): string {
+    let value = "";
+    let pos = 0;
+    let any = false;
+    while (pos < rest.length) {
+      const ch = rest[pos]!;
+      if (ch === " " || ch === "\t") {
+        pos++;
+        continue;
+      }
+      if (ch === "#" && any) break; // trailing comment, as GNU's lexer allows
+      if (ch !== '"') fail(`syntax error: expected a string in double quotes, found '${rest.slice(pos, pos + 10)}'`, lineNo);
+      pos++;
+      let closed = false;
+      let start = pos;
+      while (pos < rest.length) {
+        const c = rest[pos]!;
+        if (c === '"') {
+          value += rest.slice(start, pos);
+          pos++;
+          closed = true;
+          break;
+        }
+        if (c === "\\") {
+          value += rest.slice(start, pos);
+          const [decoded, length] = readEscape(rest, pos, lineNo);
+          value += decoded;
+          pos += length;
+          start = pos;
+          continue;
+        }
+        pos++;
+      }
+      if (!closed) fail("unterminated string", lineNo);
+      any = true;
+    }
+    if (!any) fail("syntax error: keyword without a string", lineNo);
+    return value;
+  }
+
+  function readEscape(rest: string, pos: number, lineNo: number): [string, number] {
+    const next = rest[pos + 1];
+    if (next === undefined) fail("unterminated string (backslash at end of line)", lineNo);
+    const simple = SIMPLE_ESCAPES[next!];
+    if (simple !== undefined) return [simple, 2];
+    const octal = /^[0-7]{1,3}/.exec(rest.slice(pos + 1, pos + 4));
+    if (octal) return [String.fromCharCode(parseInt(octal[0], 8)), 1 + octal[0].length];
+    const hex = /^x([0-9a-fA-F]+)/.exec(rest.slice(pos + 1));
+    if (hex) return [String.fromCharCode(parseInt(hex[1]!, 16) & 0xff), 1 + hex[0].length];
+    return fail(`invalid escape sequence '\\${next}'`, lineNo);
+  }
+}
+
+function stripOneSpace(text: string): string {
+  return text.startsWith(" ") ? text.slice(1) : text;
+}
+
+/** `Name: value\n` lines of the header msgstr. */
+function parseHeaderFields(msgstr: string): Array<[string, string]> {
+  const headers: Array<[string, string]> = [];
+  for (const line of msgstr.split("\n")) {
+    if (line === "") continue;
+    const colon = line.indexOf(":");
+    if (colon < 0) headers.push([line, ""]);
+    else headers.push([line.slice(0, colon), stripOneSpace(line.slice(colon + 1))]);
+  }
+  return headers;
+}
+
+/** pobook reads and writes UTF-8 only; a POT's `charset=CHARSET` placeholder means "not yet chosen". */
+function checkCharset(catalog: Catalog, file: string, headerLine: number): void {
+  const contentType = catalog.headers.find(([name]) => name.toLowerCase() === "content-type")?.[1];
+  const charset = contentType ? /charset=([^\s;]+)/i.exec(contentType)?.[1] : undefined;
+  if (charset === undefined) return;
+  const normalized = charset.toLowerCase().replace(/[-_]/g, "");
+  if (["utf8", "charset", "ascii", "usascii"].includes(normalized)) return;
+  throw new PobookError(
+    `unsupported charset '${charset}' in the header (pobook reads UTF-8 only; convert with: msgconv -t UTF-8)`,
+    { file, line: headerLine },
+  );
+}
+
+/** Read a PO file from disk, rejecting bytes that are not UTF-8 with the line they are on. */
+export function readPoFile(path: string): Catalog {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new PobookError(`cannot read: ${reason}`, { file: path });
+  }
+  return parsePo(decodeUtf8(bytes, path), path);
+}
+
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  } catch {
+    // Find the first invalid sequence to name its line.
+    let good = 0;
+    const decoder = new TextDecoder("utf-8", { fatal: true });
+    let lineStart = 0;
+    for (let i = 0; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        try {
+          decoder.decode(bytes.subarray(lineStart, i));
+        } catch {
+          break;
+        }
+        good++;
+        lineStart = i + 1;
+      }
+    }
+    throw new PobookError("invalid UTF-8 (pobook reads UTF-8 only; convert with: msgconv -t UTF-8)", {
+      file,
+      line: good + 1,
+    });
+  }
+}

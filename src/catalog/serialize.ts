@@ -1,0 +1,207 @@
+/**
+ * Writes a Catalog as GNU gettext 0.21 writes PO files (write-po.c), so that
+ * `msgcat` leaves pobook's output byte-identical: same comment order, same
+ * escapes, strings folded at 79 columns by UAX #14 (line-break.ts), `#:`
+ * references refilled like GNU. gettext-parser's compiler folds differently
+ * (only after spaces, at its own width), hence this writer.
+ */
+import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
+import { isFuzzy, newEntry } from "./types.js";
+import { BREAK_POSSIBLE, BREAK_PROHIBITED, BREAK_UNDEFINED, widthLinebreaks } from "./line-break.js";
+
+/** GNU's default page width (msgcat -w). */
+export const PAGE_WIDTH = 79;
+
+const ESCAPES: Record<string, string> = {
+  "\x07": "\\a",
+  "\b": "\\b",
+  "\f": "\\f",
+  "\n": "\\n",
+  "\r": "\\r",
+  "\t": "\\t",
+  "\v": "\\v",
+  "\\": "\\\\",
+  '"': '\\"',
+};
+
+/**
+ * `keyword "value"` lines, folded as GNU's wrap(): the value is cut after
+ * each `\n`; a portion longer than the line, or a value with several
+ * portions, starts with `keyword ""`.
+ */
+export function wrapString(prefix: string, keyword: string, value: string, wrap = true): string {
+  const width = (wrap ? PAGE_WIDTH : Number.MAX_SAFE_INTEGER) - 1 - (prefix.length + 1);
+  const out: string[] = [];
+  let firstLine = true;
+  let rest = value;
+  do {
+    const newline = rest.indexOf("\n");
+    const raw = newline < 0 ? rest : rest.slice(0, newline + 1);
+    rest = newline < 0 ? "" : rest.slice(newline + 1);
+    // Escaped portion as code points; an escape's second character may not start a line.
+    const chars: number[] = [];
+    const overrides: number[] = [];
+    for (const ch of raw) {
+      const escaped = ESCAPES[ch];
+      if (escaped) {
+        chars.push(0x5c, escaped.codePointAt(1)!);
+        overrides.push(BREAK_UNDEFINED, BREAK_PROHIBITED);
+      } else {
+        chars.push(ch.codePointAt(0)!);
+        overrides.push(BREAK_UNDEFINED);
+      }
+    }
+    // Never break just before the final "\n".
+    if (raw.endsWith("\n")) overrides[chars.length - 2] = BREAK_PROHIBITED;
+
+    let startColumn = firstLine ? keyword.length + 1 : 0;
+    let folded = widthLinebreaks(chars, width, startColumn, overrides);
+    if (firstLine && chars.length > 0 && (rest !== "" || startColumn > width || folded.anyBreak)) {
+      out.push(`${prefix}${keyword} ""`);
+      firstLine = false;
+      startColumn = 0;
+      folded = widthLinebreaks(chars, width, startColumn, overrides);
+    }
+    let line = firstLine ? `${prefix}${keyword} "` : `${prefix}"`;
+    firstLine = false;
+    for (let i = 0; i < chars.length; i++) {
+      if (folded.breaks[i]) {
+        out.push(`${line}"`);
+        line = `${prefix}"`;
+      }
+      line += String.fromCodePoint(chars[i]!);
+    }
+    out.push(`${line}"`);
+  } while (rest !== "");
+  return out.join("\n") + "\n";
+}
+
+/** `#:` lines: references joined by spaces, a new line when 79 columns would be passed. */
+export function formatReferences(references: readonly string[]): string {
+  if (references.length === 0) return "";
+  let out = "#:";
+  let column = 2;
+  for (const reference of references) {
+    const text = reference.replace(/^(\.\/)+/, "");
+    const length = charCount(text) + 1;
+    if (column > 2 && column + length > PAGE_WIDTH) {
+      out += "\n#:";
+      column = 2;
+    }
+    out += " " + text;
+    column += length;
+  }
+  return out + "\n";
+}
+
+/** GNU counts bytes here; column widths only matter for ASCII file names in practice. */
+function charCount(text: string): number {
+  return Buffer.byteLength(text, "utf8");
+}
+
+function commentLines(marker: string, lines: readonly string[]): string {
+  return lines.map((line) => (line === "" ? `${marker}\n` : `${marker} ${line}\n`)).join("");
+}
+
+function previousLines(prefix: string, previous: PreviousMessage | undefined, wrap: boolean): string {
+  if (!previous) return "";
+  let out = "";
+  if (previous.msgctxt !== undefined) out += wrapString(prefix, "msgctxt", previous.msgctxt, wrap);
+  if (previous.msgid !== undefined) out += wrapString(prefix, "msgid", previous.msgid, wrap);
+  if (previous.msgidPlural !== undefined) out += wrapString(prefix, "msgid_plural", previous.msgidPlural, wrap);
+  return out;
+}
+
+function flagLine(flags: readonly string[]): string {
+  return flags.length === 0 ? "" : `#, ${flags.join(", ")}\n`;
+}
+
+/** Fuzzy first, as GNU writes it; the other flags keep their order. */
+function orderedFlags(entry: PoEntry): string[] {
+  const others = [...new Set(entry.flags.filter((flag) => flag !== "fuzzy"))];
+  return isFuzzy(entry) ? ["fuzzy", ...others] : others;
+}
+
+function messageLines(prefix: string, entry: PoEntry, wrap: boolean): string {
+  let out = "";
+  if (entry.msgctxt !== undefined) out += wrapString(prefix, "msgctxt", entry.msgctxt, wrap);
+  out += wrapString(prefix, "msgid", entry.msgid, wrap);
+  if (entry.msgidPlural !== undefined) {
+    out += wrapString(prefix, "msgid_plural", entry.msgidPlural, wrap);
+    entry.msgstr.forEach((msgstr, i) => {
+      out += wrapString(prefix, `msgstr[${i}]`, msgstr, wrap);
+    });
+  } else {
+    out += wrapString(prefix, "msgstr", entry.msgstr[0] ?? "", wrap);
+  }
+  return out;
+}
+
+/** One entry as GNU's message_print / message_print_obsolete write it ("" if GNU writes nothing). */
+export function serializeEntry(entry: PoEntry): string {
+  const wrap = !entry.flags.includes("no-wrap");
+  const comments =
+    commentLines("#", entry.translatorComments) +
+    commentLines("#.", entry.extractedComments) +
+    formatReferences(entry.references);
+  if (entry.obsolete) {
+    // GNU drops untranslated obsolete entries, and keeps only the flags that matter for them.
+    if ((entry.msgstr[0] ?? "") === "") return "";
+    const flags = orderedFlags(entry).filter((f) => f === "fuzzy" || f === "no-wrap" || f.endsWith("-format"));
+    return comments + flagLine(flags) + previousLines("#~| ", entry.previous, wrap) + messageLines("#~ ", entry, wrap);
+  }
+  // An untranslated entry is not fuzzy, whatever its flags say.
+  const flags = (entry.msgstr[0] ?? "") === "" ? orderedFlags(entry).filter((f) => f !== "fuzzy") : orderedFlags(entry);
+  return comments + flagLine(flags) + previousLines("#| ", entry.previous, wrap) + messageLines("", entry, wrap);
+}
+
+/** The header as an entry: msgid "" with `Name: value\n` lines as msgstr. */
+export function headerEntry(catalog: Catalog): PoEntry | undefined {
+  if (catalog.headers.length === 0 && catalog.headerComments.length === 0 && catalog.headerFlags.length === 0) {
+    return undefined;
+  }
+  return newEntry("", {
+    msgstr: [catalog.headers.map(([name, value]) => `${name}: ${value}\n`).join("")],
+    translatorComments: catalog.headerComments,
+    flags: catalog.headerFlags,
+  });
+}
+
+/** The whole catalog: header, active entries in order, then obsolete entries. */
+export function serializePo(catalog: Catalog): string {
+  const blocks: string[] = [];
+  const header = headerEntry(catalog);
+  if (header) blocks.push(serializeEntry(header));
+  for (const entry of catalog.entries) if (!entry.obsolete) blocks.push(serializeEntry(entry));
+  for (const entry of catalog.entries) if (entry.obsolete) blocks.push(serializeEntry(entry));
+  return blocks.filter((block) => block !== "").join("\n");
+}
+
+export interface TemplateHeader {
+  projectIdVersion: string;
+  /** e.g. `2024-07-09T12:20:23-07:00` (mdbook-xgettext writes RFC 3339, seconds). */
+  potCreationDate: string;
+  /** The book's language (book.language); may be empty. */
+  language?: string;
+}
+
+/** A POT catalog with the header mdbook-xgettext writes (polib: every field, empty where unknown). */
+export function createTemplate(header: TemplateHeader, entries: PoEntry[]): Catalog {
+  return {
+    headerComments: [],
+    headers: [
+      ["Project-Id-Version", header.projectIdVersion],
+      ["POT-Creation-Date", header.potCreationDate],
+      ["PO-Revision-Date", ""],
+      ["Last-Translator", ""],
+      ["Language-Team", ""],
+      ["MIME-Version", "1.0"],
+      ["Content-Type", "text/plain; charset=UTF-8"],
+      ["Content-Transfer-Encoding", "8bit"],
+      ["Language", header.language ?? ""],
+      ["Plural-Forms", "nplurals=1; plural=0;"],
+    ],
+    headerFlags: [],
+    entries,
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Finds the string literals and comments of a piece of code with
+ * highlight.js grammars (a real tokenizer per language), as the character
+ * ranges mdbook-xgettext would see in string or comment scopes.
+ */
+import hljs from "highlight.js/lib/core";
+import applescript from "highlight.js/lib/languages/applescript";
+import bash from "highlight.js/lib/languages/bash";
+import c from "highlight.js/lib/languages/c";
+import clojure from "highlight.js/lib/languages/clojure";
+import cpp from "highlight.js/lib/languages/cpp";
+import csharp from "highlight.js/lib/languages/csharp";
+import css from "highlight.js/lib/languages/css";
+import d from "highlight.js/lib/languages/d";
+import delphi from "highlight.js/lib/languages/delphi";
+import diff from "highlight.js/lib/languages/diff";
+import dos from "highlight.js/lib/languages/dos";
+import erlang from "highlight.js/lib/languages/erlang";
+import go from "highlight.js/lib/languages/go";
+import groovy from "highlight.js/lib/languages/groovy";
+import haskell from "highlight.js/lib/languages/haskell";
+import java from "highlight.js/lib/languages/java";
+import javascript from "highlight.js/lib/languages/javascript";
+import json from "highlight.js/lib/languages/json";
+import latex from "highlight.js/lib/languages/latex";
+import lisp from "highlight.js/lib/languages/lisp";
+import lua from "highlight.js/lib/languages/lua";
+import makefile from "highlight.js/lib/languages/makefile";
+import markdown from "highlight.js/lib/languages/markdown";
+import matlab from "highlight.js/lib/languages/matlab";
+import objectivec from "highlight.js/lib/languages/objectivec";
+import ocaml from "highlight.js/lib/languages/ocaml";
+import perl from "highlight.js/lib/languages/perl";
+import php from "highlight.js/lib/languages/php";
+import properties from "highlight.js/lib/languages/properties";
+import python from "highlight.js/lib/languages/python";
+import r from "highlight.js/lib/languages/r";
+import ruby from "highlight.js/lib/languages/ruby";
+import rust from "highlight.js/lib/languages/rust";
+import scala from "highlight.js/lib/languages/scala";
+import sql from "highlight.js/lib/languages/sql";
+import tcl from "highlight.js/lib/languages/tcl";
+import xml from "highlight.js/lib/languages/xml";
+import yaml from "highlight.js/lib/languages/yaml";
+
+const GRAMMARS = {
+  applescript, bash, c, clojure, cpp, csharp, css, d, delphi, diff, dos, erlang, go, groovy, haskell, java,
+  javascript, json, latex, lisp, lua, makefile, markdown, matlab, objectivec, ocaml, perl, php, properties,
+  python, r, ruby, rust, scala, sql, tcl, xml, yaml,
+};
+for (const [name, grammar] of Object.entries(GRAMMARS)) hljs.registerLanguage(name, grammar);
+
+/** A half-open character range `[start, end)` of the code. */
+export type Span = [start: number, end: number];
+
+interface TokenNode {
+  scope?: string;
+  children: Array<TokenNode | string>;
+}
+
+function isTranslatable(scope: string | undefined): boolean {
+  return scope !== undefined && (scope === "string" || scope.startsWith("string.") || scope === "comment" || scope.startsWith("comment."));
+}
+
+/**
+ * String and comment ranges of `code`, in order. A comment that runs to the
+ * end of its line includes the newline, as syntect's `$\n?` line-comment
+ * scopes do; a block comment (`*​/`) does not.
+ */
+export function translatableSpans(code: string, grammar: string): Span[] {
+  if (!hljs.getLanguage(grammar)) return [];
+  const result = hljs.highlight(code, { language: grammar, ignoreIllegals: true });
+  const root = (result as unknown as { _emitter: { rootNode: TokenNode } })._emitter.rootNode;
+  const spans: Span[] = [];
+  let offset = 0;
+  const walk = (node: TokenNode, inside: boolean): void => {
+    const translatable = !inside && isTranslatable(node.scope);
+    const start = offset;
+    for (const child of node.children) {
+      if (typeof child === "string") offset += child.length;
+      else walk(child, inside || translatable);
+    }
+    if (translatable) {
+      let end = offset;
+      const isComment = node.scope!.startsWith("comment");
+      const isBlockComment = /^(\/\*|<!--|\{-|\(\*)/.test(code.slice(start, end));
+      if (isComment && code[end] === "\n" && !isBlockComment) end++;
+      spans.push([start, end]);
+    }
+  };
+  walk(root, false);
+  // A line comment's newline was claimed above; the next token starts after it.
+  return spans.filter((span, index) => index === 0 || span[0] >= spans[index - 1]![1]);
+}

@@ -1,0 +1,176 @@
+/**
+ * Messages of a code block, following mdbook-xgettext's `parse_codeblock`:
+ * - a fenced block whose language syntect knows gives one message per run of
+ *   strings and comments (runs joined across spaces/tabs, so consecutive line
+ *   comments with their indentation form one message);
+ * - any other block is one message, fences included, if it contains `"` or
+ *   `//`, and nothing otherwise.
+ */
+import type { Code } from "mdast";
+import { findLanguage, languageToken } from "../code/languages.js";
+import { translatableSpans, type Span } from "../code/tokens.js";
+import { lineOf, takeGroup, type GroupState, type Message } from "./segment.js";
+
+interface CodeLine {
+  /** Text of the line inside the block (container prefix and fence indentation removed). */
+  text: string;
+  /** Source offset of `text`. */
+  offset: number;
+}
+
+interface CodeBlockSource {
+  fenced: boolean;
+  info: string;
+  lines: CodeLine[];
+  /** Whether the block's last line ends with a newline (false for an unclosed fence at end of file). */
+  trailingNewline: boolean;
+}
+
+/** Reads the block's lines back from the source so that each keeps its source offset. */
+function readCodeBlock(node: Code, source: string, lineStarts: readonly number[]): CodeBlockSource {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  const startLine = lineOf(lineStarts, start) - 1;
+  const endLine = lineOf(lineStarts, Math.max(start, end - 1)) - 1;
+  const rawLine = (index: number): string => {
+    const from = lineStarts[index]!;
+    const to = index + 1 < lineStarts.length ? lineStarts[index + 1]! - 1 : source.length;
+    return source.slice(from, to).replace(/\r$/, "");
+  };
+  const opening = source.slice(start, lineStarts[startLine + 1] ?? source.length).replace(/\r?\n$/, "");
+  const fence = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(opening);
+  const valueLines = node.value === "" ? [] : node.value.split("\n");
+  let firstContentLine = startLine;
+  if (fence) firstContentLine = startLine + 1;
+  const lines: CodeLine[] = valueLines.map((text, index) => {
+    const lineIndex = firstContentLine + index;
+    const raw = rawLine(lineIndex);
+    const offset = lineStarts[lineIndex]! + Math.max(0, raw.length - text.length);
+    return { text, offset };
+  });
+  let trailingNewline = true;
+  if (fence) {
+    const closing = rawLine(endLine);
+    const closed = endLine > startLine && new RegExp(`^[ \\t>]*${fence[1]![0] === "`" ? "`" : "~"}{${fence[1]!.length},}[ \\t]*$`).test(closing.replace(/^([ \t]*>)*/, ""));
+    if (!closed) trailingNewline = end < source.length && source[end] === "\n";
+  }
+  return { fenced: fence !== null, info: fence ? fence[2]!.trim() : "", lines, trailingNewline };
+}
+
+/** pulldown-cmark-to-cmark's fence length: one more than the longest run of `` ` `` or `~` inside, at least 3. */
+function fenceLength(content: string): number {
+  let longest = 0;
+  let current = 0;
+  let previous = "";
+  for (const char of content) {
+    if (char === "`" || char === "~") {
+      current = char === previous ? current + 1 : 1;
+      longest = Math.max(longest, current);
+      previous = char;
+    } else previous = "";
+  }
+  return longest >= 3 ? longest + 1 : 3;
+}
+
+/** The whole block as upstream re-serializes it (fences included). */
+function wholeBlockText(block: CodeBlockSource): string {
+  const content = block.lines.map((line) => line.text).join("\n") + (block.lines.length && block.trailingNewline ? "\n" : "");
+  if (!block.fenced) {
+    // Indented blocks are written with four spaces after every newline.
+    const indented = content.split("\n").join("\n    ");
+    return `    ${indented}`;
+  }
+  const fence = "`".repeat(fenceLength(content));
+  const closingBreak = content === "" || content.endsWith("\n") ? "" : "\n";
+  return `${fence}${block.info}\n${content}${closingBreak}${fence}`;
+}
+
+/**
+ * Rust's `str::lines().count()` of `text`: a final line without a newline
+ * counts, an empty remainder after the last newline does not.
+ */
+function rustLineCount(text: string): number {
+  if (text === "") return 0;
+  const parts = text.split("\n");
+  return text.endsWith("\n") ? parts.length - 1 : parts.length;
+}
+
+export function codeBlockMessages(
+  node: Code,
+  source: string,
+  lineStarts: readonly number[],
+  state: GroupState,
+  inBlockQuote: boolean,
+): Message[] {
+  void inBlockQuote;
+  const block = readCodeBlock(node, source, lineStarts);
+  if (state.skipNext || state.skipUntilEnd) {
+    takeGroup(state);
+    return [];
+  }
+  const language = block.fenced ? findLanguage(languageToken(block.info)) : undefined;
+  if (!language) {
+    const text = wholeBlockText(block);
+    if (!text.includes('"') && !text.includes("//")) return [];
+    const { comment } = takeGroup(state);
+    const start = node.position!.start.offset!;
+    return [{ msgid: text, comment, line: lineOf(lineStarts, start), start, end: node.position!.end.offset! }];
+  }
+  return syntaxMessages(block, language.grammar, lineStarts, state);
+}
+
+function syntaxMessages(
+  block: CodeBlockSource,
+  grammar: string | undefined,
+  lineStarts: readonly number[],
+  state: GroupState,
+): Message[] {
+  if (block.lines.length === 0 || grammar === undefined) return [];
+  const lineTexts = block.lines.map((line, index) =>
+    index < block.lines.length - 1 || block.trailingNewline ? `${line.text}\n` : line.text,
+  );
+  const code = lineTexts.join("");
+  // Offsets of each line inside `code`.
+  const lineOffsets: number[] = [];
+  let position = 0;
+  for (const text of lineTexts) {
+    lineOffsets.push(position);
+    position += text.length;
+  }
+  const toSource = (offset: number): number => {
+    let index = lineOffsets.length - 1;
+    while (index > 0 && lineOffsets[index]! > offset) index--;
+    return block.lines[index]!.offset + (offset - lineOffsets[index]!);
+  };
+  // pulldown-cmark hands the block over as one text event when its lines are
+  // contiguous in the source, else (inside lists and quotes) line by line;
+  // runs never span two events.
+  const contiguous = block.lines.every(
+    (line, index) => index === 0 || line.offset === block.lines[index - 1]!.offset + lineTexts[index - 1]!.length,
+  );
+  const events: Span[] = contiguous ? [[0, code.length]] : lineOffsets.map((offset, index) => [offset, offset + lineTexts[index]!.length]);
+  const spans = translatableSpans(code, grammar);
+  const messages: Message[] = [];
+  for (const [eventStart, eventEnd] of events) {
+    const eventLine = lineOf(lineStarts, toSource(eventStart));
+    const runs: Span[] = [];
+    for (const [spanStart, spanEnd] of spans) {
+      const start = Math.max(spanStart, eventStart);
+      const end = Math.min(spanEnd, eventEnd);
+      if (start >= end) continue;
+      const previous = runs[runs.length - 1];
+      if (previous && /^[ \t]*$/.test(code.slice(previous[1], start))) previous[1] = end;
+      else runs.push([start, end]);
+    }
+    for (const [start, end] of runs) {
+      const msgid = code.slice(start, end);
+      if (msgid.trim() === "") continue;
+      const relative = start - eventStart;
+      const line = relative === 0 ? eventLine : eventLine + rustLineCount(code.slice(eventStart, start)) - 1;
+      const comment = state.comments.join(" ");
+      state.comments = [];
+      messages.push({ msgid, comment, line, start: toSource(start), end: toSource(end - 1) + 1 });
+    }
+  }
+  return messages;
+}

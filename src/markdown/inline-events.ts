@@ -1,0 +1,329 @@
+/**
+ * Turns mdast phrasing content into the inline event stream pulldown-cmark
+ * would produce for the same source.
+ *
+ * Why by hand: msgids must equal mdbook-xgettext's byte for byte, and its
+ * escaping depends on where pulldown-cmark splits text into events (at
+ * backslash escapes, entities, unmatched `*`/`_`/`~`/`` ` ``/`[`/`]`/`<`, line
+ * ends). mdast merges all of that into one `text` node, so each text node's
+ * raw source slice is re-scanned here with pulldown-cmark's splitting rules.
+ */
+import type { PhrasingContent, Definition, FootnoteReference } from "mdast";
+import { decodeNamedCharacterReference } from "decode-named-character-reference";
+
+export type InlineEvent =
+  | { type: "text"; value: string }
+  | { type: "code"; value: string }
+  | { type: "html"; value: string; start?: number; end?: number }
+  | { type: "softbreak" }
+  | { type: "hardbreak" }
+  | { type: "footnoteReference"; label: string }
+  | { type: "start"; tag: "emphasis" | "strong" | "strikethrough" }
+  | { type: "end"; tag: "emphasis" | "strong" | "strikethrough" }
+  | { type: "start"; tag: "link" | "image"; url: string; title: string; autolink: boolean }
+  | { type: "end"; tag: "link" | "image" };
+
+export interface InlineContext {
+  /** The whole document the nodes were parsed from. */
+  source: string;
+  /** Link reference definitions by mdast identifier (first one wins, as in CommonMark). */
+  definitions: Map<string, Definition>;
+  /** Whether the block sits in a block quote: `>` then belongs to the line prefix. */
+  inBlockQuote: boolean;
+  /** Offset where the block's inline content starts (first line's content start). */
+  blockStart: number;
+  /** Inside a GFM table cell (pipes delimit cells there). */
+  inTable: boolean;
+}
+
+const ASCII_PUNCTUATION = new Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~");
+const UNICODE_PUNCTUATION = /\p{P}/u;
+
+function isPunctuation(char: string): boolean {
+  return ASCII_PUNCTUATION.has(char) || UNICODE_PUNCTUATION.test(char);
+}
+
+function isWhitespace(char: string): boolean {
+  return /\s/u.test(char);
+}
+
+/** The character before `index`, or "" at the start of a line's content (pulldown's `ix == 0`). */
+function previousChar(context: InlineContext, index: number): string {
+  if (index <= context.blockStart) return "";
+  const { source } = context;
+  const lineStart = source.lastIndexOf("\n", index - 1) + 1;
+  const prefix = source.slice(lineStart, index);
+  if (lineStart > context.blockStart && (context.inBlockQuote ? /^[ \t>]*$/ : /^[ \t]*$/).test(prefix)) return "";
+  const code = source.codePointAt(index - 1)!;
+  // Step back over a surrogate pair.
+  if (code >= 0xdc00 && code <= 0xdfff && index >= 2) return source.slice(index - 2, index);
+  return source[index - 1]!;
+}
+
+function nextChar(source: string, index: number, limit: number): string {
+  if (index >= limit) return source[index] === undefined || source[index] === "\n" ? "" : source[index]!;
+  return String.fromCodePoint(source.codePointAt(index)!);
+}
+
+/** pulldown-cmark's `delim_run_can_open`/`delim_run_can_close`, which differ slightly from CommonMark's flanking rules. */
+function delimiterRunSplits(context: InlineContext, index: number, count: number, end: number): boolean {
+  const { source } = context;
+  const delimiter = source[index]!;
+  if (delimiter === "~" && count > 2) return false;
+  const before = previousChar(context, index);
+  const after = nextChar(source, index + count, end);
+  const canOpen = (() => {
+    if (after === "" || isWhitespace(after)) return false;
+    if (before === "") return true;
+    if (context.inTable) {
+      if (before === "|" && source[index - 2] !== "\\") return true;
+      if (after === "|") return false;
+    }
+    if (delimiter === "*" && !isPunctuation(after)) return true;
+    if (delimiter === "~" && count > 1) return true;
+    if (delimiter === "~" && before === "~" && !isPunctuation(after)) return true;
+    return isWhitespace(before) || isPunctuation(before);
+  })();
+  if (canOpen) return true;
+  // can_close
+  if (before === "" || isWhitespace(before)) return false;
+  if (after === "") return true;
+  if (context.inTable) {
+    if (before === "|" && source[index - 2] !== "\\") return false;
+    if (after === "|") return true;
+  }
+  if ((delimiter === "*" || (delimiter === "~" && count > 1)) && !isPunctuation(before)) return true;
+  if (delimiter === "~" && before === "~") return true;
+  return isWhitespace(after) || isPunctuation(after);
+}
+
+const ENTITY = /^&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/;
+
+function decodeEntity(match: RegExpExecArray): string | undefined {
+  const [, decimal, hex, name] = match;
+  if (name !== undefined) {
+    const decoded = decodeNamedCharacterReference(name);
+    return decoded === false ? undefined : decoded;
+  }
+  const code = decimal !== undefined ? Number.parseInt(decimal, 10) : Number.parseInt(hex!, 16);
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\uFFFD";
+  return String.fromCodePoint(code);
+}
+
+/**
+ * Splits the raw source `[start, end)` of an mdast text node into
+ * pulldown-cmark text events.
+ */
+export function textEvents(context: InlineContext, start: number, end: number, out: InlineEvent[]): void {
+  const { source } = context;
+  let buffer = "";
+  const flush = (): void => {
+    if (buffer !== "") out.push({ type: "text", value: buffer });
+    buffer = "";
+  };
+  let index = start;
+  while (index < end) {
+    const char = source[index]!;
+    switch (char) {
+      case "\r":
+      case "\n": {
+        // Soft break: trailing spaces dropped, the next line's container prefix and indentation skipped.
+        buffer = buffer.replace(/[ \t]+$/, "");
+        flush();
+        index += char === "\r" && source[index + 1] === "\n" ? 2 : 1;
+        const prefix = context.inBlockQuote ? /[ \t>]/ : /[ \t]/;
+        while (index < end && prefix.test(source[index]!)) index++;
+        out.push({ type: "softbreak" });
+        continue;
+      }
+      case "\\": {
+        const escaped = source[index + 1];
+        if (escaped !== undefined && index + 1 < end && ASCII_PUNCTUATION.has(escaped)) {
+          flush();
+          // The escaped character starts the next event.
+          buffer = escaped;
+          index += 2;
+          continue;
+        }
+        buffer += char;
+        index++;
+        continue;
+      }
+      case "&": {
+        const match = ENTITY.exec(source.slice(index, Math.min(end, index + 40)));
+        const decoded = match ? decodeEntity(match) : undefined;
+        if (match && decoded !== undefined) {
+          flush();
+          out.push({ type: "text", value: decoded });
+          index += match[0].length;
+          continue;
+        }
+        buffer += char;
+        index++;
+        continue;
+      }
+      case "*":
+      case "_":
+      case "~": {
+        let count = 1;
+        while (source[index + count] === char) count++;
+        // The run may extend past this text node (part of it matched as emphasis).
+        let runStart = index;
+        while (runStart > 0 && source[runStart - 1] === char) runStart--;
+        let runEnd = index + count;
+        const fullCount = runEnd - runStart;
+        const inNode = Math.min(runEnd, end) - index;
+        if (delimiterRunSplits(context, runStart, fullCount, Math.max(end, runEnd))) {
+          flush();
+          for (let i = 0; i < inNode; i++) out.push({ type: "text", value: char });
+        } else {
+          buffer += char.repeat(inNode);
+        }
+        runEnd = index + inNode;
+        index = runEnd;
+        continue;
+      }
+      case "`": {
+        let count = 1;
+        while (index + count < end && source[index + count] === "`") count++;
+        flush();
+        out.push({ type: "text", value: "`".repeat(count) });
+        index += count;
+        continue;
+      }
+      case "<": {
+        if (source[index + 1] !== "\\") {
+          flush();
+          out.push({ type: "text", value: "<" });
+          index++;
+          continue;
+        }
+        buffer += char;
+        index++;
+        continue;
+      }
+      case "!": {
+        if (source[index + 1] === "[" && index + 1 < end) {
+          flush();
+          out.push({ type: "text", value: "![" });
+          index += 2;
+          continue;
+        }
+        buffer += char;
+        index++;
+        continue;
+      }
+      case "[":
+      case "]": {
+        flush();
+        out.push({ type: "text", value: char });
+        index++;
+        continue;
+      }
+      default: {
+        const code = source.codePointAt(index)!;
+        const width = code > 0xffff ? 2 : 1;
+        buffer += source.slice(index, index + width);
+        index += width;
+      }
+    }
+  }
+  flush();
+}
+
+/** Finds the `]` closing an image's alt text that opens at `open` (just after `![`). */
+function altEnd(source: string, open: number, limit: number): number {
+  let depth = 0;
+  for (let index = open; index < limit; index++) {
+    const char = source[index];
+    if (char === "\\") index++;
+    else if (char === "[") depth++;
+    else if (char === "]") {
+      if (depth === 0) return index;
+      depth--;
+    }
+  }
+  return limit;
+}
+
+/** Appends the events of `nodes` to `out`. */
+export function phrasingEvents(nodes: readonly PhrasingContent[], context: InlineContext, out: InlineEvent[] = []): InlineEvent[] {
+  for (const node of nodes) nodeEvents(node, context, out);
+  return out;
+}
+
+function nodeEvents(node: PhrasingContent, context: InlineContext, out: InlineEvent[]): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  switch (node.type) {
+    case "text":
+      if (start === undefined || end === undefined) out.push({ type: "text", value: node.value });
+      else textEvents(context, start, end, out);
+      return;
+    case "inlineCode":
+      // CommonMark turns line endings inside code spans into spaces; mdast keeps them.
+      out.push({ type: "code", value: node.value.replace(/\r\n|\r|\n/g, " ") });
+      return;
+    case "html":
+      out.push({ type: "html", value: node.value, start, end });
+      return;
+    case "break":
+      out.push({ type: "hardbreak" });
+      return;
+    case "emphasis":
+    case "strong":
+    case "delete": {
+      const tag = node.type === "delete" ? "strikethrough" : node.type;
+      out.push({ type: "start", tag });
+      phrasingEvents(node.children, context, out);
+      out.push({ type: "end", tag });
+      return;
+    }
+    case "link": {
+      const autolink = start !== undefined && context.source[start] === "<";
+      out.push({ type: "start", tag: "link", url: node.url, title: node.title ?? "", autolink });
+      if (autolink) {
+        // Autolinks hold their text verbatim (no escape processing).
+        const text = node.children[0]?.type === "text" ? node.children[0].value : node.url;
+        out.push({ type: "text", value: text });
+      } else {
+        phrasingEvents(node.children, context, out);
+      }
+      out.push({ type: "end", tag: "link" });
+      return;
+    }
+    case "linkReference": {
+      const definition = context.definitions.get(node.identifier);
+      out.push({ type: "start", tag: "link", url: definition?.url ?? "", title: definition?.title ?? "", autolink: false });
+      phrasingEvents(node.children, context, out);
+      out.push({ type: "end", tag: "link" });
+      return;
+    }
+    case "image":
+    case "imageReference": {
+      const definition =
+        node.type === "imageReference" ? context.definitions.get(node.identifier) : undefined;
+      const url = node.type === "image" ? node.url : (definition?.url ?? "");
+      const title = node.type === "image" ? (node.title ?? "") : (definition?.title ?? "");
+      out.push({ type: "start", tag: "image", url, title, autolink: false });
+      if (start !== undefined && end !== undefined) {
+        const altStart = start + 2;
+        textEvents(context, altStart, altEnd(context.source, altStart, end), out);
+      } else if (node.alt) {
+        out.push({ type: "text", value: node.alt });
+      }
+      out.push({ type: "end", tag: "image" });
+      return;
+    }
+    case "footnoteReference":
+      out.push({ type: "footnoteReference", label: footnoteLabel(node) });
+      return;
+    default:
+      // Other phrasing nodes (none in pulldown-cmark's set) keep their source text.
+      if (start !== undefined && end !== undefined) textEvents(context, start, end, out);
+  }
+}
+
+function footnoteLabel(node: FootnoteReference): string {
+  return node.label ?? node.identifier;
+}

@@ -1,0 +1,51 @@
+/**
+ * Markdown → mdast, configured like the parser mdbook-xgettext uses
+ * (pulldown-cmark with tables, footnotes, strikethrough, task lists and
+ * heading attributes; no smart punctuation, no autolink literals).
+ */
+import type { Root } from "mdast";
+import { unified, type Processor } from "unified";
+import remarkParse from "remark-parse";
+import { gfmTable } from "micromark-extension-gfm-table";
+import { gfmTableFromMarkdown } from "mdast-util-gfm-table";
+import { gfmFootnote } from "micromark-extension-gfm-footnote";
+import { gfmFootnoteFromMarkdown } from "mdast-util-gfm-footnote";
+import { gfmStrikethrough } from "micromark-extension-gfm-strikethrough";
+import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
+import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
+import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
+import remarkFrontmatter from "remark-frontmatter";
+
+export interface ParseOptions {
+  /** Treat a leading `---` YAML block as front matter (what mdbook-course strips) instead of Markdown. */
+  frontMatter?: boolean;
+}
+
+/**
+ * The GFM parts pulldown-cmark has. remark-gfm would also bring autolink
+ * literals, which pulldown-cmark lacks (`www.example.com` stays plain text
+ * upstream), so the extensions are added one by one.
+ */
+function pulldownLikeGfm(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(
+    gfmTable(),
+    gfmFootnote(),
+    gfmStrikethrough({ singleTilde: true }),
+    gfmTaskListItem(),
+  );
+  (data.fromMarkdownExtensions ??= []).push(
+    gfmTableFromMarkdown(),
+    gfmFootnoteFromMarkdown(),
+    gfmStrikethroughFromMarkdown(),
+    gfmTaskListItemFromMarkdown(),
+  );
+}
+
+const plain = unified().use(remarkParse).use(pulldownLikeGfm).freeze();
+const withFrontMatter = unified().use(remarkParse).use(pulldownLikeGfm).use(remarkFrontmatter, ["yaml"]).freeze();
+
+/** Parses a Markdown document into mdast with source positions. */
+export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+  return (options.frontMatter ? withFrontMatter : plain).parse(text);
+}

@@ -1,0 +1,282 @@
+/**
+ * Splits a Markdown document into translatable messages the way
+ * mdbook-xgettext groups pulldown-cmark events: one message per paragraph,
+ * heading, list-item paragraph, table cell, block-quote paragraph and
+ * footnote paragraph; only the strings and comments of code blocks in a
+ * language syntect knows; a whole other code block if it holds `"` or `//`.
+ */
+import type { Code, Definition, Heading, Html, Nodes, Paragraph, PhrasingContent, Root, TableCell } from "mdast";
+import { parseMarkdown, type ParseOptions } from "./parse.js";
+import { phrasingEvents, type InlineContext, type InlineEvent } from "./inline-events.js";
+import { writeInline, type WriterContext } from "./msgid-writer.js";
+import { findDirective } from "./directives.js";
+import { codeBlockMessages } from "./code-block.js";
+
+/** One translatable message of a document. */
+export interface Message {
+  /** The msgid, as mdbook-xgettext writes it. */
+  msgid: string;
+  /** `#.` comment for translators from `i18n:comment` directives ("" if none). */
+  comment: string;
+  /** 1-based line upstream reports for the message. */
+  line: number;
+  /** Source range `[start, end)` the message was made from. */
+  start: number;
+  end: number;
+}
+
+export interface SegmentOptions extends ParseOptions {
+  /** Remove links, keeping their text (SUMMARY.md titles). */
+  stripLinks?: boolean;
+  /**
+   * End a message at inline HTML, as mdbook-xgettext did before it kept inline
+   * HTML in the message (catalogs made in 2024 and earlier, e.g. the pt-BR
+   * corpus): `You can use <kbd>Ctrl</kbd>` gives `You can use ` and `Ctrl`.
+   */
+  legacyInlineHtml?: boolean;
+}
+
+/** Directive state carried from one group to the next (upstream's GroupingContext). */
+export interface GroupState {
+  skipNext: boolean;
+  skipUntilEnd: boolean;
+  comments: string[];
+}
+
+interface Walk {
+  source: string;
+  definitions: Map<string, Definition>;
+  options: SegmentOptions;
+  state: GroupState;
+  lineStarts: number[];
+  messages: Message[];
+}
+
+/** Extracts the messages of one Markdown document. */
+export function segmentMarkdown(source: string, options: SegmentOptions = {}): Message[] {
+  const tree = parseMarkdown(source, options);
+  return segmentTree(tree, source, options);
+}
+
+/** Like `segmentMarkdown`, for an already parsed tree. */
+export function segmentTree(tree: Root, source: string, options: SegmentOptions = {}): Message[] {
+  const walk: Walk = {
+    source,
+    definitions: collectDefinitions(tree),
+    options,
+    state: { skipNext: false, skipUntilEnd: false, comments: [] },
+    lineStarts: lineStartOffsets(source),
+    messages: [],
+  };
+  for (const child of tree.children) visitBlock(child, walk, false);
+  return walk.messages;
+}
+
+function collectDefinitions(tree: Root): Map<string, Definition> {
+  const definitions = new Map<string, Definition>();
+  const visit = (node: Nodes): void => {
+    if (node.type === "definition") {
+      if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+      return;
+    }
+    if ("children" in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return definitions;
+}
+
+export function lineStartOffsets(source: string): number[] {
+  const starts = [0];
+  for (let index = source.indexOf("\n"); index !== -1; index = source.indexOf("\n", index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+/** 1-based line of `offset`. */
+export function lineOf(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/**
+ * Applies directive state to one translatable group: returns whether it is
+ * kept and which comment it carries (taking the pending comments).
+ */
+export function takeGroup(state: GroupState): { keep: boolean; comment: string } {
+  if (state.skipNext || state.skipUntilEnd) {
+    state.skipNext = false;
+    return { keep: false, comment: "" };
+  }
+  const comment = state.comments.join(" ");
+  state.comments = [];
+  return { keep: true, comment };
+}
+
+function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
+  switch (node.type) {
+    case "paragraph":
+      paragraphMessages(node, walk, inBlockQuote);
+      return;
+    case "heading":
+      headingMessage(node, walk, inBlockQuote);
+      return;
+    case "html":
+      htmlBlock(node, walk);
+      return;
+    case "code":
+      codeMessages(node, walk, inBlockQuote);
+      return;
+    case "table":
+      for (const row of node.children) for (const cell of row.children) cellMessage(cell, walk, inBlockQuote);
+      return;
+    case "blockquote":
+      for (const child of node.children) visitBlock(child, walk, true);
+      return;
+    case "list":
+    case "listItem":
+    case "footnoteDefinition":
+      for (const child of node.children) visitBlock(child as Nodes, walk, inBlockQuote);
+      return;
+    default:
+      // thematicBreak, definition, yaml: no message.
+      return;
+  }
+}
+
+function inlineContext(walk: Walk, blockStart: number, inBlockQuote: boolean, inTable = false): InlineContext {
+  return { source: walk.source, definitions: walk.definitions, inBlockQuote, blockStart, inTable };
+}
+
+function addMessage(walk: Walk, events: InlineEvent[], writer: WriterContext, start: number, end: number): void {
+  const { keep, comment } = takeGroup(walk.state);
+  if (!keep) return;
+  const visible = walk.options.stripLinks
+    ? events.filter((event) => !((event.type === "start" || event.type === "end") && event.tag === "link"))
+    : events;
+  const msgid = writeInline(visible, writer);
+  if (msgid.trim() === "") return;
+  walk.messages.push({ msgid, comment, line: lineOf(walk.lineStarts, start), start, end });
+}
+
+function paragraphMessages(node: Paragraph, walk: Walk, inBlockQuote: boolean): void {
+  const start = node.position!.start.offset!;
+  phrasingMessages(node.children, walk, inlineContext(walk, start, inBlockQuote), {}, start, node.position!.end.offset!);
+}
+
+/**
+ * The messages of a run of phrasing content: usually one, but inline HTML
+ * directives (and, in legacy mode, any inline HTML) end the current group,
+ * wherever they are nested, as in upstream's flat event stream.
+ */
+function phrasingMessages(
+  children: readonly PhrasingContent[],
+  walk: Walk,
+  context: InlineContext,
+  writer: WriterContext,
+  start: number,
+  end: number,
+): void {
+  const events = phrasingEvents(children, context);
+  let part: InlineEvent[] = [];
+  let partStart = start;
+  for (const event of events) {
+    if (event.type !== "html") {
+      part.push(event);
+      continue;
+    }
+    const directive = findDirective(event.value);
+    if (!directive && !walk.options.legacyInlineHtml) {
+      part.push(event);
+      continue;
+    }
+    addMessage(walk, part, writer, partStart, event.start ?? partStart);
+    if (directive) applyDirective(directive, walk, true);
+    part = [];
+    partStart = event.end ?? partStart;
+  }
+  addMessage(walk, part, writer, partStart, end);
+}
+
+/** pulldown-cmark strips a trailing `{ #id .class }` attribute block from headings. */
+function headingContentEnd(node: Heading, source: string): number | undefined {
+  const last = node.children[node.children.length - 1];
+  const first = node.children[0];
+  if (!last || !first) return undefined;
+  const start = first.position!.start.offset!;
+  const end = last.position!.end.offset!;
+  const raw = source.slice(start, end).trimEnd();
+  if (!raw.endsWith("}")) return undefined;
+  const open = raw.lastIndexOf("{");
+  if (open === -1) return undefined;
+  return start + raw.slice(0, open).trimEnd().length;
+}
+
+function clipPhrasing(nodes: PhrasingContent[], limit: number): PhrasingContent[] {
+  const clipped: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    if (start >= limit) break;
+    if (end <= limit) clipped.push(node);
+    else if (node.type === "text") {
+      clipped.push({ ...node, position: { start: node.position!.start, end: { ...node.position!.end, offset: limit } } });
+    } else clipped.push(node);
+  }
+  return clipped;
+}
+
+function headingMessage(node: Heading, walk: Walk, inBlockQuote: boolean): void {
+  const first = node.children[0];
+  if (!first) return;
+  const start = first.position!.start.offset!;
+  const limit = headingContentEnd(node, walk.source);
+  const children = limit === undefined ? node.children : clipPhrasing(node.children, limit);
+  const end = limit ?? node.children[node.children.length - 1]!.position!.end.offset!;
+  phrasingMessages(children, walk, inlineContext(walk, start, inBlockQuote), { inHeading: true }, start, end);
+}
+
+function cellMessage(cell: TableCell, walk: Walk, inBlockQuote: boolean): void {
+  const first = cell.children[0];
+  if (!first) return;
+  const start = first.position!.start.offset!;
+  const end = cell.children[cell.children.length - 1]!.position!.end.offset!;
+  phrasingMessages(cell.children, walk, inlineContext(walk, start, inBlockQuote, true), { inTable: true }, start, end);
+}
+
+function applyDirective(directive: NonNullable<ReturnType<typeof findDirective>>, walk: Walk, inGroup: boolean): void {
+  switch (directive.kind) {
+    case "skip":
+      walk.state.skipNext = true;
+      return;
+    case "skip-start":
+      walk.state.skipUntilEnd = true;
+      return;
+    case "skip-end":
+      // Upstream also skips the rest of a group the end marker interrupts.
+      if (inGroup) walk.state.skipNext = true;
+      walk.state.skipUntilEnd = false;
+      return;
+    case "comment":
+      walk.state.comments.push(directive.text);
+      return;
+  }
+}
+
+function htmlBlock(node: Html, walk: Walk): void {
+  // pulldown-cmark hands an HTML block over line by line; each line may be a directive.
+  for (const line of node.value.split("\n")) {
+    const directive = findDirective(line);
+    if (directive) applyDirective(directive, walk, false);
+  }
+}
+
+function codeMessages(node: Code, walk: Walk, inBlockQuote: boolean): void {
+  for (const message of codeBlockMessages(node, walk.source, walk.lineStarts, walk.state, inBlockQuote)) {
+    walk.messages.push(message);
+  }
+}
