@@ -67,6 +67,19 @@ describe("output forms", () => {
     expect(result.stdout).not.toContain("\u001b[");
   });
 
+  test("colour on a terminal (util-linux script gives one), none under NO_COLOR", () => {
+    const cli = join(import.meta.dirname, "..", "dist", "bin", "pobook.js");
+    runPobook(["--version"]); // builds dist/ when stale
+    const onTty = (env: NodeJS.ProcessEnv): string =>
+      spawnSync("script", ["-qec", `${process.execPath} ${cli} stats ${MIXED}`, "/dev/null"], { encoding: "utf8", env: { ...process.env, ...env } }).stdout;
+    const colored = onTty({ NO_COLOR: "" });
+    expect(colored).toContain("\u001b[1mCatalog");
+    expect(colored).toMatch(/\u001b\[31m +42\.8%\u001b\[0m/);
+    const plain = onTty({ NO_COLOR: "1" });
+    expect(plain).toContain("Catalog");
+    expect(plain).not.toContain("\u001b[");
+  });
+
   test("--by-chapter from #: references", () => {
     const [stats] = statsJson(["--by-chapter", MIXED]);
     expect(stats!.chapters.map((chapter) => [chapter.chapter, chapter.messages.translated, chapter.messages.fuzzy, chapter.messages.untranslated])).toEqual([

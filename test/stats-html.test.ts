@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { newEntry, type Catalog } from "../src/catalog/types.js";
 import { catalogStats, type CatalogStats } from "../src/stats/compute.js";
 import { renderHtmlReport } from "../src/stats/html.js";
+import { corpusCatalogs, HAS_CORPUS } from "./helpers/gnu.js";
+import { runPobook } from "./helpers/pobook-cli.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -107,6 +109,34 @@ describe("HTML stats report in chromium", () => {
     const sorted = BROWSER_STATS.map((stats) => stats.language).sort((a, b) => a.localeCompare(b));
     expect(await columnTexts(page, 1)).toEqual(sorted);
     expect(await complete.getAttribute("aria-sort")).toBe("none");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!HAS_CORPUS)("report of the corpus catalogs from the CLI (skipped: ../shared/corpus is absent)", () => {
+  test("every language, every chapter, sortable, no console error", async () => {
+    const catalogs = corpusCatalogs();
+    const file = join(dir, "corpus.html");
+    const result = runPobook(["stats", "--by-chapter", "--json", "--html", file, ...catalogs]);
+    expect(result.status).toBe(0);
+    const stats = JSON.parse(result.stdout) as CatalogStats[];
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+    });
+    page.on("pageerror", (error) => problems.push(error.message));
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    expect(await page.$$eval(".languages li .language", (nodes) => nodes.map((node) => node.textContent))).toEqual(stats.map((s) => s.language));
+    for (const catalog of stats) {
+      const rows = page.locator(`details.chapters[data-language="${catalog.language}"] tbody tr`);
+      expect(await rows.count()).toBe(catalog.chapters.length);
+    }
+    const translated = page.locator("#summary thead th", { hasText: /^Translated$/ });
+    await translated.locator("button").click();
+    const ascending = [...stats].sort((a, b) => a.messages.translated - b.messages.translated).map((s) => String(s.messages.translated));
+    expect(await columnTexts(page, 4)).toEqual(ascending);
     expect(problems).toEqual([]);
     await page.close();
   });
