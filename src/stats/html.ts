@@ -40,6 +40,11 @@ function cell(text: string, sortValue: string | number, className = ""): string 
   return `<td${cls} data-value="${escapeHtml(String(sortValue))}">${escapeHtml(text)}</td>`;
 }
 
+/** A file path cell: long paths may wrap after a `/`. */
+function pathCell(path: string): string {
+  return `<td data-value="${escapeHtml(path)}">${escapeHtml(path).replace(/\//g, "/<wbr>")}</td>`;
+}
+
 function headerCell(title: string, type: "text" | "number"): string {
   const cls = type === "number" ? ' class="num"' : "";
   return `<th${cls} data-type="${type}" aria-sort="none"><button type="button">${escapeHtml(title)}</button></th>`;
@@ -49,7 +54,7 @@ function summaryRow(stats: CatalogStats): string {
   return (
     `<tr data-language="${escapeHtml(stats.language)}">` +
     cell(stats.language, stats.language) +
-    cell(stats.file, stats.file) +
+    pathCell(stats.file) +
     cell(stats.potCreationDate ?? "", stats.potCreationDate ?? "") +
     cell(String(stats.messages.translated), stats.messages.translated, "num") +
     cell(String(stats.messages.fuzzy), stats.messages.fuzzy, "num") +
@@ -64,7 +69,7 @@ function summaryRow(stats: CatalogStats): string {
 function chapterRow(chapter: ChapterStats): string {
   return (
     "<tr>" +
-    cell(chapter.chapter, chapter.chapter) +
+    pathCell(chapter.chapter) +
     cell(String(chapter.messages.translated), chapter.messages.translated, "num") +
     cell(String(chapter.messages.fuzzy), chapter.messages.fuzzy, "num") +
     cell(String(chapter.messages.untranslated), chapter.messages.untranslated, "num") +
@@ -115,12 +120,12 @@ body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
 th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid #ddd; text-align: left; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-th, td { white-space: nowrap; }
-td.bar-cell { width: 30%; }
+th, td.num { white-space: nowrap; }
+td.bar-cell { width: 20%; }
 th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; }
 th[aria-sort="ascending"] button::after { content: " \\25B2"; }
 th[aria-sort="descending"] button::after { content: " \\25BC"; }
-.bar { display: flex; width: 100%; min-width: 8rem; height: 0.8rem; background: #eee; }
+.bar { display: flex; width: 100%; min-width: 4rem; height: 0.8rem; background: #eee; }
 .bar span { display: block; height: 100%; }
 .translated { background: #2e7d32; }
 .fuzzy { background: #f9a825; }
