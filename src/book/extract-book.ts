@@ -5,9 +5,11 @@
  */
 import { posix } from "node:path";
 import type { BookConfig } from "./config.js";
-import { parseSummary, chapterPaths, type SummaryItem } from "./summary.js";
+import { parseSummary, chapterEntries, type SummaryItem } from "./summary.js";
+import { PobookError } from "../errors.js";
 import { expandLinks, type ReadBookFile } from "./links.js";
-import { segmentMarkdown, type Message } from "../markdown/segment.js";
+import { segmentMarkdown, type Message, type SegmentOptions } from "../markdown/segment.js";
+import { PotPathBuilder } from "./pot-paths.js";
 
 /** A message with every place it was found, in first-occurrence order. */
 export interface TemplateEntry {
@@ -70,9 +72,16 @@ export function loadBook(config: BookConfig, read: ReadBookFile): LoadedBook {
   const summaryPath = posix.join(config.src, "SUMMARY.md");
   const summaryText = read(summaryPath);
   const summary = parseSummary(summaryText, summaryPath);
-  const chapters = chapterPaths(summary).map((chapter) => {
-    const path = posix.join(config.src, chapter);
-    return { path, content: expandLinks(read(path), { path, read }) };
+  const chapters = chapterEntries(summary).map((chapter) => {
+    const path = posix.join(config.src, chapter.path);
+    let text: string;
+    try {
+      text = read(path);
+    } catch (error) {
+      if (error instanceof PobookError) throw error;
+      throw new PobookError(`chapter ${path} is listed but cannot be read`, { file: summaryPath, line: chapter.line });
+    }
+    return { path, content: expandLinks(text, { path, read }) };
   });
   return { summaryPath, summaryText, summary, chapters };
 }
@@ -82,33 +91,82 @@ function dropCourseDirectives(content: string): string {
   return content.replace(/^\{\{%[^}]*\}\}[ \t]*$/gm, "");
 }
 
-export interface ExtractBookOptions {
-  /** Segments one chapter (defaults to in-process segmentation; the CLI passes a worker pool). */
-  segment?: (content: string, frontMatter: boolean) => Message[];
+export interface ExtractOptions {
+  legacyInlineHtml?: boolean;
 }
 
-/** The book's template entries. */
-export function extractBookMessages(
+/** One POT file's entries (one file unless `depth` splits the template). */
+export interface TemplateFile {
+  /** Path relative to the output directory (`messages.pot` at depth 0). */
+  path: string;
+  entries: TemplateEntry[];
+}
+
+/** How a chapter is segmented: the same options in-process and in workers. */
+export function chapterSegmentOptions(config: BookConfig, options: ExtractOptions = {}): SegmentOptions {
+  return { frontMatter: config.coursePreprocessor, legacyInlineHtml: options.legacyInlineHtml };
+}
+
+/** The destination POT of each chapter with a file, in `chapterPaths` order (upstream's depth splitting). */
+function chapterDestinations(summary: readonly SummaryItem[], depth: number): { summary: string; chapters: string[] } {
+  const builder = new PotPathBuilder(depth);
+  builder.push("summary");
+  builder.push("summary");
+  const summaryPath = builder.get();
+  builder.pop();
+  const chapters: string[] = [];
+  const visit = (item: SummaryItem): void => {
+    if (item.kind !== "chapter") return;
+    builder.push(item.name);
+    if (item.path !== undefined) chapters.push(builder.get());
+    item.children.forEach(visit);
+    builder.pop();
+  };
+  for (const item of summary) {
+    if (item.kind === "part") {
+      builder.pop();
+      builder.push(item.name);
+    } else visit(item);
+  }
+  return { summary: summaryPath, chapters };
+}
+
+/** Builds the template file(s) from segmented chapters. */
+export function buildTemplates(
   config: BookConfig,
   book: LoadedBook,
-  chapterMessages: Message[][],
-  options: { legacyInlineHtml?: boolean } = {},
-): TemplateEntry[] {
-  const builder = new TemplateBuilder(config.granularity);
-  builder.add(book.summaryPath, segmentMarkdown(book.summaryText, { stripLinks: true, legacyInlineHtml: options.legacyInlineHtml }));
-  book.chapters.forEach((chapter, index) => builder.add(chapter.path, chapterMessages[index]!));
-  return builder.build();
+  chapterMessages: readonly Message[][],
+  options: ExtractOptions = {},
+): TemplateFile[] {
+  const destinations = chapterDestinations(book.summary, config.depth);
+  const builders = new Map<string, TemplateBuilder>();
+  const builder = (path: string): TemplateBuilder => {
+    let found = builders.get(path);
+    if (!found) builders.set(path, (found = new TemplateBuilder(config.granularity)));
+    return found;
+  };
+  builder(destinations.summary).add(
+    book.summaryPath,
+    segmentMarkdown(book.summaryText, { stripLinks: true, legacyInlineHtml: options.legacyInlineHtml }),
+  );
+  book.chapters.forEach((chapter, index) => builder(destinations.chapters[index]!).add(chapter.path, chapterMessages[index]!));
+  const single = config.depth === 0;
+  return [...builders].map(([path, entries]) => ({ path: single ? config.potFile : path, entries: entries.build() }));
+}
+
+/** The segmentation requests for every chapter of `book`. */
+export function chapterRequests(config: BookConfig, book: LoadedBook, options: ExtractOptions = {}) {
+  const segmentOptions = chapterSegmentOptions(config, options);
+  return book.chapters.map((chapter) => ({ source: prepareChapter(config, chapter.content), options: segmentOptions }));
+}
+
+/** Extracts a whole book in this thread (the CLI uses a worker pool instead). */
+export function extractBook(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): TemplateFile[] {
+  const book = loadBook(config, read);
+  const messages = chapterRequests(config, book, options).map((request) => segmentMarkdown(request.source, request.options));
+  return buildTemplates(config, book, messages, options);
 }
 
 export function prepareChapter(config: BookConfig, content: string): string {
   return config.coursePreprocessor ? dropCourseDirectives(content) : content;
-}
-
-/** Extracts every chapter in this thread. */
-export function extractBook(config: BookConfig, read: ReadBookFile, options: { legacyInlineHtml?: boolean } = {}): TemplateEntry[] {
-  const book = loadBook(config, read);
-  const messages = book.chapters.map((chapter) =>
-    segmentMarkdown(prepareChapter(config, chapter.content), { frontMatter: config.coursePreprocessor, ...options }),
-  );
-  return extractBookMessages(config, book, messages, options);
 }

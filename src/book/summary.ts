@@ -65,14 +65,14 @@ export function parseSummary(text: string, file: string): SummaryItem[] {
   return items;
 }
 
-/** Chapters with a file, depth first in book order. */
-export function chapterPaths(items: readonly SummaryItem[]): string[] {
-  const paths: string[] = [];
+/** Chapters with a file (drafts have none), depth first in book order, with their SUMMARY.md line. */
+export function chapterEntries(items: readonly SummaryItem[]): Array<{ path: string; line: number }> {
+  const chapters: Array<{ path: string; line: number }> = [];
   const visit = (item: SummaryItem): void => {
     if (item.kind !== "chapter") return;
-    if (item.path !== undefined) paths.push(item.path);
+    if (item.path !== undefined) chapters.push({ path: item.path, line: item.line });
     item.children.forEach(visit);
   };
   items.forEach(visit);
-  return paths;
+  return chapters;
 }

@@ -1,0 +1,224 @@
+/**
+ * `pobook extract [BOOK] [-o FILE|DIR]`: write the book's POT template(s).
+ */
+import type { Command } from "commander";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { homedir } from "node:os";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PobookError } from "../errors.js";
+import { writeFileAtomic } from "../fs.js";
+import { parseBookConfig, type BookConfig } from "../book/config.js";
+import {
+  buildTemplates,
+  chapterRequests,
+  loadBook,
+  TemplateBuilder,
+  type TemplateEntry,
+  type TemplateFile,
+} from "../book/extract-book.js";
+import { segmentAll, type SegmentCache } from "../book/segment-pool.js";
+import { segmentMarkdown, type Message } from "../markdown/segment.js";
+import { createTemplate, serializePo } from "../catalog/serialize.js";
+import { newEntry } from "../catalog/types.js";
+
+export interface ExtractCliOptions {
+  output?: string;
+  granularity?: string;
+  depth?: string;
+  legacyInlineHtml?: boolean;
+  jobs?: string;
+  cache: boolean;
+  json?: boolean;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Reads a file as strict UTF-8: invalid bytes are an input error naming the file. */
+export function readUtf8(path: string, shownAs = path): string {
+  const bytes = readFileSync(path);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new PobookError("file is not valid UTF-8", { file: shownAs });
+  }
+}
+
+/** `POT-Creation-Date` like mdbook-xgettext (RFC 3339, seconds); SOURCE_DATE_EPOCH makes it reproducible. */
+export function potCreationDate(now = new Date(), epoch = process.env.SOURCE_DATE_EPOCH): string {
+  if (epoch !== undefined && epoch !== "") {
+    if (!/^\d+$/.test(epoch)) throw new PobookError(`SOURCE_DATE_EPOCH must be a number of seconds, got "${epoch}"`);
+    return new Date(Number(epoch) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+  const offset = -now.getTimezoneOffset();
+  const local = new Date(now.getTime() + offset * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${local}Z`;
+  const sign = offset > 0 ? "+" : "-";
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0");
+  const minutes = String(Math.abs(offset) % 60).padStart(2, "0");
+  return `${local}${sign}${hours}:${minutes}`;
+}
+
+function integerOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new PobookError(`${name} must be a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+/** Hash of the segmenter's own code: cached results of other code are never reused. */
+function segmenterVersion(): string {
+  const hash = createHash("sha256");
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  for (const dir of ["markdown", "code", "book"]) {
+    for (const file of readdirSync(join(root, dir)).sort()) {
+      if (file.endsWith(".js")) hash.update(readFileSync(join(root, dir, file)));
+    }
+  }
+  return hash.digest("hex");
+}
+
+/** A per-book cache file of segmentation results keyed by content hash. */
+class FileSegmentCache implements SegmentCache {
+  private readonly entries: Map<string, Message[]>;
+  private dirty = false;
+  private readonly used = new Set<string>();
+
+  constructor(private readonly path: string) {
+    let stored: Record<string, Message[]> = {};
+    try {
+      stored = JSON.parse(readFileSync(path, "utf8")) as Record<string, Message[]>;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+    this.entries = new Map(Object.entries(stored));
+  }
+
+  get(key: string): Message[] | undefined {
+    const found = this.entries.get(key);
+    if (found) this.used.add(key);
+    return found;
+  }
+
+  set(key: string, messages: Message[]): void {
+    this.entries.set(key, messages);
+    this.used.add(key);
+    this.dirty = true;
+  }
+
+  save(): void {
+    if (!this.dirty && this.used.size === this.entries.size) return;
+    // Keep only what this run used, so the file does not grow with every edit.
+    const kept = Object.fromEntries([...this.entries].filter(([key]) => this.used.has(key)));
+    try {
+      writeFileAtomic(this.path, JSON.stringify(kept));
+    } catch {
+      // A cache that cannot be written only costs time.
+    }
+  }
+}
+
+function cacheFile(bookRoot: string): string {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  const id = createHash("sha256").update(resolve(bookRoot)).digest("hex").slice(0, 16);
+  return join(base, "pobook", `segments-${id}.json`);
+}
+
+function toCatalogEntries(entries: readonly TemplateEntry[]) {
+  return entries.map((entry) =>
+    newEntry(entry.msgid, {
+      references: entry.references,
+      extractedComments: entry.comment === "" ? [] : [entry.comment],
+    }),
+  );
+}
+
+export interface ExtractResult {
+  files: Array<{ path: string; messages: number }>;
+}
+
+async function extractFromBook(root: string, options: ExtractCliOptions): Promise<{ config: BookConfig; templates: TemplateFile[] }> {
+  const tomlPath = join(root, "book.toml");
+  if (!existsSync(tomlPath)) throw new PobookError("no book.toml here (give a book directory or a Markdown file)", { file: tomlPath });
+  const config = parseBookConfig(readUtf8(tomlPath), tomlPath);
+  config.granularity = integerOption(options.granularity, "--granularity") ?? config.granularity;
+  config.depth = integerOption(options.depth, "--depth") ?? config.depth;
+  const read = (path: string): string => {
+    const full = join(root, path);
+    if (!existsSync(full)) throw Object.assign(new Error(`missing ${path}`), { code: "ENOENT" });
+    return readUtf8(full, full);
+  };
+  const summaryPath = join(root, config.src, "SUMMARY.md");
+  if (!existsSync(summaryPath)) throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
+  const book = loadBook(config, read);
+  const cache = options.cache ? new FileSegmentCache(cacheFile(root)) : undefined;
+  const jobs = integerOption(options.jobs, "--jobs");
+  const messages = await segmentAll(chapterRequests(config, book, options), { jobs, cache, version: segmenterVersion() });
+  cache?.save();
+  return { config, templates: buildTemplates(config, book, messages, options) };
+}
+
+function extractFromFile(file: string, options: ExtractCliOptions): TemplateFile[] {
+  const granularity = integerOption(options.granularity, "--granularity") ?? 1;
+  const builder = new TemplateBuilder(granularity);
+  const shown = relative(process.cwd(), file) || basename(file);
+  builder.add(shown, segmentMarkdown(readUtf8(file), { legacyInlineHtml: options.legacyInlineHtml }));
+  return [{ path: `${basename(file, extname(file))}.pot`, entries: builder.build() }];
+}
+
+/** Runs extract and writes the POT file(s); returns what was written. */
+export async function runExtract(bookArg: string, options: ExtractCliOptions): Promise<ExtractResult> {
+  const target = resolve(bookArg);
+  if (!existsSync(target)) throw new PobookError("no such book directory or file", { file: bookArg });
+  const isFile = statSync(target).isFile();
+  const { config, templates } = isFile
+    ? { config: undefined, templates: extractFromFile(target, options) }
+    : await extractFromBook(target, options);
+  const header = {
+    projectIdVersion: config?.title ?? "",
+    potCreationDate: potCreationDate(),
+    language: config?.language ?? "en",
+  };
+  const defaultDir = isFile ? dirname(target) : join(target, config!.poDir);
+  let outputs: Array<{ path: string; text: string; messages: number }>;
+  const render = (template: TemplateFile) => serializePo(createTemplate(header, toCatalogEntries(template.entries)));
+  const output = options.output;
+  const outputIsFile = output !== undefined && (output.endsWith(".pot") || output.endsWith(".po") || (existsSync(output) && statSync(output).isFile()));
+  if (outputIsFile) {
+    if (templates.length !== 1) throw new PobookError("--depth splits the template into several files: give -o a directory");
+    outputs = [{ path: output, text: render(templates[0]!), messages: templates[0]!.entries.length }];
+  } else {
+    const dir = output ?? defaultDir;
+    outputs = templates.map((template) => ({ path: join(dir, template.path), text: render(template), messages: template.entries.length }));
+  }
+  // Everything is computed before anything is written: bad input leaves no partial output.
+  for (const file of outputs) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileAtomic(file.path, file.text);
+  }
+  return { files: outputs.map((file) => ({ path: file.path, messages: file.messages })) };
+}
+
+export function registerExtract(program: Command): void {
+  program
+    .command("extract")
+    .description("write the POT template of a book (msgids identical to mdbook-xgettext's)")
+    .argument("[book]", "book directory with book.toml, or a single Markdown file", ".")
+    .option("-o, --output <path>", "POT file, or directory for the template(s) (default: <book>/po/<pot-file>)")
+    .option("--granularity <n>", "references: 0 = file only, 1 = file:line, N = line rounded down to N")
+    .option("--depth <n>", "split the template into one POT per part/chapter down to this depth")
+    .option("--legacy-inline-html", "end messages at inline HTML, like mdbook-xgettext before 0.3.4 (older catalogs)")
+    .option("-j, --jobs <n>", "worker threads (default: one per CPU)")
+    .option("--no-cache", "do not reuse or store per-chapter results")
+    .option("--json", "print what was written as JSON")
+    .action(async (book: string, options: ExtractCliOptions) => {
+      const result = await runExtract(book, options);
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(result)}\n`);
+        return;
+      }
+      for (const file of result.files) {
+        process.stdout.write(`wrote ${relative(process.cwd(), file.path) || file.path}: ${file.messages} messages\n`);
+      }
+    });
+}
