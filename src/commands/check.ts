@@ -12,12 +12,12 @@ import { poFilesOrDefault } from "./po-files.js";
 
 interface CheckOptions {
   json?: boolean;
-  warn: string[];
-  error: string[];
+  warn?: string[];
+  error?: string[];
   msgidChanges?: string;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /**
  * The reader refuses two catalog problems that `check` has rules for:
@@ -46,8 +46,8 @@ function readForCheck(file: string): Catalog | RawFinding {
 function severityOverrides(options: CheckOptions): SeverityOverrides {
   const overrides: SeverityOverrides = {};
   for (const [names, severity] of [
-    [options.warn, "warning"],
-    [options.error, "error"],
+    [options.warn ?? [], "warning"],
+    [options.error ?? [], "error"],
   ] as const) {
     for (const name of names) {
       if (!isRuleId(name)) throw new PobookError(`unknown rule '${name}' (rules: ${Object.keys(RULES).join(", ")})`);
@@ -63,8 +63,8 @@ export function registerCheck(program: Command): void {
     .description("check PO catalogs: Markdown markup kept in translations, header, plural forms, formats, duplicates")
     .argument("[po...]", "PO files (default: po/*.po)")
     .option("--json", "print findings as JSON")
-    .addOption(new Option("--warn <rule>", "report RULE as a warning (repeatable)").argParser(collect).default([]))
-    .addOption(new Option("--error <rule>", "report RULE as an error (repeatable)").argParser(collect).default([]))
+    .addOption(new Option("--warn <rule>", "report RULE as a warning (repeatable)").argParser(collect))
+    .addOption(new Option("--error <rule>", "report RULE as an error (repeatable)").argParser(collect))
     .option("--msgid-changes <base>", "fail when msgids changed since git revision BASE but POT-Creation-Date did not")
     .addHelpText("after", `\nRules:\n${Object.entries(RULES).map(([id, rule]) => `  ${id.padEnd(16)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}\n`)
     .action((files: string[], options: CheckOptions) => {
