@@ -107,7 +107,7 @@ export function chapterSegmentOptions(config: BookConfig, options: ExtractOption
   return { frontMatter: config.coursePreprocessor, legacyInlineHtml: options.legacyInlineHtml };
 }
 
-/** The destination POT of each chapter with a file, in `chapterPaths` order (upstream's depth splitting). */
+/** The destination POT of each chapter with a file, in `chapterEntries` order (upstream's depth splitting). */
 function chapterDestinations(summary: readonly SummaryItem[], depth: number): { summary: string; chapters: string[] } {
   const builder = new PotPathBuilder(depth);
   builder.push("summary");

@@ -31,17 +31,65 @@ export interface PoolOptions {
   version?: string;
 }
 
-function runWorker(requests: SegmentRequest[]): Promise<Message[][]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./segment-worker.js", import.meta.url));
-    worker.once("message", (reply: { results?: Message[][]; error?: string }) => {
-      void worker.terminate();
-      if (reply.error !== undefined) reject(new Error(reply.error));
-      else resolve(reply.results!);
+/** A worker thread that has started loading the segmenter; it segments one batch, then exits. */
+class SegmentWorker {
+  private readonly worker = new Worker(new URL("./segment-worker.js", import.meta.url));
+
+  run(requests: SegmentRequest[]): Promise<Message[][]> {
+    return new Promise((resolve, reject) => {
+      this.worker.once("message", (reply: { results?: Message[][]; error?: string }) => {
+        void this.worker.terminate();
+        if (reply.error !== undefined) reject(new Error(reply.error));
+        else resolve(reply.results!);
+      });
+      this.worker.once("error", reject);
+      this.worker.postMessage({ id: 0, documents: requests });
     });
-    worker.once("error", reject);
-    worker.postMessage({ id: 0, documents: requests });
-  });
+  }
+
+  close(): void {
+    void this.worker.terminate();
+  }
+}
+
+/**
+ * Worker threads started ahead of time, so that they load the parser while
+ * the main thread reads the book.
+ */
+export class SegmentPool {
+  private readonly workers: SegmentWorker[];
+
+  constructor(jobs = availableParallelism()) {
+    this.workers = jobs > 1 ? Array.from({ length: jobs }, () => new SegmentWorker()) : [];
+  }
+
+  /** Segments every request, in order (cached ones are not segmented again). */
+  async segment(requests: SegmentRequest[], options: PoolOptions = {}): Promise<Message[][]> {
+    const version = options.version ?? "";
+    const results: Message[][] = new Array(requests.length);
+    const todo: Array<{ index: number; request: SegmentRequest; key: string }> = [];
+    requests.forEach((request, index) => {
+      const key = cacheKey(request, version);
+      const cached = options.cache?.get(key);
+      if (cached) results[index] = cached;
+      else todo.push({ index, request, key });
+    });
+    // Below a few documents a worker's start-up costs more than it saves.
+    if (this.workers.length <= 1 || todo.length < 8) {
+      for (const item of todo) results[item.index] = segmentMarkdown(item.request.source, item.request.options);
+    } else {
+      const batches = balance(todo, this.workers.length);
+      const outputs = await Promise.all(batches.map((batch, b) => this.workers[b]!.run(batch.items.map((item) => item.request))));
+      batches.forEach((batch, b) => batch.items.forEach((item, i) => (results[item.index] = outputs[b]![i]!)));
+    }
+    this.close();
+    for (const item of todo) options.cache?.set(item.key, results[item.index]!);
+    return results;
+  }
+
+  close(): void {
+    for (const worker of this.workers) worker.close();
+  }
 }
 
 /** Splits `items` into `count` batches of about equal total source size. */
@@ -56,26 +104,7 @@ function balance(items: Array<{ index: number; request: SegmentRequest }>, count
   return batches.filter((batch) => batch.items.length > 0);
 }
 
-/** Segments every request, in order. */
-export async function segmentAll(requests: SegmentRequest[], options: PoolOptions = {}): Promise<Message[][]> {
-  const version = options.version ?? "";
-  const results: Message[][] = new Array(requests.length);
-  const todo: Array<{ index: number; request: SegmentRequest; key: string }> = [];
-  requests.forEach((request, index) => {
-    const key = cacheKey(request, version);
-    const cached = options.cache?.get(key);
-    if (cached) results[index] = cached;
-    else todo.push({ index, request, key });
-  });
-  const jobs = Math.min(options.jobs ?? availableParallelism(), todo.length);
-  // Below a few documents a worker's start-up costs more than it saves.
-  if (jobs <= 1 || todo.length < 8) {
-    for (const item of todo) results[item.index] = segmentMarkdown(item.request.source, item.request.options);
-  } else {
-    const batches = balance(todo, jobs);
-    const outputs = await Promise.all(batches.map((batch) => runWorker(batch.items.map((item) => item.request))));
-    batches.forEach((batch, b) => batch.items.forEach((item, i) => (results[item.index] = outputs[b]![i]!)));
-  }
-  for (const item of todo) options.cache?.set(item.key, results[item.index]!);
-  return results;
+/** Segments every request, in order, with a pool of `options.jobs` workers. */
+export function segmentAll(requests: SegmentRequest[], options: PoolOptions = {}): Promise<Message[][]> {
+  return new SegmentPool(options.jobs).segment(requests, options);
 }

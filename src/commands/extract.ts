@@ -18,7 +18,7 @@ import {
   type TemplateEntry,
   type TemplateFile,
 } from "../book/extract-book.js";
-import { segmentAll, type SegmentCache } from "../book/segment-pool.js";
+import { SegmentPool, type SegmentCache } from "../book/segment-pool.js";
 import { segmentMarkdown, type Message } from "../markdown/segment.js";
 import { createTemplate, serializePo } from "../catalog/serialize.js";
 import { newEntry } from "../catalog/types.js";
@@ -150,12 +150,19 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   };
   const summaryPath = join(root, config.src, "SUMMARY.md");
   if (!existsSync(summaryPath)) throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
-  const book = loadBook(config, read);
   const cache = options.cache ? new FileSegmentCache(cacheFile(root)) : undefined;
+  const version = segmenterVersion();
   const jobs = integerOption(options.jobs, "--jobs");
-  const messages = await segmentAll(chapterRequests(config, book, options), { jobs, cache, version: segmenterVersion() });
-  cache?.save();
-  return { config, templates: buildTemplates(config, book, messages, options) };
+  const pool = new SegmentPool(jobs);
+  let messages: Message[][];
+  try {
+    const book = loadBook(config, read);
+    messages = await pool.segment(chapterRequests(config, book, options), { cache, version });
+    cache?.save();
+    return { config, templates: buildTemplates(config, book, messages, options) };
+  } finally {
+    pool.close();
+  }
 }
 
 function extractFromFile(file: string, options: ExtractCliOptions): TemplateFile[] {

@@ -1,0 +1,62 @@
+import type { Command } from "commander";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { PobookError } from "../errors.js";
+import { writeFileAtomic } from "../fs.js";
+import { readPoFile } from "../catalog/parse.js";
+import { serializePo } from "../catalog/serialize.js";
+import { mergeCatalog } from "../catalog/merge.js";
+import { checkLanguage, templatePath } from "./catalog-files.js";
+
+interface UpdateFlags {
+  pot?: string;
+  poDir: string;
+  obsolete: boolean;
+  fuzzyMatching: boolean;
+}
+
+function catalogPaths(poDir: string, languages: string[]): string[] {
+  if (languages.length > 0) {
+    return languages.map((language) => {
+      const path = join(poDir, `${checkLanguage(language)}.po`);
+      if (!existsSync(path)) throw new PobookError("no such catalog (create it with `pobook init`)", { file: path });
+      return path;
+    });
+  }
+  const paths = existsSync(poDir)
+    ? readdirSync(poDir)
+        .filter((name) => name.endsWith(".po"))
+        .sort()
+        .map((name) => join(poDir, name))
+    : [];
+  if (paths.length === 0) throw new PobookError("no catalogs (*.po) to update", { file: poDir });
+  return paths;
+}
+
+export function registerUpdate(program: Command): void {
+  program
+    .command("update")
+    .description("merge the template into the catalogs (like msgmerge --update --previous)")
+    .argument("[lang...]", "languages to update (default: every PO_DIR/*.po)")
+    .option("--pot <FILE>", "template (default: PO_DIR/messages.pot)")
+    .option("--po-dir <DIR>", "catalog directory", "po")
+    .option("--no-obsolete", "drop messages the template no longer has instead of keeping them as #~")
+    .option("--no-fuzzy-matching", "do not reuse translations of similar messages")
+    .action((languages: string[], flags: UpdateFlags) => {
+      const template = readPoFile(templatePath(flags.poDir, flags.pot));
+      // Read and merge everything first: a bad catalog stops the command before any file is written.
+      const results = catalogPaths(flags.poDir, languages).map((path) => ({
+        path,
+        ...mergeCatalog(readPoFile(path), template, {
+          keepObsolete: flags.obsolete,
+          fuzzyMatching: flags.fuzzyMatching,
+        }),
+      }));
+      for (const { path, catalog, stats } of results) {
+        writeFileAtomic(path, serializePo(catalog));
+        process.stdout.write(
+          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}\n`,
+        );
+      }
+    });
+}

@@ -1,0 +1,38 @@
+/**
+ * The catalog side of translation: which msgstr (if any) replaces a msgid.
+ */
+import { isFuzzy, type Catalog } from "../catalog/types.js";
+
+export type LookupResult =
+  | { status: "translated"; msgstr: string; line?: number }
+  | { status: "fuzzy"; line?: number }
+  | { status: "untranslated"; line?: number };
+
+/** Finds the translation of a msgid (no msgctxt: mdbook books never use one). */
+export type Lookup = (msgid: string) => LookupResult;
+
+/**
+ * A lookup over a catalog: only a non-obsolete, non-fuzzy entry without
+ * msgctxt whose msgstr is non-empty translates its msgid.
+ */
+export function catalogLookup(catalog: Catalog): Lookup {
+  const entries = new Map<string, LookupResult>();
+  for (const entry of catalog.entries) {
+    if (entry.obsolete || entry.msgctxt !== undefined || entry.msgid === "") continue;
+    const msgstr = entry.msgstr[0] ?? "";
+    let result: LookupResult;
+    if (isFuzzy(entry)) result = { status: "fuzzy", line: entry.line };
+    else if (msgstr === "" || entry.msgidPlural !== undefined) result = { status: "untranslated", line: entry.line };
+    else result = { status: "translated", msgstr, line: entry.line };
+    entries.set(entry.msgid, result);
+  }
+  return (msgid) => entries.get(msgid) ?? { status: "untranslated" };
+}
+
+/** A lookup from a plain map (tests, identity catalogs). */
+export function mapLookup(translations: ReadonlyMap<string, string>): Lookup {
+  return (msgid) => {
+    const msgstr = translations.get(msgid);
+    return msgstr === undefined || msgstr === "" ? { status: "untranslated" } : { status: "translated", msgstr };
+  };
+}

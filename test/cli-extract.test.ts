@@ -1,0 +1,127 @@
+// `pobook extract` end to end: output files, exit codes, one-line errors.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeTree, runCli } from "./helpers/cli.js";
+import { BN_BOOK, hasCorpus, NO_CORPUS } from "./helpers/corpus.js";
+
+const BOOK = {
+  "book.toml": '[book]\ntitle = "Tiny"\nlanguage = "en"\n',
+  "src/SUMMARY.md": "# Summary\n\n- [Intro](intro.md)\n  - [Code](code.md)\n",
+  "src/intro.md": "# Intro\n\nHello *world*.\n",
+  "src/code.md": "# Code\n\n```rust\n{{#include code.rs:body}}\n```\n\n\\{{#include code.rs}} stays literal.\n",
+  "src/code.rs": '// ANCHOR: body\nlet s = "included";\n// ANCHOR_END: body\n',
+};
+
+function pot(root: string, file = "po/messages.pot"): string {
+  return readFileSync(join(root, file), "utf8");
+}
+
+describe("pobook extract", () => {
+  it("writes po/messages.pot with file:line references and reports the count", () => {
+    const root = makeTree(BOOK);
+    const result = runCli(["extract", root]);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/wrote .*messages\.pot: 6 messages/);
+    const text = pot(root);
+    expect(text).toContain('"Project-Id-Version: Tiny\\n"');
+    expect(text).toContain('#: src/SUMMARY.md:3 src/intro.md:1\nmsgid "Intro"');
+    expect(text).toContain('#: src/code.md:4\nmsgid "\\"included\\""');
+    expect(text).toContain('msgid "{{#include code.rs}} stays literal."');
+    expect(text).toContain('msgid "Hello _world_."');
+  });
+
+  it("honours SOURCE_DATE_EPOCH, so two runs give identical files", () => {
+    const root = makeTree(BOOK);
+    const env = { SOURCE_DATE_EPOCH: "1700000000" };
+    runCli(["extract", root, "-o", join(root, "a.pot")], { env });
+    runCli(["extract", root, "-o", join(root, "b.pot"), "--no-cache"], { env });
+    expect(pot(root, "a.pot")).toContain('"POT-Creation-Date: 2023-11-14T22:13:20Z\\n"');
+    expect(pot(root, "a.pot")).toBe(pot(root, "b.pot"));
+  });
+
+  it("writes file names only with --granularity 0 and rounds with N", () => {
+    const root = makeTree(BOOK);
+    runCli(["extract", root, "--granularity", "0"]);
+    expect(pot(root)).toContain("#: src/SUMMARY.md src/intro.md\n");
+    runCli(["extract", root, "--granularity", "10"]);
+    expect(pot(root)).toContain("#: src/SUMMARY.md:1 src/intro.md:1\n");
+  });
+
+  it("splits the template per chapter with --depth, like mdbook-xgettext", () => {
+    const root = makeTree(BOOK);
+    // Depth 2: the sub-chapter stays in its parent's file.
+    expect(runCli(["extract", root, "--depth", "2", "-o", join(root, "two")]).status).toBe(0);
+    expect(readdirSync(join(root, "two", "summary")).sort()).toEqual(["intro.pot", "summary.pot"]);
+    expect(readFileSync(join(root, "two", "summary", "intro.pot"), "utf8")).toContain('"\\"included\\""');
+    // Depth 3: one file per chapter.
+    expect(runCli(["extract", root, "--depth", "3", "-o", join(root, "three")]).status).toBe(0);
+    expect(readFileSync(join(root, "three", "summary", "summary.pot"), "utf8")).toContain('msgid "Intro"');
+    const code = readFileSync(join(root, "three", "summary", "intro", "code.pot"), "utf8");
+    expect(code).toContain('"\\"included\\""');
+    expect(code).not.toContain('msgid "Hello _world_."');
+  });
+
+  it("extracts a single Markdown file", () => {
+    const root = makeTree({ "notes.md": "# Notes\n\nOne.\n" });
+    const result = runCli(["extract", join(root, "notes.md"), "-o", join(root, "notes.pot")]);
+    expect(result.status).toBe(0);
+    expect(pot(root, "notes.pot")).toContain('msgid "One."');
+  });
+
+  it("prints --json for scripts", () => {
+    const root = makeTree(BOOK);
+    const result = runCli(["extract", root, "--json"]);
+    expect(JSON.parse(result.stdout)).toEqual({ files: [{ path: join(root, "po", "messages.pot"), messages: 6 }] });
+  });
+});
+
+describe("pobook extract on bad input: one line naming the file, exit 2, no output", () => {
+  const cases: Array<[string, Record<string, string | Uint8Array>, RegExp]> = [
+    ["a missing book.toml", { "src/SUMMARY.md": "" }, /book\.toml: no book\.toml here/],
+    ["a missing SUMMARY.md", { "book.toml": "[book]\n" }, /SUMMARY\.md: SUMMARY\.md is missing/],
+    ["a chapter listed but absent", { "book.toml": "[book]\n", "src/SUMMARY.md": "# S\n\n- [A](a.md)\n- [B](b.md)\n", "src/a.md": "A\n" }, /SUMMARY\.md:4: chapter src\/b\.md is listed but cannot be read/],
+    ["an unreadable include", { "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "x\n\n{{#include nope.rs}}\n" }, /src\/a\.md:3: cannot read included file src\/nope\.rs/],
+    ["an include outside the book", { "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "{{#include ../../../etc/passwd}}\n" }, /src\/a\.md:1: .*resolves outside the book/],
+    ["invalid UTF-8", { "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": new Uint8Array([0x41, 0xff, 0xfe, 0x0a]) }, /src\/a\.md: file is not valid UTF-8/],
+    ["invalid TOML", { "book.toml": "[book\n", "src/SUMMARY.md": "" }, /book\.toml:1: invalid TOML/],
+  ];
+  for (const [name, files, message] of cases) {
+    it(name, () => {
+      const root = makeTree(files);
+      const result = runCli(["extract", root]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(existsSync(join(root, "po"))).toBe(false);
+    });
+  }
+
+  it("rejects a non-numeric --depth as a usage error", () => {
+    const result = runCli(["extract", makeTree(BOOK), "--depth", "x"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--depth must be a non-negative integer/);
+  });
+});
+
+describe("the CLI", () => {
+  it("prints help and version with exit 0, and exit 2 on an unknown command", () => {
+    expect(runCli(["--help"]).stdout).toContain("extract");
+    expect(runCli(["extract", "--help"]).stdout).toContain("--granularity");
+    expect(runCli(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(runCli(["frobnicate"]).status).toBe(2);
+  });
+});
+
+describe.skipIf(!hasCorpus)(hasCorpus ? "POT files GNU gettext accepts unchanged" : NO_CORPUS, () => {
+  it("passes msgfmt --check and msgcat leaves it byte-identical (corpus book)", () => {
+    const root = makeTree({});
+    const out = join(root, "bn.pot");
+    const result = runCli(["extract", BN_BOOK, "-o", out]);
+    expect(result.status).toBe(0);
+    execFileSync("msgfmt", ["--check", "-o", "/dev/null", out]);
+    expect(execFileSync("msgcat", [out], { encoding: "utf8", maxBuffer: 64 << 20 })).toBe(readFileSync(out, "utf8"));
+  });
+});

@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePo, readPoFile } from "../src/catalog/parse.js";
+import { serializePo } from "../src/catalog/serialize.js";
+import type { Catalog } from "../src/catalog/types.js";
+import { corpusCatalogs, gnu, HAS_CORPUS } from "./helpers/gnu.js";
+import { runCli, runCliKilledAfter } from "./helpers/cli.js";
+
+const POT = `msgid ""
+msgstr ""
+"Project-Id-Version: Demo\\n"
+"POT-Creation-Date: 2025-05-05T05:05:05+00:00\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+
+#: src/index.md:1
+msgid "Hello, world!"
+msgstr ""
+
+#: src/index.md:3
+msgid "Rust has no garbage collector, it uses ownership instead."
+msgstr ""
+
+#: src/new.md:1
+msgid "Installing the toolchain"
+msgstr ""
+`;
+
+function catalog(language: string, body: string): string {
+  return `msgid ""
+msgstr ""
+"Project-Id-Version: Demo\\n"
+"POT-Creation-Date: 2024-01-01 00:00+0000\\n"
+"Language: ${language}\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n"
+
+${body}`;
+}
+
+const DE = catalog(
+  "de",
+  `msgid "Hello, world!"
+msgstr "Hallo, Welt!"
+
+msgid "Rust has no garbage collector, it uses ownership."
+msgstr "Rust hat keinen Garbage Collector, es nutzt Ownership."
+
+msgid "An old chapter"
+msgstr "Ein altes Kapitel"
+`,
+);
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "pobook-update-"));
+  mkdirSync(join(dir, "po"));
+  writeFileSync(join(dir, "po", "messages.pot"), POT);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, "po", name), text);
+  return dir;
+}
+
+describe("pobook update", () => {
+  it("merges the template into every catalog and reports kept/fuzzy/new/obsolete", () => {
+    const dir = project({ "de.po": DE, "ja.po": catalog("ja", "") });
+    const result = runCli(["update"], dir);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      "po/de.po: kept 1, fuzzy 1, new 1, obsolete 1\npo/ja.po: kept 0, fuzzy 0, new 3, obsolete 0\n",
+    );
+    const de = readFileSync(join(dir, "po", "de.po"), "utf8");
+    expect(de).toContain('#, fuzzy\n#| msgid "Rust has no garbage collector, it uses ownership."\n');
+    expect(de).toContain('#~ msgid "An old chapter"\n#~ msgstr "Ein altes Kapitel"\n');
+    expect(de).toContain('"POT-Creation-Date: 2025-05-05T05:05:05+00:00\\n"');
+    expect(gnu("msgcat", [join(dir, "po", "de.po")])).toBe(de);
+  });
+
+  it("updates only the named languages; --no-obsolete and --no-fuzzy-matching", () => {
+    const dir = project({ "de.po": DE, "ja.po": catalog("ja", "") });
+    const ja = readFileSync(join(dir, "po", "ja.po"), "utf8");
+    const result = runCli(["update", "de", "--no-obsolete", "--no-fuzzy-matching"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("po/de.po: kept 1, fuzzy 0, new 2, obsolete 2\n");
+    const de = readFileSync(join(dir, "po", "de.po"), "utf8");
+    expect(de).not.toContain("#~");
+    expect(de).not.toContain("fuzzy");
+    expect(readFileSync(join(dir, "po", "ja.po"), "utf8")).toBe(ja);
+  });
+
+  it("is idempotent: a second update leaves every byte as it was", () => {
+    const dir = project({ "de.po": DE });
+    runCli(["update"], dir);
+    const once = readFileSync(join(dir, "po", "de.po"), "utf8");
+    runCli(["update"], dir);
+    expect(readFileSync(join(dir, "po", "de.po"), "utf8")).toBe(once);
+  });
+
+  const badInputs: Array<[string, string, RegExp]> = [
+    ["syntax error", DE + 'msgid "x"\nmsgstr "y"\nmsgunknown "z"\n', /po\/de\.po:\d+: syntax error/],
+    ["unterminated string", DE + 'msgid "x\nmsgstr "y"\n', /po\/de\.po:\d+: unterminated string/],
+    ["duplicate msgid", DE + 'msgid "Hello, world!"\nmsgstr "Hallo"\n', /po\/de\.po:\d+: duplicate message definition/],
+    ["wrong charset", DE.replace("charset=UTF-8", "charset=ISO-8859-1"), /po\/de\.po:1: unsupported charset/],
+    ["plural entry without msgstr[0]", DE + 'msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\n', /po\/de\.po:\d+: .*without msgstr\[0\]/],
+  ];
+  for (const [name, text, message] of badInputs) {
+    it(`stops on ${name}: one line with file:line, exit 2, no file touched`, () => {
+      const dir = project({ "de.po": text, "ja.po": catalog("ja", "") });
+      const ja = readFileSync(join(dir, "po", "ja.po"), "utf8");
+      const result = runCli(["update"], dir);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(readFileSync(join(dir, "po", "de.po"), "utf8")).toBe(text);
+      expect(readFileSync(join(dir, "po", "ja.po"), "utf8")).toBe(ja);
+    });
+  }
+
+  it("names a missing language and a missing template", () => {
+    const dir = project({ "de.po": DE });
+    expect(runCli(["update", "fr"], dir).stderr).toMatch(/po\/fr\.po: no such catalog/);
+    expect(runCli(["update", "--pot", "nope.pot"], dir).stderr).toMatch(/nope\.pot: template not found/);
+  });
+
+  it.skipIf(!HAS_CORPUS)("leaves the old file intact when killed mid-run (SIGKILL)", async () => {
+    const source = corpusCatalogs().find((f) => f.endsWith("pt-BR.po"))!;
+    const newer = corpusCatalogs().find((f) => f.endsWith("bn.po"))!;
+    const dir = mkdtempSync(join(tmpdir(), "pobook-kill-"));
+    mkdirSync(join(dir, "po"));
+    const pot = readPoFile(newer);
+    const template: Catalog = { ...pot, entries: pot.entries.map((e) => ({ ...e, msgstr: [""] })) };
+    writeFileSync(join(dir, "po", "messages.pot"), serializePo(template));
+    const target = join(dir, "po", "pt-BR.po");
+    const original = readFileSync(source, "utf8");
+    // The complete result, to recognise a finished run.
+    copyFileSync(source, target);
+    const start = performance.now();
+    expect(runCli(["update", "--no-fuzzy-matching"], dir).status).toBe(0);
+    const duration = performance.now() - start;
+    const updated = readFileSync(target, "utf8");
+    expect(updated).not.toBe(original);
+
+    let killedBeforeEnd = 0;
+    for (const fraction of [0.3, 0.5, 0.65, 0.75, 0.85, 0.92, 0.97]) {
+      copyFileSync(source, target);
+      const outcome = await runCliKilledAfter(["update", "--no-fuzzy-matching"], dir, Math.round(duration * fraction));
+      if (outcome === "SIGKILL") killedBeforeEnd++;
+      const now = readFileSync(target, "utf8");
+      expect(now === original || now === updated, `killed at ${fraction}: file is neither old nor new`).toBe(true);
+      parsePo(now, target);
+    }
+    expect(killedBeforeEnd).toBeGreaterThan(0);
+    // Only the catalogs and temporary leftovers of killed runs: never a truncated catalog.
+    for (const name of readdirSync(join(dir, "po"))) expect(name).toMatch(/^(messages\.pot|pt-BR\.po|\.pt-BR\.po\.[0-9a-f]+\.tmp)$/);
+  });
+});

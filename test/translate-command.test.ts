@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { Command } from "commander";
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { registerTranslate } from "../src/commands/translate.js";
+
+const FIXTURE = join(import.meta.dirname, "..", "fixtures", "translate-book");
+let work: string | undefined;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  if (work) rmSync(work, { recursive: true, force: true });
+  work = undefined;
+});
+
+async function run(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  const program = new Command().exitOverride();
+  registerTranslate(program);
+  await program.parseAsync(["node", "pobook", "translate", ...args]);
+  vi.restoreAllMocks();
+  return { stdout, stderr };
+}
+
+function copyFixture(): string {
+  work = mkdtempSync(join(tmpdir(), "pobook-translate-"));
+  cpSync(FIXTURE, join(work, "book"), { recursive: true });
+  return join(work, "book");
+}
+
+describe("pobook translate", () => {
+  test("-l de writes a complete translated copy to book/de-src", async () => {
+    const book = copyFixture();
+    const { stdout, stderr } = await run([book, "-l", "de"]);
+    const out = join(book, "book", "de-src");
+    expect(readFileSync(join(out, "book.toml"), "utf8")).toBe(readFileSync(join(book, "book.toml"), "utf8").replace('language = "en"', 'language = "de"'));
+    expect(readFileSync(join(out, "src", "SUMMARY.md"), "utf8")).toBe("# Summary\n\n[Einführung](intro.md)\n\n# Teil Eins\n\n- [Code](code.md)\n");
+    expect(readFileSync(join(out, "src", "intro.md"), "utf8")).toBe(
+      "# Einführung { #intro }\n\n> Willkommen  \n> im Buch.\n\n| Name | Meaning |\n|------|---------|\n| one  | first   |\n",
+    );
+    // The chapter keeps its include; the included file is translated.
+    expect(readFileSync(join(out, "src", "code.md"), "utf8")).toBe(readFileSync(join(book, "src", "code.md"), "utf8"));
+    expect(readFileSync(join(out, "src", "hello.rs"), "utf8")).toBe(
+      '// ANCHOR: main\nfn main() {\n    // Einen Gruß ausgeben.\n    println!("Hallo");\n}\n// ANCHOR_END: main\n',
+    );
+    expect(readFileSync(join(out, "src", "logo.png"))).toEqual(readFileSync(join(book, "src", "logo.png")));
+    expect(existsSync(join(out, "po", "de.po"))).toBe(true);
+    expect(stdout).toMatch(/^de: 6 applied, 2 fuzzy skipped, 4 untranslated, 1 warnings -> /);
+    expect(stderr).toMatch(/de\.po:15: src\/intro\.md:8: a table cell translation must escape/);
+  });
+
+  test("--all translates every catalog; --threshold keeps thin chapters in the source language", async () => {
+    const book = copyFixture();
+    const out = join(work!, "out");
+    const { stdout } = await run([book, "--all", "-o", out, "--threshold", "50"]);
+    expect(stdout.split("\n").filter((line) => / applied, /.test(line)).map((line) => line.split(":")[0])).toEqual(["de", "fr"]);
+    expect(readFileSync(join(out, "fr", "src", "intro.md"), "utf8")).toBe(readFileSync(join(book, "src", "intro.md"), "utf8"));
+    expect(stdout).toMatch(/\nfr: 2 chapters below 50% written in en: src\/intro\.md, src\/code\.md$/m);
+    expect(stdout).toMatch(/^de: 2 chapters below 50% written in en: src\/intro\.md, src\/code\.md$/m);
+    expect(readFileSync(join(out, "de", "book.toml"), "utf8")).toContain('language = "de" # source language');
+  });
+
+  test("a missing catalog is a usage error and writes nothing", async () => {
+    const book = copyFixture();
+    await expect(run([book, "-l", "xx"])).rejects.toMatchObject({ file: expect.stringMatching(/xx\.po$/), exitCode: 2 });
+    expect(existsSync(join(book, "book"))).toBe(false);
+  });
+});
