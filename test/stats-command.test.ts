@@ -9,6 +9,8 @@ import { corpusCatalogs, HAS_CORPUS } from "./helpers/gnu.js";
 import { runPobook } from "./helpers/pobook-cli.js";
 
 const MIXED = join(import.meta.dirname, "..", "fixtures", "stats", "mixed.po");
+/** A small book whose po/de.po was translated from an older version of its sources. */
+const BOOK = join(import.meta.dirname, "..", "fixtures", "stats", "book");
 
 /** msgfmt's own figures: "N translated messages, M fuzzy translations, K untranslated messages." */
 function msgfmtStatistics(file: string): { translated: number; fuzzy: number; untranslated: number } {
@@ -122,5 +124,38 @@ describe("output forms", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("--against-sources", () => {
+  test("each catalog as GNU msgmerge --previous would merge the book's current template, nothing written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pobook-stats-sources-"));
+    try {
+      const catalog = join(BOOK, "po", "de.po");
+      const before = readFileSync(catalog, "utf8");
+      const pot = join(dir, "messages.pot");
+      expect(runPobook(["extract", BOOK, "-o", pot]).status).toBe(0);
+      const merged = join(dir, "de.po");
+      const gnu = spawnSync("msgmerge", ["-q", "--previous", catalog, pot, "-o", merged], { encoding: "utf8" });
+      expect(gnu.status, gnu.stderr).toBe(0);
+
+      const [stats] = statsJson(["--against-sources", "--by-chapter", "--book", BOOK]);
+      expect(stats!.file).toBe(catalog);
+      expect(counts(stats!)).toEqual(msgfmtStatistics(merged));
+      expect(stats!.messages.obsolete).toBe(readFileSync(merged, "utf8").match(/^#~ msgid /gm)!.length);
+      // The figures differ from the catalog's own: one new sentence, one edited (fuzzy), one removed.
+      expect(counts(statsJson([catalog])[0]!)).toEqual({ translated: 6, fuzzy: 0, untranslated: 0 });
+      expect(stats!.chapters.map((chapter) => chapter.chapter)).toEqual(["src/SUMMARY.md", "src/intro.md", "src/ownership.md"]);
+      expect(stats!.potCreationDate).toBe("2024-01-01T00:00:00+00:00");
+      expect(readFileSync(catalog, "utf8")).toBe(before);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("no book.toml: one line, exit 2", () => {
+    const result = runPobook(["stats", "--against-sources", "--book", join(BOOK, "src"), MIXED]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`pobook: ${join(BOOK, "src", "book.toml")}: no book.toml (give the book directory with --book)\n`);
   });
 });

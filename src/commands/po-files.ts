@@ -3,19 +3,19 @@ import { join } from "node:path";
 import { PobookError } from "../errors.js";
 
 /**
- * The PO files a command works on: those named, or every `po/*.po` of the
- * current directory (sorted) when none is named.
+ * The PO files a command works on: those named, or every `*.po` of
+ * `poDir` (default `po` in the current directory), sorted, when none is named.
  */
-export function poFilesOrDefault(files: string[]): string[] {
+export function poFilesOrDefault(files: string[], poDir = "po"): string[] {
   if (files.length > 0) return files;
   let names: string[];
   try {
-    names = readdirSync("po");
+    names = readdirSync(poDir);
   } catch {
-    throw new PobookError("no PO file given and no po/ directory here");
+    throw new PobookError(`no PO file given and no ${poDir}/ directory`);
   }
-  const found = names.filter((name) => name.endsWith(".po")).sort().map((name) => join("po", name));
-  if (found.length === 0) throw new PobookError("no PO file given and no po/*.po here");
+  const found = names.filter((name) => name.endsWith(".po")).sort().map((name) => join(poDir, name));
+  if (found.length === 0) throw new PobookError(`no PO file given and no ${join(poDir, "*.po")}`);
   return found;
 }
 
