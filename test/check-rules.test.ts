@@ -3,7 +3,7 @@
 import { describe, expect, test } from "vitest";
 import { newEntry, type Catalog, type PoEntry } from "../src/catalog/types.js";
 import { checkCFormat, printfArguments } from "../src/check/c-format.js";
-import { checkDuplicates } from "../src/check/duplicates.js";
+import { checkDuplicates, entryStartLine } from "../src/check/duplicates.js";
 import { checkCharset, checkHeaderFields } from "../src/check/header.js";
 import { checkCatalog, hasErrors } from "../src/check/index.js";
 import { checkMsgidChanges } from "../src/check/msgid-changes.js";
@@ -147,5 +147,26 @@ describe("checkCatalog and severities", () => {
       ["code-span", "warning"],
       ["single-line", "error"],
     ]);
+  });
+});
+
+describe("entryStartLine", () => {
+  test("comments and msgctxt above a msgid belong to its entry", () => {
+    const text = [
+      'msgid "a"', // 1
+      'msgstr ""', // 2
+      '"continued"', // 3
+      "# translator", // 4
+      "#: src/a.md", // 5
+      'msgctxt ""', // 6
+      '"menu"', // 7
+      'msgid "b"', // 8
+      'msgstr "c"', // 9
+      '"more"', // 10
+      'msgid "d"', // 11
+    ].join("\n");
+    expect(entryStartLine(text, 8)).toBe(4);
+    expect(entryStartLine(text, 11)).toBe(11);
+    expect(entryStartLine(text, 1)).toBe(1);
   });
 });

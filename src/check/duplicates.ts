@@ -19,3 +19,21 @@ export function checkDuplicates(catalog: Catalog): RawFinding[] {
   }
   return findings;
 }
+
+/**
+ * The first line of the entry whose `msgid` keyword is on `msgidLine`: the
+ * comment lines and `msgctxt` (with its continuation strings) above it.
+ * The reader names a duplicate by its msgid line; findings name entries by
+ * their first line.
+ */
+export function entryStartLine(text: string, msgidLine: number): number {
+  const lines = text.split("\n");
+  let start = msgidLine; // 1-based
+  const above = (): string | undefined => (start >= 2 ? lines[start - 2] : undefined);
+  // msgctxt "..." possibly continued by string lines.
+  let probe = start;
+  while (probe >= 2 && /^\s*"/.test(lines[probe - 2]!)) probe -= 1;
+  if (probe >= 2 && /^msgctxt\b/.test(lines[probe - 2]!)) start = probe - 1;
+  while (above() !== undefined && /^#(?!~)/.test(above()!)) start -= 1;
+  return start;
+}

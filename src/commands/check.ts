@@ -1,8 +1,10 @@
 import { Option, type Command } from "commander";
+import { readFileSync } from "node:fs";
 import { parsePo, readPoFile } from "../catalog/parse.js";
 import type { Catalog } from "../catalog/types.js";
 import { checkCatalog, hasErrors, isRuleId, RULES, sortFindings, type Finding, type SeverityOverrides } from "../check/index.js";
 import { resolveFindings, type RawFinding, type RuleId } from "../check/findings.js";
+import { entryStartLine } from "../check/duplicates.js";
 import { readAtRevision } from "../check/git-revision.js";
 import { HEADER_LINE } from "../check/header.js";
 import { checkMsgidChanges } from "../check/msgid-changes.js";
@@ -24,11 +26,12 @@ const collect = (value: string, previous: string[] | undefined): string[] => [..
  * duplicate msgids and a non-UTF-8 charset. They become findings of those
  * rules (at the line the reader names); any other read error is bad input.
  */
-const READER_ERROR_RULES: Array<{ pattern: RegExp; rule: RuleId; line?: number }> = [
-  { pattern: /^duplicate message definition/, rule: "duplicate-msgid" },
-  // Reported at the header entry's first line, like the charset rule's own findings.
-  { pattern: /^unsupported charset/, rule: "charset", line: HEADER_LINE },
-  { pattern: /^invalid UTF-8/, rule: "charset" },
+const READER_ERROR_RULES: Array<{ pattern: RegExp; rule: RuleId; line: (file: string, line: number) => number }> = [
+  // The reader names the duplicate's msgid line; findings name the entry's first line.
+  { pattern: /^duplicate message definition/, rule: "duplicate-msgid", line: (file, line) => entryStartLine(readFileSync(file, "utf8"), line) },
+  // At the header entry's first line, like the charset rule's own findings.
+  { pattern: /^unsupported charset/, rule: "charset", line: () => HEADER_LINE },
+  { pattern: /^invalid UTF-8/, rule: "charset", line: (_file, line) => line },
 ];
 
 function readForCheck(file: string): Catalog | RawFinding {
@@ -37,7 +40,7 @@ function readForCheck(file: string): Catalog | RawFinding {
   } catch (error) {
     if (error instanceof PobookError) {
       const known = READER_ERROR_RULES.find(({ pattern }) => pattern.test(error.message));
-      if (known !== undefined) return { line: known.line ?? error.line ?? HEADER_LINE, rule: known.rule, message: error.message };
+      if (known !== undefined) return { line: known.line(file, error.line ?? HEADER_LINE), rule: known.rule, message: error.message };
     }
     throw error;
   }
