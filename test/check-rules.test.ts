@@ -1,6 +1,7 @@
 // Catalog-level rules over hand-built catalogs: header, charset, plural
 // forms, c-format, duplicates, msgid changes, severities.
 import { describe, expect, test } from "vitest";
+import { pluralCount, pluralFormsFor } from "../src/catalog/plural-forms.js";
 import { newEntry, type Catalog, type PoEntry } from "../src/catalog/types.js";
 import { checkCFormat, printfArguments } from "../src/check/c-format.js";
 import { checkDuplicates, entryStartLine } from "../src/check/duplicates.js";
@@ -60,6 +61,13 @@ describe("plural forms", () => {
     expect(typeof polish === "string" ? polish : [1, 2, 5, 22, 112].map((n) => polish.select(n))).toEqual([0, 1, 2, 1, 2]);
     const one = parsePluralForms("nplurals=1; plural=0;");
     expect(typeof one === "string" ? one : one.nplurals).toBe(1);
+  });
+  test("accepts every Plural-Forms that pobook init writes", () => {
+    for (const language of ["ja", "en", "pt-BR", "fr", "ru", "cs", "pl", "ro", "lt", "lv", "sl", "ga", "ar", "cy", "is", "mk"]) {
+      const value = pluralFormsFor(language)!;
+      const forms = parsePluralForms(value);
+      expect(typeof forms === "string" ? forms : forms.nplurals, language).toBe(pluralCount(value));
+    }
   });
   test("rejects broken expressions", () => {
     expect(parsePluralForms("nplurals=2; plural=n > 1 ? 2 : 0;")).toContain("gives form 2 for n=2");

@@ -126,7 +126,7 @@ function isDelimiterRun(char: string, before: string, after: string): boolean {
   return canOpen || canClose;
 }
 
-/** Items of `a` not in `b` and of `b` not in `a`, counting repeats. */
+/** Items of `expected` missing from `actual`, and extra items of `actual`, counting repeats. */
 function multisetDifference(expected: string[], actual: string[]): { missing: string[]; extra: string[] } {
   const counts = new Map<string, number>();
   for (const item of expected) counts.set(item, (counts.get(item) ?? 0) + 1);
