@@ -177,6 +177,21 @@ describe("code blocks", () => {
   });
 });
 
+describe("GFM alerts and admonish blocks (mdbook-i18n-helpers 0.4)", () => {
+  it("gives the alert marker no message and keeps the body", () => {
+    expect(ids("> [!NOTE]\n> Hello *there*.\n")).toEqual(["Hello _there_."]);
+    expect(ids("> [!warning]\n>\n> First.\n>\n> Second.\n")).toEqual(["First.", "Second."]);
+    expect(ids("> [!NOTE]\n\nHello.")).toEqual(["Hello."]);
+  });
+  it("keeps a bracketed text that is not an alert marker", () => {
+    expect(ids("> [!SOMETHING] else\n")).toEqual(["\\[!SOMETHING\\] else"]);
+  });
+  it("takes an admonish block whole, with or without quotes", () => {
+    expect(ids('```admonish tip title="Important Tips"\nMy Message\n```\n')).toEqual(['```admonish tip title="Important Tips"\nMy Message\n```']);
+    expect(ids("```admonish tip\nMy Message\n")).toEqual(["```admonish tip\nMy Message\n```"]);
+  });
+});
+
 describe("directives", () => {
   it("skips the next message after i18n:skip (and the old mdbook-xgettext spelling)", () => {
     expect(ids("<!-- i18n:skip -->\n\nSkipped.\n\nKept.\n")).toEqual(["Kept."]);

@@ -53,14 +53,14 @@ class SegmentWorker {
 }
 
 /**
- * Worker threads started ahead of time, so that they load the parser while
- * the main thread reads the book.
+ * `jobs` threads: this one plus `jobs - 1` workers started ahead of time, so
+ * that they load the parser while this thread reads the book.
  */
 export class SegmentPool {
   private readonly workers: SegmentWorker[];
 
-  constructor(jobs = availableParallelism()) {
-    this.workers = jobs > 1 ? Array.from({ length: jobs }, () => new SegmentWorker()) : [];
+  constructor(private readonly jobs = availableParallelism()) {
+    this.workers = jobs > 1 ? Array.from({ length: jobs - 1 }, () => new SegmentWorker()) : [];
   }
 
   /** Segments every request, in order (cached ones are not segmented again). */
@@ -75,12 +75,15 @@ export class SegmentPool {
       else todo.push({ index, request, key });
     });
     // Below a few documents a worker's start-up costs more than it saves.
-    if (this.workers.length <= 1 || todo.length < 8) {
+    if (this.workers.length === 0 || todo.length < 8) {
       for (const item of todo) results[item.index] = segmentMarkdown(item.request.source, item.request.options);
     } else {
-      const batches = balance(todo, this.workers.length);
-      const outputs = await Promise.all(batches.map((batch, b) => this.workers[b]!.run(batch.items.map((item) => item.request))));
-      batches.forEach((batch, b) => batch.items.forEach((item, i) => (results[item.index] = outputs[b]![i]!)));
+      const [own, ...others] = balance(todo, this.jobs);
+      const pending = Promise.all(others.map((batch, b) => this.workers[b]!.run(batch.items.map((item) => item.request))));
+      // This thread takes its share while the workers run.
+      for (const item of own!.items) results[item.index] = segmentMarkdown(item.request.source, item.request.options);
+      const outputs = await pending;
+      others.forEach((batch, b) => batch.items.forEach((item, i) => (results[item.index] = outputs[b]![i]!)));
     }
     this.close();
     for (const item of todo) options.cache?.set(item.key, results[item.index]!);

@@ -111,7 +111,9 @@ export function codeBlockMessages(
   const language = block.fenced ? findLanguage(languageToken(block.info)) : undefined;
   if (!language) {
     const text = wholeBlockText(block);
-    if (!text.includes('"') && !text.includes("//")) return [];
+    // mdbook-admonish blocks (```admonish tip ...) are prose: always one message (upstream 0.4).
+    const admonish = /^admonish[ ]/.test(block.info);
+    if (!admonish && !text.includes('"') && !text.includes("//")) return [];
     const { comment } = takeGroup(state);
     const start = node.position!.start.offset!;
     return [{ msgid: text, comment, line: lineOf(lineStarts, start), start, end: node.position!.end.offset! }];

@@ -75,6 +75,9 @@ function closeLink(url: string, title: string): string {
   return `](${destination}${titlePart})`;
 }
 
+/** mdbook-xgettext's configured emphasis and strong tokens, and GFM's strikethrough. */
+const DELIMITERS = { emphasis: "_", strong: "**", strikethrough: "~~" } as const;
+
 function isLinkLike(event: InlineEvent | undefined): boolean {
   if (!event) return false;
   if (event.type === "footnoteReference") return true;
@@ -107,52 +110,19 @@ export function writeInline(events: readonly InlineEvent[], context: WriterConte
         out += `[^${event.label}]`;
         return;
       case "start":
-        switch (event.tag) {
-          case "emphasis":
-            out += "_";
-            return;
-          case "strong":
-            out += "**";
-            return;
-          case "strikethrough":
-            out += "~~";
-            return;
-          case "link":
-            links.push(event.autolink);
-            out += event.autolink ? "<" : "[";
-            return;
-          case "image":
-            out += "![";
-            return;
-        }
+        if (event.tag === "link") {
+          links.push(event.autolink);
+          out += event.autolink ? "<" : "[";
+        } else if (event.tag === "image") out += "![";
+        else out += DELIMITERS[event.tag];
         return;
       case "end":
-        switch (event.tag) {
-          case "emphasis":
-            out += "_";
-            return;
-          case "strong":
-            out += "**";
-            return;
-          case "strikethrough":
-            out += "~~";
-            return;
-          case "link": {
-            const autolink = links.pop();
-            if (autolink) {
-              out += ">";
-              return;
-            }
-            const start = findStart(events, index);
-            out += closeLink(start.url, start.title);
-            return;
-          }
-          case "image": {
-            const start = findStart(events, index);
-            out += closeLink(start.url, start.title);
-            return;
-          }
-        }
+        if (event.tag === "link" && links.pop()) out += ">";
+        else if (event.tag === "link" || event.tag === "image") {
+          const start = findStart(events, index);
+          out += closeLink(start.url, start.title);
+        } else out += DELIMITERS[event.tag];
+        return;
     }
   });
   return out;

@@ -135,7 +135,10 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
       for (const row of node.children) for (const cell of row.children) cellMessage(cell, walk, inBlockQuote);
       return;
     case "blockquote":
-      for (const child of node.children) visitBlock(child, walk, true);
+      node.children.forEach((child, index) => {
+        if (index === 0 && child.type === "paragraph") alertParagraph(child, walk);
+        else visitBlock(child, walk, true);
+      });
       return;
     case "list":
     case "listItem":
@@ -161,6 +164,42 @@ function addMessage(walk: Walk, events: InlineEvent[], writer: WriterContext, st
   const msgid = writeInline(visible, writer);
   if (msgid.trim() === "") return;
   walk.messages.push({ msgid, comment, line: lineOf(walk.lineStarts, start), start, end });
+}
+
+/** A GFM alert marker (`> [!NOTE]`) alone on the first line of a block quote. */
+const ALERT_MARKER = /^\[!(?:note|tip|important|warning|caution)\][ \t]*(?:\r?\n|$)/i;
+
+/**
+ * The first paragraph of a block quote: a GFM alert marker line gives no
+ * message, the text after it is the message (mdbook-i18n-helpers 0.4).
+ */
+function alertParagraph(node: Paragraph, walk: Walk): void {
+  const start = node.position!.start.offset!;
+  const marker = ALERT_MARKER.exec(walk.source.slice(start, node.position!.end.offset!));
+  if (!marker) {
+    paragraphMessages(node, walk, true);
+    return;
+  }
+  // Skip the marker line and the next line's `>` prefix.
+  let bodyStart = start + marker[0].length;
+  while (bodyStart < walk.source.length && /[ \t>]/.test(walk.source[bodyStart]!)) bodyStart++;
+  const body = clipPhrasingFrom(node.children, bodyStart);
+  phrasingMessages(body, walk, inlineContext(walk, bodyStart, true), {}, bodyStart, node.position!.end.offset!);
+}
+
+/** The phrasing content from `offset` on (text nodes cut at it). */
+function clipPhrasingFrom(nodes: readonly PhrasingContent[], offset: number): PhrasingContent[] {
+  const clipped: PhrasingContent[] = [];
+  for (const node of nodes) {
+    const start = node.position!.start.offset!;
+    const end = node.position!.end.offset!;
+    if (end <= offset) continue;
+    if (start >= offset) clipped.push(node);
+    else if (node.type === "text") {
+      clipped.push({ ...node, position: { start: { ...node.position!.start, offset }, end: node.position!.end } });
+    }
+  }
+  return clipped;
 }
 
 function paragraphMessages(node: Paragraph, walk: Walk, inBlockQuote: boolean): void {

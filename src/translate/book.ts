@@ -25,7 +25,7 @@ import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
 import type { Lookup } from "./lookup.js";
-import { translateMessages, type TranslateOptions, type TranslationWarning } from "./document.js";
+import { translateMessages, type DocumentTranslation, type TranslateOptions, type TranslationWarning } from "./document.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
 
@@ -158,15 +158,9 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
   return { documents };
 }
 
-export interface FileTranslation {
+export interface FileTranslation extends DocumentTranslation {
   path: string;
   role: DocumentRole;
-  text: string;
-  total: number;
-  applied: number;
-  fuzzy: number;
-  untranslated: number;
-  warnings: TranslationWarning[];
   /** Written in the source language because it was below the threshold. */
   belowThreshold: boolean;
 }

@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: end-to-end timings on the corpus book, median of several
+ * runs. Extract is timed as a user runs it (a fresh `pobook extract` process),
+ * cold (no cache) and warm (per-chapter cache filled); then translate-all and
+ * the catalog merge. `--gnu` adds the (slow) comparison with GNU msgmerge.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { benchTranslateAll } from "./translate.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const CLI = join(ROOT, "dist", "bin", "pobook.js");
+const CORPUS = join(ROOT, "..", "shared", "corpus");
+const BOOK = join(CORPUS, "comprehensive-rust");
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function timeCli(args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0) throw new Error(`pobook ${args.join(" ")} failed: ${result.stderr}`);
+  return elapsed;
+}
+
+function report(label: string, times: number[]): void {
+  const text = times.map((t) => t.toFixed(0)).join(", ");
+  console.log(`${label}: median ${median(times).toFixed(0)} ms over ${times.length} runs (${text})`);
+}
+
+function benchExtract(): void {
+  const out = mkdtempSync(join(tmpdir(), "pobook-bench-"));
+  const cache = { XDG_CACHE_HOME: join(out, "cache") };
+  const pot = join(out, "messages.pot");
+  report("extract corpus, cold (no cache)", Array.from({ length: RUNS }, () => timeCli(["extract", BOOK, "-o", pot, "--no-cache"], cache)));
+  timeCli(["extract", BOOK, "-o", pot], cache);
+  report("extract corpus, warm (cache filled)", Array.from({ length: RUNS }, () => timeCli(["extract", BOOK, "-o", pot], cache)));
+  report("extract corpus, one thread, cold", Array.from({ length: Math.min(RUNS, 3) }, () => timeCli(["extract", BOOK, "-o", pot, "--no-cache", "--jobs", "1"], cache)));
+}
+
+function benchUpdate(): void {
+  const out = mkdtempSync(join(tmpdir(), "pobook-bench-"));
+  const pot = join(out, "messages.pot");
+  timeCli(["extract", BOOK, "-o", pot, "--no-cache"]);
+  const stale = join(CORPUS, "comprehensive-rust-pt-BR", "po", "pt-BR.po");
+  const times: number[] = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    copyFileSync(stale, join(out, "pt-BR.po"));
+    times.push(timeCli(["update", "--pot", pot, "--po-dir", out, "pt-BR"]));
+  }
+  report("update: merge the stale pt-BR catalog (2024) into the 2026 template, fuzzy matching on", times);
+  if (process.argv.includes("--gnu")) {
+    copyFileSync(stale, join(out, "gnu.po"));
+    const start = performance.now();
+    execFileSync("msgmerge", ["--previous", "-q", "-o", join(out, "gnu-merged.po"), join(out, "gnu.po"), pot]);
+    console.log(`GNU msgmerge --previous on the same files: ${(performance.now() - start).toFixed(0)} ms`);
+  }
+}
+
+if (!existsSync(BOOK)) {
+  console.log("../shared/corpus is absent: nothing to benchmark");
+} else {
+  benchExtract();
+  for (const line of benchTranslateAll()) console.log(line);
+  benchUpdate();
+}
