@@ -1,6 +1,8 @@
 import type { Command } from "commander";
+import { registerCheck } from "./check.js";
 import { registerExtract } from "./extract.js";
 import { registerInit } from "./init.js";
+import { registerStats } from "./stats.js";
 import { registerTranslate } from "./translate.js";
 import { registerUpdate } from "./update.js";
 
@@ -10,4 +12,6 @@ export function registerCommands(program: Command): void {
   registerInit(program);
   registerUpdate(program);
   registerTranslate(program);
+  registerStats(program);
+  registerCheck(program);
 }

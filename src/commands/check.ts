@@ -1,0 +1,101 @@
+import { Option, type Command } from "commander";
+import { readFileSync } from "node:fs";
+import { parsePo, readPoFile } from "../catalog/parse.js";
+import type { Catalog } from "../catalog/types.js";
+import { checkCatalog, hasErrors, isRuleId, RULES, sortFindings, type Finding, type SeverityOverrides } from "../check/index.js";
+import { resolveFindings, type RawFinding, type RuleId } from "../check/findings.js";
+import { entryStartLine } from "../check/duplicates.js";
+import { readAtRevision } from "../check/git-revision.js";
+import { HEADER_LINE } from "../check/header.js";
+import { checkMsgidChanges } from "../check/msgid-changes.js";
+import { findingsToJson, formatFinding, summarizeFindings } from "../check/report.js";
+import { EXIT_FAILURE, PobookError } from "../errors.js";
+import { poFilesOrDefault } from "./po-files.js";
+
+interface CheckOptions {
+  json?: boolean;
+  warn?: string[];
+  error?: string[];
+  msgidChanges?: string;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/**
+ * The reader refuses two catalog problems that `check` has rules for:
+ * duplicate msgids and a non-UTF-8 charset. They become findings of those
+ * rules (at the line the reader names); any other read error is bad input.
+ */
+const READER_ERROR_RULES: Array<{ pattern: RegExp; rule: RuleId; line: (file: string, line: number) => number }> = [
+  // The reader names the duplicate's msgid line; findings name the entry's first line.
+  { pattern: /^duplicate message definition/, rule: "duplicate-msgid", line: (file, line) => entryStartLine(readFileSync(file, "utf8"), line) },
+  // At the header entry's first line, like the charset rule's own findings.
+  { pattern: /^unsupported charset/, rule: "charset", line: () => HEADER_LINE },
+  { pattern: /^invalid UTF-8/, rule: "charset", line: (_file, line) => line },
+];
+
+function readForCheck(file: string): Catalog | RawFinding {
+  try {
+    return readPoFile(file);
+  } catch (error) {
+    if (error instanceof PobookError) {
+      const known = READER_ERROR_RULES.find(({ pattern }) => pattern.test(error.message));
+      if (known !== undefined) return { line: known.line(file, error.line ?? HEADER_LINE), rule: known.rule, message: error.message };
+    }
+    throw error;
+  }
+}
+
+function severityOverrides(options: CheckOptions): SeverityOverrides {
+  const overrides: SeverityOverrides = {};
+  for (const [names, severity] of [
+    [options.warn ?? [], "warning"],
+    [options.error ?? [], "error"],
+  ] as const) {
+    for (const name of names) {
+      if (!isRuleId(name)) throw new PobookError(`unknown rule '${name}' (rules: ${Object.keys(RULES).join(", ")})`);
+      overrides[name] = severity;
+    }
+  }
+  return overrides;
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command("check")
+    .description("check PO catalogs: Markdown markup kept in translations, header, plural forms, formats, duplicates")
+    .argument("[po...]", "PO files (default: po/*.po)")
+    .option("--json", "print findings as JSON")
+    .addOption(new Option("--warn <rule>", "report RULE as a warning (repeatable)").argParser(collect))
+    .addOption(new Option("--error <rule>", "report RULE as an error (repeatable)").argParser(collect))
+    .option("--msgid-changes <base>", "fail when msgids changed since git revision BASE but POT-Creation-Date did not")
+    .addHelpText("after", `\nRules:\n${Object.entries(RULES).map(([id, rule]) => `  ${id.padEnd(16)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}\n`)
+    .action((files: string[], options: CheckOptions) => {
+      const overrides = severityOverrides(options);
+      const poFiles = poFilesOrDefault(files);
+      const findings: Finding[] = [];
+      for (const file of poFiles) {
+        const catalog = readForCheck(file);
+        if (!("entries" in catalog)) {
+          findings.push(...resolveFindings([catalog], file, overrides));
+          continue;
+        }
+        const fileFindings = checkCatalog(catalog, file, overrides);
+        if (options.msgidChanges !== undefined) {
+          const before = readAtRevision(file, options.msgidChanges);
+          if (before !== undefined) {
+            const raw = checkMsgidChanges(parsePo(before, `${options.msgidChanges}:${file}`), catalog, options.msgidChanges);
+            fileFindings.push(...resolveFindings(raw, file, overrides));
+          }
+        }
+        findings.push(...sortFindings(fileFindings));
+      }
+      if (options.json) {
+        process.stdout.write(findingsToJson(findings, poFiles.length));
+      } else {
+        process.stdout.write(findings.map((finding) => `${formatFinding(finding)}\n`).join(""));
+        process.stderr.write(`${summarizeFindings(findings, poFiles.length)}\n`);
+      }
+      if (hasErrors(findings)) process.exitCode = EXIT_FAILURE;
+    });
+}

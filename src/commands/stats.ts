@@ -1,0 +1,67 @@
+import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { parseBookConfig, type BookConfig } from "../book/config.js";
+import { readPoFile } from "../catalog/parse.js";
+import { getHeader } from "../catalog/types.js";
+import { PobookError } from "../errors.js";
+import { writeFileAtomic } from "../fs.js";
+import { bookTemplate, catalogAgainstTemplate } from "../stats/against-sources.js";
+import { catalogStats, type CatalogStats } from "../stats/compute.js";
+import { renderHtmlReport } from "../stats/html.js";
+import { renderStatsTable } from "../stats/table.js";
+import { readUtf8 } from "./extract.js";
+import { poFilesOrDefault, useColor } from "./po-files.js";
+
+interface StatsOptions {
+  byChapter?: boolean;
+  json?: boolean;
+  html?: string;
+  againstSources?: boolean;
+  book?: string;
+}
+
+function readBookConfig(root: string): BookConfig {
+  const tomlPath = join(root, "book.toml");
+  if (!existsSync(tomlPath)) throw new PobookError("no book.toml (give the book directory with --book)", { file: tomlPath });
+  return parseBookConfig(readUtf8(tomlPath), tomlPath);
+}
+
+/** Book files for the extractor, relative to the book root (a missing file throws ENOENT). */
+function bookReader(root: string): (path: string) => string {
+  return (path) => readUtf8(join(root, path));
+}
+
+export function registerStats(program: Command): void {
+  program
+    .command("stats")
+    .description("translation progress per catalog: messages and source words translated, fuzzy, untranslated, obsolete")
+    .argument("[po...]", "PO files (default: po/*.po, or the book's po-dir with --book/--against-sources)")
+    .option("--by-chapter", "break the figures down by chapter (#: references)")
+    .option("--json", "print the figures as JSON")
+    .option("--html <file>", "also write a self-contained HTML report to FILE")
+    .option("--against-sources", "count against the book's current sources: each catalog as `pobook update` would merge it (nothing is written)")
+    .option("--book <dir>", "the book directory (with book.toml) for --against-sources", ".")
+    .action((files: string[], options: StatsOptions) => {
+      const bookRoot = options.book ?? ".";
+      const config = options.againstSources ? readBookConfig(bookRoot) : undefined;
+      const poFiles = files.length === 0 && config !== undefined ? poFilesOrDefault([], join(bookRoot, config.poDir)) : poFilesOrDefault(files);
+      // Read (and extract) everything before writing anything: a bad file leaves no partial output.
+      const catalogs = poFiles.map((file) => ({ file, catalog: readPoFile(file) }));
+      const template = config !== undefined ? bookTemplate(config, bookReader(bookRoot)) : undefined;
+      const stats: CatalogStats[] = catalogs.map(({ file, catalog }) => {
+        if (template === undefined) return catalogStats(catalog, file);
+        // The catalog's own POT-Creation-Date says when it was last synced; the merge would set today's.
+        return { ...catalogStats(catalogAgainstTemplate(catalog, template), file), potCreationDate: getHeader(catalog, "POT-Creation-Date") };
+      });
+      if (options.html !== undefined) {
+        writeFileAtomic(options.html, renderHtmlReport(stats, { generatedAt: new Date().toISOString() }));
+      }
+      if (options.json) {
+        const figures = options.byChapter ? stats : stats.map(({ chapters: _chapters, ...rest }) => rest);
+        process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+      } else {
+        process.stdout.write(renderStatsTable(stats, { color: useColor(process.stdout), byChapter: options.byChapter === true }));
+      }
+    });
+}

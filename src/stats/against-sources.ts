@@ -1,0 +1,28 @@
+/**
+ * Stats against the current sources: each catalog as `pobook update` would
+ * leave it after merging the book's current template (msgids the sources
+ * no longer have become obsolete, new ones count as untranslated or fuzzy).
+ * Nothing is written; the figures say how much work the book needs now.
+ */
+import type { BookConfig } from "../book/config.js";
+import { extractBook } from "../book/extract-book.js";
+import type { ReadBookFile } from "../book/links.js";
+import { mergeCatalog } from "../catalog/merge.js";
+import { createTemplate } from "../catalog/serialize.js";
+import { newEntry, type Catalog } from "../catalog/types.js";
+
+/** The book's template as one catalog (all POT files of a `depth` split together). */
+export function bookTemplate(config: BookConfig, read: ReadBookFile): Catalog {
+  const entries = extractBook(config, read).flatMap((file) => file.entries);
+  return createTemplate(
+    { projectIdVersion: config.title ?? "", potCreationDate: "", language: config.language },
+    entries.map((entry) =>
+      newEntry(entry.msgid, { references: entry.references, extractedComments: entry.comment === "" ? [] : [entry.comment] }),
+    ),
+  );
+}
+
+/** `catalog` merged with `template` the way `pobook update` merges (fuzzy matching on, obsolete kept). */
+export function catalogAgainstTemplate(catalog: Catalog, template: Catalog): Catalog {
+  return mergeCatalog(catalog, template).catalog;
+}

@@ -1,0 +1,102 @@
+// One true positive and one true negative per rule (fixtures/check/RULE/),
+// through the real CLI. The positive entry starts with the comment
+// `# pobook-test: positive`; the finding must name that entry.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { RULES } from "../src/check/findings.js";
+import { gnuStatus } from "./helpers/gnu.js";
+import { runPobook } from "./helpers/pobook-cli.js";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "check");
+const MARKER = "# pobook-test: positive";
+
+interface JsonReport {
+  errors: number;
+  warnings: number;
+  findings: Array<{ file: string; line: number; rule: string; severity: string; message: string }>;
+}
+
+function checkJson(args: string[], cwd?: string): { status: number | null; report: JsonReport } {
+  const result = runPobook(["check", "--json", ...args], { cwd });
+  return { status: result.status, report: JSON.parse(result.stdout) as JsonReport };
+}
+
+/** The first line (1-based) of the positive entry: its marker comment. */
+function positiveEntryLines(file: string): { first: number } {
+  return { first: readFileSync(file, "utf8").split("\n").indexOf(MARKER) + 1 };
+}
+
+const fileRules = readdirSync(FIXTURES).filter((rule) => rule !== "msgid-changes");
+
+test("every rule has a fixture pair", () => {
+  expect([...fileRules, "msgid-changes"].sort()).toEqual(Object.keys(RULES).sort());
+});
+
+describe.each(fileRules)("rule %s", (rule) => {
+  const positive = join(FIXTURES, rule, "positive.po");
+  const negative = join(FIXTURES, rule, "negative.po");
+
+  test("true positive: one finding, at the entry's line", () => {
+    const { status, report } = checkJson([positive]);
+    expect(report.findings.map((finding) => finding.rule)).toEqual([rule]);
+    expect(report.findings[0]!.line).toBe(positiveEntryLines(positive).first);
+    expect(status).toBe(RULES[rule as keyof typeof RULES].severity === "error" ? 1 : 0);
+  });
+
+  test("true negative: no finding", () => {
+    const { status, report } = checkJson([negative]);
+    expect(report.findings).toEqual([]);
+    expect(status).toBe(0);
+  });
+});
+
+describe("GNU msgfmt -c agrees on the rules it also checks", () => {
+  test.each(["c-format", "duplicate-msgid", "newlines", "plural-forms"])("%s", (rule) => {
+    expect(gnuStatus("msgfmt", ["-c", "-o", "/dev/null", join(FIXTURES, rule, "positive.po")]).status).not.toBe(0);
+    expect(gnuStatus("msgfmt", ["-c", "-o", "/dev/null", join(FIXTURES, rule, "negative.po")]).status).toBe(0);
+  });
+});
+
+describe("msgid-changes against a git revision", () => {
+  const repo = mkdtempSync(join(tmpdir(), "pobook-msgid-changes-"));
+  afterAll(() => rmSync(repo, { recursive: true, force: true }));
+  const git = (...args: string[]): string =>
+    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args], { cwd: repo, encoding: "utf8" });
+  mkdirSync(join(repo, "po"));
+  git("init", "-q");
+  copyFileSync(join(FIXTURES, "msgid-changes", "base.po"), join(repo, "po", "pt-BR.po"));
+  git("add", ".");
+  git("commit", "-q", "-m", "base");
+
+  test("true positive: msgid edited, POT-Creation-Date kept", () => {
+    copyFileSync(join(FIXTURES, "msgid-changes", "positive.po"), join(repo, "po", "pt-BR.po"));
+    const { status, report } = checkJson(["--msgid-changes", "HEAD"], repo);
+    expect(report.findings.map((finding) => [finding.file, finding.rule, finding.line])).toEqual([
+      [join("po", "pt-BR.po"), "msgid-changes", positiveEntryLines(join(FIXTURES, "msgid-changes", "positive.po")).first],
+    ]);
+    expect(status).toBe(1);
+  });
+
+  test("true negative: msgid changed by an update that moved POT-Creation-Date", () => {
+    copyFileSync(join(FIXTURES, "msgid-changes", "negative.po"), join(repo, "po", "pt-BR.po"));
+    const { status, report } = checkJson(["--msgid-changes", "HEAD"], repo);
+    expect(report.findings).toEqual([]);
+    expect(status).toBe(0);
+  });
+
+  test("a catalog that did not exist at BASE is new, not changed", () => {
+    copyFileSync(join(FIXTURES, "msgid-changes", "positive.po"), join(repo, "po", "fr.po"));
+    const { report } = checkJson(["--msgid-changes", "HEAD", "po/fr.po"], repo);
+    expect(report.findings).toEqual([]);
+    rmSync(join(repo, "po", "fr.po"));
+  });
+
+  test("an unknown revision is a usage error", () => {
+    const result = runPobook(["check", "--msgid-changes", "no-such-rev"], { cwd: repo });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("pobook: po/pt-BR.po: --msgid-changes: 'no-such-rev' is not a git revision here\n");
+  });
+});
