@@ -16,6 +16,12 @@ const program = new Command()
 
 registerCommands(program);
 
+// `pobook stats | head`: a closed pipe ends the output, not the program with a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {

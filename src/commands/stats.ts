@@ -10,7 +10,7 @@ import { bookTemplate, catalogAgainstTemplate } from "../stats/against-sources.j
 import { catalogStats, type CatalogStats } from "../stats/compute.js";
 import { renderHtmlReport } from "../stats/html.js";
 import { renderStatsTable } from "../stats/table.js";
-import { readUtf8 } from "./extract.js";
+import { readUtf8 } from "../fs.js";
 import { poFilesOrDefault, useColor } from "./po-files.js";
 
 interface StatsOptions {
