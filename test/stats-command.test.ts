@@ -156,6 +156,6 @@ describe("--against-sources", () => {
   test("no book.toml: one line, exit 2", () => {
     const result = runPobook(["stats", "--against-sources", "--book", join(BOOK, "src"), MIXED]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`pobook: ${join(BOOK, "src", "book.toml")}: no book.toml (give the book directory with --book)\n`);
+    expect(result.stderr).toBe(`pobook: ${join(BOOK, "src", "book.toml")}: no book.toml (give the book directory)\n`);
   });
 });

@@ -1,15 +1,16 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PobookError } from "../errors.js";
 import { writeFileAtomic } from "../fs.js";
-import { readPoFile } from "../catalog/parse.js";
 import { serializePo } from "../catalog/serialize.js";
 import { initCatalog } from "../catalog/init.js";
-import { checkLanguage, templatePath } from "./catalog-files.js";
+import { checkLanguage } from "./catalog-files.js";
+import { catalogDir, currentTemplate, readBookConfig } from "./book-files.js";
 
 interface InitFlags {
-  lang: string;
+  language?: string;
+  lang?: string;
   pot?: string;
   poDir?: string;
   force?: boolean;
@@ -20,18 +21,22 @@ export function registerInit(program: Command): void {
     .command("init")
     .description("create po/LANG.po from the template (like msginit)")
     .argument("[book]", "book directory", ".")
-    .requiredOption("-l, --lang <LANG>", "language of the new catalog (ja, pt-BR, zh-CN, ...)")
-    .option("--pot <FILE>", "template to start from (default: PO_DIR/messages.pot)")
-    .option("--po-dir <DIR>", "catalog directory (default: BOOK/po)")
+    .option("-l, --language <LANG>", "language of the new catalog (ja, pt-BR, zh-CN, ...)")
+    .addOption(new Option("--lang <LANG>").hideHelp())
+    .option("--pot <FILE>", "template to start from (default: the book's POT in PO_DIR, else its sources extracted in memory)")
+    .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
     .option("--force", "overwrite an existing catalog")
     .action((book: string, flags: InitFlags) => {
-      const language = checkLanguage(flags.lang);
-      const poDir = flags.poDir ?? join(book, "po");
+      const requested = flags.language ?? flags.lang;
+      if (requested === undefined) throw new PobookError("give the new catalog's language with -l LANG");
+      const language = checkLanguage(requested);
+      const config = readBookConfig(book, false);
+      const poDir = catalogDir(book, config, flags.poDir);
       const target = join(poDir, `${language}.po`);
       if (existsSync(target) && !flags.force) {
         throw new PobookError("catalog already exists; use --force to overwrite it", { file: target });
       }
-      const template = readPoFile(templatePath(poDir, flags.pot));
+      const template = currentTemplate(book, config, poDir, flags.pot);
       const { catalog, knownPluralForms } = initCatalog(template, { language });
       writeFileAtomic(target, serializePo(catalog));
       if (!knownPluralForms) {

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseBookConfig, type BookConfig } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { getHeader } from "../catalog/types.js";
 import { PobookError } from "../errors.js";
@@ -10,7 +9,8 @@ import { bookTemplate, catalogAgainstTemplate } from "../stats/against-sources.j
 import { catalogStats, type CatalogStats } from "../stats/compute.js";
 import { renderHtmlReport } from "../stats/html.js";
 import { renderStatsTable } from "../stats/table.js";
-import { readUtf8 } from "../fs.js";
+import { readBookConfig } from "./book-files.js";
+import { bookReader } from "../runtime/book-reader.js";
 import { poFilesOrDefault, useColor } from "./po-files.js";
 
 interface StatsOptions {
@@ -19,17 +19,6 @@ interface StatsOptions {
   html?: string;
   againstSources?: boolean;
   book?: string;
-}
-
-function readBookConfig(root: string): BookConfig {
-  const tomlPath = join(root, "book.toml");
-  if (!existsSync(tomlPath)) throw new PobookError("no book.toml (give the book directory with --book)", { file: tomlPath });
-  return parseBookConfig(readUtf8(tomlPath), tomlPath);
-}
-
-/** Book files for the extractor, relative to the book root (a missing file throws ENOENT). */
-function bookReader(root: string): (path: string) => string {
-  return (path) => readUtf8(join(root, path));
 }
 
 export function registerStats(program: Command): void {

@@ -6,11 +6,13 @@ import { writeFileAtomic } from "../fs.js";
 import { readPoFile } from "../catalog/parse.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog } from "../catalog/merge.js";
-import { checkLanguage, templatePath } from "./catalog-files.js";
+import { checkLanguage } from "./catalog-files.js";
+import { catalogDir, currentTemplate, readBookConfig } from "./book-files.js";
 
 interface UpdateFlags {
   pot?: string;
-  poDir: string;
+  poDir?: string;
+  book: string;
   obsolete: boolean;
   fuzzyMatching: boolean;
 }
@@ -38,14 +40,18 @@ export function registerUpdate(program: Command): void {
     .command("update")
     .description("merge the template into the catalogs (like msgmerge --update --previous)")
     .argument("[lang...]", "languages to update (default: every PO_DIR/*.po)")
-    .option("--pot <FILE>", "template (default: PO_DIR/messages.pot)")
-    .option("--po-dir <DIR>", "catalog directory", "po")
+    .option("-b, --book <DIR>", "book directory (its book.toml says where the catalogs are)", ".")
+    .option("--pot <FILE>", "template (default: the book's POT in PO_DIR, else its sources extracted in memory)")
+    .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
     .option("--no-obsolete", "drop messages the template no longer has instead of keeping them as #~")
     .option("--no-fuzzy-matching", "do not reuse translations of similar messages")
     .action((languages: string[], flags: UpdateFlags) => {
-      const template = readPoFile(templatePath(flags.poDir, flags.pot));
+      const config = readBookConfig(flags.book, false);
+      const poDir = catalogDir(flags.book, config, flags.poDir);
       // Read and merge everything first: a bad catalog stops the command before any file is written.
-      const results = catalogPaths(flags.poDir, languages).map((path) => ({
+      const paths = catalogPaths(poDir, languages);
+      const template = currentTemplate(flags.book, config, poDir, flags.pot);
+      const results = paths.map((path) => ({
         path,
         ...mergeCatalog(readPoFile(path), template, {
           keepObsolete: flags.obsolete,
