@@ -87,15 +87,10 @@ function isVerbatimFragment(msgid: string): boolean {
 const DEFINITION_LINE = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
 const MAY_HAVE_REFERENCE = /\]\[|\[[^\]\n]*\](?![(:])/;
 
-interface PathInfo {
-  /** msgids the current extractor gives for the file (both inline-HTML modes). */
-  current: Set<string>;
-  /** Link definitions for each field, from the catalog's messages of this path and the file. */
-  definitions: { msgid: string; msgstr: string };
-}
-
 class SourceIndex {
-  private readonly cache = new Map<string, PathInfo>();
+  private readonly sourceCache = new Map<string, string | undefined>();
+  private readonly definitionCache = new Map<string, { msgid: string; msgstr: string }>();
+  private readonly currentCache = new Map<string, Set<string>>();
   private readonly messagesByPath = new Map<string, PoEntry[]>();
 
   constructor(
@@ -113,29 +108,41 @@ class SourceIndex {
     }
   }
 
-  info(path: string): PathInfo {
-    let info = this.cache.get(path);
-    if (info) return info;
-    const source = this.readSource?.(path);
-    const current = new Set<string>();
-    if (source !== undefined) {
-      const options = segmentOptionsFor(path);
-      for (const legacyInlineHtml of [false, true]) {
-        for (const message of segmentMarkdown(source, { ...options, legacyInlineHtml })) current.add(message.msgid);
-      }
-    }
-    const definitionsOf = (texts: string[]): string => [...new Set(texts.flatMap((text) => text.match(DEFINITION_LINE) ?? []))].join("\n");
+  /** Link definitions for each field, from the catalog's messages of this path and the source file. */
+  definitions(path: string): { msgid: string; msgstr: string } {
+    let definitions = this.definitionCache.get(path);
+    if (definitions) return definitions;
+    const source = this.source(path);
+    const definitionsOf = (texts: string[]): string =>
+      [...new Set(texts.flatMap((text) => text.match(DEFINITION_LINE) ?? []))].join("\n");
     const entries = this.messagesByPath.get(path) ?? [];
     const fromSource = source === undefined ? [] : [source];
-    info = {
-      current,
-      definitions: {
-        msgid: definitionsOf([...entries.map((entry) => entry.msgid), ...fromSource]),
-        msgstr: definitionsOf([...entries.map((entry) => entry.msgstr[0] ?? ""), ...fromSource]),
-      },
+    definitions = {
+      msgid: definitionsOf([...entries.map((entry) => entry.msgid), ...fromSource]),
+      msgstr: definitionsOf([...entries.map((entry) => entry.msgstr[0] ?? ""), ...fromSource]),
     };
-    this.cache.set(path, info);
-    return info;
+    this.definitionCache.set(path, definitions);
+    return definitions;
+  }
+
+  /** msgids the current extractor gives for the file (with and without the legacy inline-HTML split). */
+  currentMessages(path: string): Set<string> {
+    let current = this.currentCache.get(path);
+    if (current) return current;
+    current = new Set<string>();
+    const source = this.source(path);
+    if (source !== undefined) {
+      for (const legacyInlineHtml of [false, true]) {
+        for (const message of segmentMarkdown(source, { ...segmentOptionsFor(path), legacyInlineHtml })) current.add(message.msgid);
+      }
+    }
+    this.currentCache.set(path, current);
+    return current;
+  }
+
+  private source(path: string): string | undefined {
+    if (!this.sourceCache.has(path)) this.sourceCache.set(path, this.readSource?.(path));
+    return this.sourceCache.get(path);
   }
 }
 
@@ -166,9 +173,10 @@ function plainText(text: string): string {
 function isCurrentMessage(entry: PoEntry, sources: SourceIndex): boolean {
   if (isVerbatimFragment(entry.msgid)) return true;
   const paths = entry.references.map((reference) => splitReference(reference).path);
-  const again = segmentMarkdown(entry.msgid, segmentOptionsFor(paths[0]));
+  const definitions = paths[0] === undefined ? "" : sources.definitions(paths[0]).msgid;
+  const again = segmentText(entry.msgid, paths[0], definitions);
   if (again.length === 1 && plainText(again[0]!.msgid) === plainText(entry.msgid)) return true;
-  return paths.some((path) => sources.info(path).current.has(entry.msgid));
+  return paths.some((path) => sources.currentMessages(path).has(entry.msgid));
 }
 
 function shiftReferences(references: readonly string[], delta: number): string[] {
@@ -181,7 +189,7 @@ function shiftReferences(references: readonly string[], delta: number): string[]
 /** The new entries one old entry becomes (none if nothing translatable is left). */
 function resegment(entry: PoEntry, sources: SourceIndex): PoEntry[] {
   const path = entry.references.length > 0 ? splitReference(entry.references[0]!).path : undefined;
-  const definitions = path === undefined ? { msgid: "", msgstr: "" } : sources.info(path).definitions;
+  const definitions = path === undefined ? { msgid: "", msgstr: "" } : sources.definitions(path);
   const ids = segmentText(entry.msgid, path, definitions.msgid);
   if (ids.length === 0) return [];
   const oldMsgstr = entry.msgstr[0] ?? "";
