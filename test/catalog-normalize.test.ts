@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { List, Nodes } from "mdast";
-import { advancedCreationDate, normalizeCatalog, type NormalizeOptions } from "../src/catalog/normalize.js";
+import { advancedCreationDate, isPlainText, normalizeCatalog, type NormalizeOptions } from "../src/catalog/normalize.js";
 import { parsePo, readPoFile } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
 import { entryKey, isFuzzy, newEntry, type Catalog, type PoEntry } from "../src/catalog/types.js";
@@ -226,6 +227,20 @@ msgstr[1] "%d arquivos"
       expect(result.stats.resegmented).toBe(0);
       expect(serializePo(result.catalog)).toBe(text);
     }
+  });
+});
+
+describe("isPlainText (the fast path that skips parsing)", () => {
+  it("only accepts text that segments into exactly itself", () => {
+    const alphabet = fc.constantFrom(..."ab 1.)-+:=!?'\"{}()/\t*_`[]<>#|\\&~\n".split(""));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 12 }).map((chars) => chars.join("")), (text) => {
+        if (isPlainText(text)) expect(segmentMarkdown(text).map((m) => m.msgid)).toEqual([text]);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(["Hello, world!", "Rust 1.0 (2015)", "2. Sem marcador"].map(isPlainText)).toEqual([true, true, false]);
+    expect(["---", "- - -", "+ item", "1) um", "a_b", " lead"].some(isPlainText)).toBe(false);
   });
 });
 

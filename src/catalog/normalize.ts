@@ -158,6 +158,21 @@ function segmentText(text: string, path: string | undefined, definitions: string
   return segmentMarkdown(`${text}\n\n${definitions}\n`, options).filter((message) => message.line <= lineCount);
 }
 
+/**
+ * One line with no character Markdown gives a meaning to and no list marker:
+ * it is its own only message. Most messages are like this, and the check
+ * spares parsing them (a catalog has thousands).
+ */
+export function isPlainText(msgid: string): boolean {
+  return (
+    msgid !== "" &&
+    msgid === msgid.trim() &&
+    !/[\n*_`[\]<>#|\\&~]/.test(msgid) &&
+    // A leading list or break marker is escaped or changes the block (`-a` is written `\-a`).
+    !/^([-+=]|\d+[.)])/.test(msgid)
+  );
+}
+
 /** Text without Markdown backslash escapes and surrounding white space. */
 function plainText(text: string): string {
   return text.replace(/\\([!-/:-@[-`{-~])/g, "$1").trim();
@@ -171,7 +186,7 @@ function plainText(text: string): string {
  * them would give a msgid no extractor produces.
  */
 function isCurrentMessage(entry: PoEntry, sources: SourceIndex): boolean {
-  if (isVerbatimFragment(entry.msgid)) return true;
+  if (isPlainText(entry.msgid) || isVerbatimFragment(entry.msgid)) return true;
   const paths = entry.references.map((reference) => splitReference(reference).path);
   const definitions = paths[0] === undefined ? "" : sources.definitions(paths[0]).msgid;
   const again = segmentText(entry.msgid, paths[0], definitions);
