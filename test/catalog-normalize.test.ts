@@ -2,14 +2,13 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { List, Nodes } from "mdast";
 import { advancedCreationDate, isPlainText, normalizeCatalog, type NormalizeOptions } from "../src/catalog/normalize.js";
 import { parsePo, readPoFile } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
-import { entryKey, isFuzzy, newEntry, type Catalog, type PoEntry } from "../src/catalog/types.js";
-import { parseMarkdown } from "../src/markdown/parse.js";
+import { entryKey, isFuzzy, newEntry, type Catalog } from "../src/catalog/types.js";
 import { segmentMarkdown } from "../src/markdown/segment.js";
 import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
+import { joinedCorpusLists, sourceReader } from "./helpers/joined-lists.js";
 
 const HEADER = `msgid ""
 msgstr ""
@@ -113,6 +112,19 @@ describe("normalizeCatalog: re-segmenting", () => {
     ]);
     expect(serializePo(result.catalog)).toBe(`msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n#: foo.md:3\nmsgid "foo"\nmsgstr "FOO"\n\n#: foo.md:1\n#~ msgid "<b>"\n#~ msgstr "<b>"\n`);
     expect(result.stats.obsoleted).toBe(1);
+  });
+
+  it("drops an obsolete entry an active one now duplicates, after filling an empty translation from it", () => {
+    const catalog = po(`msgid "* a\\n* b"\nmsgstr ""\n\nmsgid "c\\n\\nd"\nmsgstr "C\\n\\nD"\n\n#~ msgid "a"\n#~ msgstr "A"\n\n#~ msgid "c"\n#~ msgstr "C old"\n\n#~ msgid "e"\n#~ msgstr "E"\n`);
+    const result = normalizeCatalog(catalog);
+    expect(result.catalog.entries.map((e) => [e.obsolete, e.msgid, e.msgstr[0]])).toEqual([
+      [false, "a", "A"],
+      [false, "b", ""],
+      [false, "c", "C"],
+      [false, "d", "D"],
+      [true, "e", "E"],
+    ]);
+    expect(result.stats.superseded).toBe(2);
   });
 
   it("moves line references to each part's line", () => {
@@ -253,60 +265,11 @@ describe("advancedCreationDate", () => {
   });
 });
 
-function sourceReader(root: string): (path: string) => string | undefined {
-  return (path) => {
-    try {
-      return readFileSync(join(root, path), "utf8");
-    } catch {
-      return undefined;
-    }
-  };
-}
-
-/**
- * Old-style list messages made from the pt-BR corpus: every top-level list in
- * the book's sources whose items are each one translated entry. The msgid is
- * the list as written in the source (as 0.1 took it), the msgstr the same
- * list made of the translations.
- */
-function joinedCorpusLists(catalog: Catalog): Array<{ msgid: string; msgstr: string; items: PoEntry[]; path: string }> {
-  const byMsgid = new Map(catalog.entries.filter((e) => !e.obsolete).map((e) => [entryKey(e), e]));
-  const lists: Array<{ msgid: string; msgstr: string; items: PoEntry[]; path: string }> = [];
-  const paths = [...new Set(catalog.entries.flatMap((e) => e.references.map((r) => r.replace(/:\d+$/, ""))))];
-  for (const path of paths.filter((p) => p.endsWith(".md") && !p.endsWith("SUMMARY.md")).sort()) {
-    let source: string;
-    try {
-      source = readFileSync(join(PT_BOOK, path), "utf8");
-    } catch {
-      continue;
-    }
-    const topLevelLists = parseMarkdown(source).children.filter((node: Nodes): node is List => node.type === "list");
-    for (const list of topLevelLists) {
-      const text = source.slice(list.position!.start.offset!, list.position!.end.offset!);
-      const messages = segmentMarkdown(text);
-      if (messages.length !== list.children.length || messages.length < 2) continue;
-      const items = messages.map((m) => byMsgid.get(m.msgid));
-      const usable = (e: PoEntry | undefined): e is PoEntry =>
-        // A translation with a line break or surrounding spaces cannot be a list item's text.
-        e !== undefined && !isFuzzy(e) && e.msgstr[0] !== "" && !e.msgstr[0]!.includes("\n") && e.msgstr[0] === e.msgstr[0]!.trim() &&
-        segmentMarkdown(e.msgstr[0]!).length === 1;
-      if (!items.every(usable)) continue;
-      const marker = list.ordered ? (i: number): string => `${i + 1}. ` : (): string => "* ";
-      lists.push({ msgid: text, msgstr: items.map((e, i) => marker(i) + e.msgstr[0]).join("\n"), items, path });
-    }
-  }
-  return lists;
-}
-
 describe.skipIf(!hasCorpus)(hasCorpus ? "the issue's acceptance: whole-list messages from the pt-BR corpus" : NO_CORPUS, () => {
   it("restores per-item messages with every translation kept exactly", () => {
     const original = readPoFile(join(PT_BOOK, "po", "pt-BR.po"));
-    const lists = joinedCorpusLists(original);
+    const { lists, old } = joinedCorpusLists(original);
     expect(lists.length).toBeGreaterThan(50);
-    // The old catalog: each list's item entries replaced by one whole-list message.
-    const itemKeys = new Set(lists.flatMap((l) => l.items.map(entryKey)));
-    const joined = lists.map((l) => newEntry(l.msgid, { msgstr: [l.msgstr], references: [l.path] }));
-    const old: Catalog = { ...original, entries: [...original.entries.filter((e) => !itemKeys.has(entryKey(e))), ...joined] };
     expect(old.entries.length).toBeLessThan(original.entries.length);
 
     const { catalog, stats } = normalizeCatalog(old, { readSource: sourceReader(PT_BOOK) });

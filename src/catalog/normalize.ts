@@ -40,6 +40,8 @@ export interface NormalizeStats {
   resegmented: number;
   /** Translated entries that yield no message any more (`<b>`, a block of HTML): kept as obsolete. */
   obsoleted: number;
+  /** Obsolete entries dropped because an active entry now has their msgid (their translation fills it if empty). */
+  superseded: number;
 }
 
 export interface NormalizeResult {
@@ -270,6 +272,36 @@ export function advancedCreationDate(value: string): string | undefined {
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}+0000`;
 }
 
+/**
+ * GNU gettext rejects an obsolete entry with the msgid of an active one, and
+ * splitting can produce such a pair (`* a\n* b` → `a`, while `#~ msgid "a"`
+ * was kept). As msgmerge does with an exact obsolete match, its translation
+ * fills an untranslated active entry; then the obsolete copy goes. Returns how
+ * many obsolete entries went.
+ */
+function resolveObsoleteDuplicates(entries: PoEntry[]): number {
+  const active = new Map(entries.filter((entry) => !entry.obsolete).map((entry) => [entryKey(entry), entry]));
+  const seenObsolete = new Set<string>();
+  let removed = 0;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (!entry.obsolete) continue;
+    const key = entryKey(entry);
+    const twin = active.get(key);
+    if (twin === undefined && !seenObsolete.has(key)) {
+      seenObsolete.add(key);
+      continue;
+    }
+    if (twin && (twin.msgstr[0] ?? "") === "" && (entry.msgstr[0] ?? "") !== "" && twin.msgidPlural === entry.msgidPlural) {
+      twin.msgstr = [...entry.msgstr];
+      twin.flags = [...twin.flags.filter((flag) => flag !== "fuzzy"), ...(isFuzzy(entry) ? ["fuzzy"] : [])];
+    }
+    entries.splice(index--, 1);
+    removed++;
+  }
+  return removed;
+}
+
 export function normalizeCatalog(catalog: Catalog, options: NormalizeOptions = {}): NormalizeResult {
   const sources = new SourceIndex(catalog.entries, options.readSource);
   const entries: PoEntry[] = [];
@@ -323,6 +355,9 @@ export function normalizeCatalog(catalog: Catalog, options: NormalizeOptions = {
     for (const part of parts) add(part);
   }
 
+  const superseded = resolveObsoleteDuplicates(entries);
+  if (superseded > 0) changed = true;
+
   const result: Catalog = { ...catalog, headers: catalog.headers.map(([name, value]) => [name, value]), entries };
   if (changed) {
     const date = getHeader(result, "POT-Creation-Date");
@@ -337,6 +372,7 @@ export function normalizeCatalog(catalog: Catalog, options: NormalizeOptions = {
     fuzzy: active.filter((entry) => isFuzzy(entry) && (entry.msgstr[0] ?? "") !== "").length,
     resegmented,
     obsoleted,
+    superseded,
   };
   return { catalog: result, stats, changed };
 }

@@ -6,19 +6,32 @@ import { writeFileAtomic } from "../fs.js";
 import { readPoFile } from "../catalog/parse.js";
 import { serializePo } from "../catalog/serialize.js";
 import { normalizeCatalog } from "../catalog/normalize.js";
+import { expandLinks } from "../book/links.js";
 
 interface NormalizeFlags {
   output?: string;
   root: string;
 }
 
-/** Book sources named in `#:` references, relative to `root`; undefined where unreadable. */
+/**
+ * Book sources named in `#:` references, relative to `root`, with
+ * `{{#include}}` expanded as the extractor sees them; undefined where
+ * unreadable. They only help (link definitions, recognising current
+ * messages), so a missing file or a broken include is not an error here.
+ */
 function sourceReader(root: string): (path: string) => string | undefined {
+  const read = (path: string): string => readFileSync(join(root, path), "utf8");
   return (path) => {
+    let text: string;
     try {
-      return readFileSync(join(root, path), "utf8");
+      text = read(path);
     } catch {
       return undefined;
+    }
+    try {
+      return expandLinks(text, { path, read });
+    } catch {
+      return text;
     }
   };
 }
@@ -41,7 +54,8 @@ export function registerNormalize(program: Command): void {
         writeFileAtomic(flags.output ?? path, serializePo(catalog));
         process.stdout.write(
           `${path}: messages ${stats.before} -> ${stats.after}, kept ${stats.kept}, fuzzy ${stats.fuzzy}` +
-            (stats.obsoleted > 0 ? `, obsolete ${stats.obsoleted}` : "") +
+            (stats.obsoleted > 0 ? `, made obsolete ${stats.obsoleted}` : "") +
+            (stats.superseded > 0 ? `, obsolete duplicates dropped ${stats.superseded}` : "") +
             "\n",
         );
       }
