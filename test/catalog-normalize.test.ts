@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { advancedCreationDate, isPlainText, normalizeCatalog, type NormalizeOptions } from "../src/catalog/normalize.js";
 import { parsePo, readPoFile } from "../src/catalog/parse.js";
@@ -8,6 +9,7 @@ import { serializePo } from "../src/catalog/serialize.js";
 import { entryKey, isFuzzy, newEntry, type Catalog } from "../src/catalog/types.js";
 import { segmentMarkdown } from "../src/markdown/segment.js";
 import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
+import { gnu, gnuStatus } from "./helpers/gnu.js";
 import { joinedCorpusLists, sourceReader } from "./helpers/joined-lists.js";
 
 const HEADER = `msgid ""
@@ -299,6 +301,11 @@ describe.skipIf(!hasCorpus)(hasCorpus ? "the issue's acceptance: whole-list mess
     // Nothing else was lost or changed: the same messages with the same translations as the real catalog.
     const asMap = (c: Catalog): Map<string, string> => new Map(c.entries.filter((e) => !e.obsolete).map((e) => [entryKey(e), e.msgstr.join("\0")]));
     expect(asMap(catalog)).toEqual(expected);
+    // GNU gettext accepts the result as it is.
+    const path = join(mkdtempSync(join(tmpdir(), "pobook-normalize-")), "pt-BR.po");
+    writeFileSync(path, serializePo(catalog));
+    expect(gnuStatus("msgfmt", ["--check", "-o", "/dev/null", path])).toEqual({ status: 0, stderr: "" });
+    expect(gnu("msgcat", [path])).toBe(readFileSync(path, "utf8"));
     console.log(`pt-BR: ${lists.length} lists joined, ${restored} item translations restored exactly, ${respelled} respelled`);
   });
 });

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readPoFile } from "../src/catalog/parse.js";
-import { serializePo } from "../src/catalog/serialize.js";
 import { gnu, gnuStatus } from "./helpers/gnu.js";
 import { makeTree, runCli } from "./helpers/cli.js";
 import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
-import { joinedCorpusLists } from "./helpers/joined-lists.js";
 
 /** A catalog as mdbook-i18n-helpers 0.1/0.2 wrote it: whole lists, code blocks, soft breaks. */
 const OLD = `# Portuguese translations for Demo.
@@ -201,19 +198,5 @@ describe.skipIf(!hasCorpus)(hasCorpus ? "pobook normalize on the pt-BR corpus" :
     const result = runCli(["normalize", "--root", PT_BOOK, join(PT_BOOK, "po", "pt-BR.po"), "-o", out]);
     expect(result.status).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(readFileSync(join(PT_BOOK, "po", "pt-BR.po"), "utf8"));
-  });
-
-  it("restores whole-list messages into a catalog msgfmt --check accepts and msgcat leaves unchanged", () => {
-    const { lists, old } = joinedCorpusLists(readPoFile(join(PT_BOOK, "po", "pt-BR.po")));
-    const dir = makeTree({});
-    const path = join(dir, "old.po");
-    writeFileSync(path, serializePo(old));
-    const result = runCli(["normalize", "--root", PT_BOOK, path]);
-    expect(result.status).toBe(0);
-    const before = old.entries.filter((e) => !e.obsolete).length;
-    const items = lists.reduce((sum, list) => sum + list.items.length, 0);
-    expect(result.stdout).toContain(`messages ${before} -> ${before - lists.length + items},`);
-    expect(gnuStatus("msgfmt", ["--check", "-o", "/dev/null", path])).toEqual({ status: 0, stderr: "" });
-    expect(gnu("msgcat", [path])).toBe(readFileSync(path, "utf8"));
   });
 });

@@ -193,7 +193,8 @@ function isCurrentMessage(entry: PoEntry, sources: SourceIndex): boolean {
   const definitions = paths[0] === undefined ? "" : sources.definitions(paths[0]).msgid;
   const again = segmentText(entry.msgid, paths[0], definitions);
   if (again.length === 1 && plainText(again[0]!.msgid) === plainText(entry.msgid)) return true;
-  return paths.some((path) => sources.currentMessages(path).has(entry.msgid));
+  // Text that splits into several messages is old-style whatever the source says; only look up the rest.
+  return again.length <= 1 && paths.some((path) => sources.currentMessages(path).has(entry.msgid));
 }
 
 function shiftReferences(references: readonly string[], delta: number): string[] {
