@@ -80,7 +80,7 @@ function isVerbatimFragment(msgid: string): boolean {
   if (msgid !== msgid.trim()) return true;
   const include = /^<([\w./+-]+)>$/.exec(msgid);
   if (include) return !INLINE_HTML.has(include[1]!.toLowerCase());
-  return /^(\/\/|\/\*|[a-z]{0,2}#*["'])/.test(msgid) && /(\*\/|["'])$/.test(msgid);
+  return /^(\/\/|\/\*|(?:[bcfru]|br|rb|cr)?#*["'])/.test(msgid) && /(\*\/|["'])$/.test(msgid);
 }
 
 // Link reference definitions, one per line (`[label]: url "title"`). A regular
