@@ -8,7 +8,7 @@ import { parsePo, readPoFile } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
 import { entryKey, isFuzzy, newEntry, type Catalog } from "../src/catalog/types.js";
 import { segmentMarkdown } from "../src/markdown/segment.js";
-import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
+import { BN_BOOK, hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
 import { gnu, gnuStatus } from "./helpers/gnu.js";
 import { joinedCorpusLists, sourceReader } from "./helpers/joined-lists.js";
 
@@ -234,13 +234,15 @@ msgstr[1] "%d arquivos"
     expect(serializePo(again.catalog)).toBe(once);
   });
 
-  it.skipIf(!hasCorpus)("changes nothing in the real pt-BR catalog, with or without its sources", () => {
+  it.skipIf(!hasCorpus)("changes nothing in the real catalogs (pt-BR with and without its sources, bn)", () => {
     const text = readFileSync(join(PT_BOOK, "po", "pt-BR.po"), "utf8");
     for (const readSource of [undefined, sourceReader(PT_BOOK)]) {
       const result = normalizeCatalog(parsePo(text, "pt-BR.po"), { readSource });
       expect(result.stats.resegmented).toBe(0);
       expect(serializePo(result.catalog)).toBe(text);
     }
+    const bn = readFileSync(join(BN_BOOK, "po", "bn.po"), "utf8");
+    expect(serializePo(normalizeCatalog(parsePo(bn, "bn.po")).catalog)).toBe(bn);
   });
 });
 
