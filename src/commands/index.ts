@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerCheck } from "./check.js";
 import { registerExtract } from "./extract.js";
 import { registerInit } from "./init.js";
+import { registerNormalize } from "./normalize.js";
 import { registerStats } from "./stats.js";
 import { registerTranslate } from "./translate.js";
 import { registerUpdate } from "./update.js";
@@ -11,6 +12,7 @@ export function registerCommands(program: Command): void {
   registerExtract(program);
   registerInit(program);
   registerUpdate(program);
+  registerNormalize(program);
   registerTranslate(program);
   registerStats(program);
   registerCheck(program);

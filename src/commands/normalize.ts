@@ -1,0 +1,63 @@
+import type { Command } from "commander";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PobookError } from "../errors.js";
+import { writeFileAtomic } from "../fs.js";
+import { readPoFile } from "../catalog/parse.js";
+import { serializePo } from "../catalog/serialize.js";
+import { normalizeCatalog } from "../catalog/normalize.js";
+import { expandLinks } from "../book/links.js";
+
+interface NormalizeFlags {
+  output?: string;
+  root: string;
+}
+
+/**
+ * Book sources named in `#:` references, relative to `root`, with
+ * `{{#include}}` expanded as the extractor sees them; undefined where
+ * unreadable. They only help (link definitions, recognising current
+ * messages), so a missing file or a broken include is not an error here.
+ */
+function sourceReader(root: string): (path: string) => string | undefined {
+  const read = (path: string): string => readFileSync(join(root, path), "utf8");
+  return (path) => {
+    let text: string;
+    try {
+      text = read(path);
+    } catch {
+      return undefined;
+    }
+    try {
+      return expandLinks(text, { path, read });
+    } catch {
+      return text;
+    }
+  };
+}
+
+export function registerNormalize(program: Command): void {
+  program
+    .command("normalize")
+    .description("re-segment catalogs made with older mdbook-i18n-helpers into today's messages (like mdbook-i18n-normalize)")
+    .argument("<file...>", "PO or POT files, rewritten in place")
+    .option("-o, --output <FILE>", "write the result here instead (one input only)")
+    .option("--root <DIR>", "directory the #: references are relative to (the book root)", ".")
+    .action((files: string[], flags: NormalizeFlags) => {
+      if (flags.output !== undefined && files.length !== 1) {
+        throw new PobookError("-o/--output takes exactly one input file");
+      }
+      const readSource = sourceReader(flags.root);
+      // Read and normalize everything first: a bad catalog stops the command before any file is written.
+      const results = files.map((path) => ({ path, ...normalizeCatalog(readPoFile(path), { readSource }) }));
+      for (const { path, catalog, stats } of results) {
+        writeFileAtomic(flags.output ?? path, serializePo(catalog));
+        process.stdout.write(
+          `${path}: messages ${stats.before} -> ${stats.after}, kept ${stats.kept}, fuzzy ${stats.fuzzy}` +
+            (stats.obsoleted > 0 ? `, made obsolete ${stats.obsoleted}` : "") +
+            (stats.superseded > 0 ? `, obsolete duplicates dropped ${stats.superseded}` : "") +
+            "\n",
+        );
+      }
+    });
+}
