@@ -124,7 +124,7 @@ function cacheFile(bookRoot: string): string {
   return join(base, "pobook", `segments-${id}.json`);
 }
 
-function toCatalogEntries(entries: readonly TemplateEntry[]) {
+export function toCatalogEntries(entries: readonly TemplateEntry[]) {
   return entries.map((entry) =>
     newEntry(entry.msgid, {
       references: entry.references,

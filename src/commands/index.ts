@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerExtract } from "./extract.js";
 import { registerInit } from "./init.js";
+import { registerMdbook } from "./mdbook.js";
 import { registerTranslate } from "./translate.js";
 import { registerUpdate } from "./update.js";
 
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerInit(program);
   registerUpdate(program);
   registerTranslate(program);
+  registerMdbook(program);
 }
