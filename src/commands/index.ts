@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { registerExtract } from "./extract.js";
 import { registerInit } from "./init.js";
 import { registerMdbook } from "./mdbook.js";
+import { registerPreview } from "./preview.js";
 import { registerTranslate } from "./translate.js";
 import { registerUpdate } from "./update.js";
 
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerUpdate(program);
   registerTranslate(program);
   registerMdbook(program);
+  registerPreview(program);
 }
