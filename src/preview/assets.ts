@@ -19,6 +19,7 @@ body.pobook-preview { margin: 0; font-family: system-ui, sans-serif; line-height
 #pobook-pager { display: flex; justify-content: space-between; padding: 1rem 2rem; border-top: 1px solid #ddd; }
 #pobook-error { background: #fdecea; color: #8a1c1c; padding: 0.5rem 1rem; border: 1px solid #e0a0a0; white-space: pre-wrap; }
 pre { background: #f6f8fa; padding: 0.75rem; overflow-x: auto; }
+pre code.hljs { padding: 0; background: transparent; }
 body.po-marks .po-msg.po-untranslated { outline: 2px dashed #d33; background: #fdecea; }
 body.po-marks .po-msg.po-fuzzy { outline: 2px dashed #e69500; background: #fff4e0; }
 body.po-marks .po-msg.po-rejected { outline: 2px dashed #8e44ad; background: #f4ecf7; }

@@ -97,7 +97,7 @@ function markBlocks(outcomes: readonly MessageOutcome[], poName: string) {
       element.properties.dataPoStatus = worst;
       element.properties.dataPoFile = poName;
       if (withLine) element.properties.dataPoLine = String(withLine.poLine);
-      element.properties.dataPoSource = list.map((outcome) => outcome.message.msgid).join("\n\n");
+      element.properties.dataPoSource = list.map((outcome) => outcome.message.msgid.replace(/\n$/, "")).join("\n");
       element.properties.title = list.map((outcome) => describe(outcome, poName)).join("\n");
     }
   };
