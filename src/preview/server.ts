@@ -87,17 +87,28 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const legacyInlineHtml = options.legacyInlineHtml ?? ((config.raw.preprocessor as Record<string, Record<string, unknown>> | undefined)?.gettext?.["legacy-inline-html"] === true);
 
   // The catalog is parsed again only when the file changed (mtime and size).
-  let cached: { stamp: string; catalog: Catalog } | undefined;
-  const catalog = (): Catalog => {
+  // Lookups are built once per version of the catalog.
+  let cached: { stamp: string; lookup: Lookup; titles: Lookup } | undefined;
+  const lookups = (): { stamp: string; lookup: Lookup; titles: Lookup } => {
     const stat = statSync(poPath);
     const stamp = `${stat.mtimeMs}:${stat.size}`;
-    if (cached?.stamp !== stamp) cached = { stamp, catalog: readPoFile(poPath) };
-    return cached.catalog;
+    if (cached?.stamp !== stamp) {
+      const catalog: Catalog = readPoFile(poPath);
+      cached = { stamp, lookup: catalogLookup(catalog), titles: bookLookup(catalog) };
+    }
+    return cached;
   };
   const read = (path: string): string => readFileSync(join(root, path), "utf8");
 
   /** SUMMARY.md as navigation, chapter names translated as mdbook-gettext translates them for mdBook's sidebar. */
-  const structure = (titles: Lookup): { items: SummaryItem[]; order: Array<{ path: string; name: string }> } => {
+  let navigationCache: { key: string; value: ReturnType<typeof buildStructure> } | undefined;
+  const structure = (titles: Lookup, stamp: string): ReturnType<typeof buildStructure> => {
+    const summaryPath = posix.join(config.src, "SUMMARY.md");
+    const key = `${stamp}\0${summaryPath}\0${read(summaryPath)}`;
+    if (navigationCache?.key !== key) navigationCache = { key, value: buildStructure(titles) };
+    return navigationCache.value;
+  };
+  const buildStructure = (titles: Lookup): { items: SummaryItem[]; order: Array<{ path: string; name: string }> } => {
     const summaryPath = posix.join(config.src, "SUMMARY.md");
     const translate = (name: string): string => translateDocument(name, titles, { legacyInlineHtml }).text;
     const names = new Map<string, string>();
@@ -116,16 +127,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const chapterPage = (current: string): string | undefined => {
     let lookup: Lookup = () => ({ status: "untranslated" });
     let titles = lookup;
+    let stamp = "no catalog";
     let error: string | undefined;
     try {
-      lookup = catalogLookup(catalog());
-      titles = bookLookup(catalog());
+      ({ lookup, titles, stamp } = lookups());
     } catch (caught) {
       // A catalog being edited may be briefly invalid: show the source and say why.
       if (!(caught instanceof PobookError)) throw caught;
       error = caught.format();
     }
-    const { items, order } = structure(titles);
+    const { items, order } = structure(titles, stamp);
     const index = order.findIndex((entry) => entry.path === current);
     if (index === -1) return undefined;
     const chapterPath = posix.join(config.src, current);
@@ -184,7 +195,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return inside(root, file) ? sendFile(response, file) : send(response, 403, "text/plain; charset=utf-8", "forbidden");
     }
     if (path === "/") {
-      const first = structure(() => ({ status: "untranslated" })).order[0];
+      const first = structure(() => ({ status: "untranslated" }), "source").order[0];
       if (first) {
         response.writeHead(302, { location: chapterUrl(first.path) });
         response.end();
