@@ -46,6 +46,11 @@ export function parseBookConfig(text: string, file: string): BookConfig {
     }
     throw error;
   }
+  return bookConfigFromObject(raw, file);
+}
+
+/** The settings of an already parsed configuration (mdBook hands preprocessors and renderers its config as JSON). */
+export function bookConfigFromObject(raw: Record<string, unknown>, file: string): BookConfig {
   const book = table(raw.book);
   const output = table(raw.output);
   const xgettext = table(output.xgettext);

@@ -53,7 +53,7 @@ function integerOption(value: string | undefined, name: string): number | undefi
   return Number(value);
 }
 
-function toCatalogEntries(entries: readonly TemplateEntry[]) {
+export function toCatalogEntries(entries: readonly TemplateEntry[]) {
   return entries.map((entry) =>
     newEntry(entry.msgid, {
       references: entry.references,

@@ -2,7 +2,9 @@ import type { Command } from "commander";
 import { registerCheck } from "./check.js";
 import { registerExtract } from "./extract.js";
 import { registerInit } from "./init.js";
+import { registerMdbook } from "./mdbook.js";
 import { registerNormalize } from "./normalize.js";
+import { registerPreview } from "./preview.js";
 import { registerStats } from "./stats.js";
 import { registerTranslate } from "./translate.js";
 import { registerUpdate } from "./update.js";
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerTranslate(program);
   registerStats(program);
   registerCheck(program);
+  registerPreview(program);
+  registerMdbook(program);
 }

@@ -124,6 +124,16 @@ function includeUses(chapterPath: string, text: string, tree: Root): IncludeUse[
   return uses;
 }
 
+/**
+ * One chapter's text, parsed and segmented as \`prepareBook\` does (course
+ * directives masked, front matter per the book's preprocessors). The mdBook
+ * preprocessor and the preview use it on chapter text with includes expanded.
+ */
+export function prepareChapterDocument(config: BookConfig, path: string, text: string, options: PrepareOptions = {}): PreparedDocument {
+  const parsed = config.coursePreprocessor ? maskCourseDirectives(text) : text;
+  return prepareMarkdown(path, "chapter", text, parsed, { legacyInlineHtml: options.legacyInlineHtml, frontMatter: config.coursePreprocessor });
+}
+
 /** Reads and segments SUMMARY.md, every chapter and every included file with messages. */
 export function prepareBook(config: BookConfig, read: (path: string) => string, options: PrepareOptions = {}): PreparedBook {
   const documents: PreparedDocument[] = [];
@@ -136,8 +146,8 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
   const includes = new Map<string, IncludeUse>();
   for (const path of chapters) {
     const text = read(path);
-    const parsed = config.coursePreprocessor ? maskCourseDirectives(text) : text;
-    const document = prepareMarkdown(path, "chapter", text, parsed, { ...base, frontMatter: config.coursePreprocessor });
+    const document = prepareChapterDocument(config, path, text, options);
+    const parsed = document.parsed;
     documents.push(document);
     for (const use of includeUses(path, parsed, document.tree)) {
       const known = includes.get(use.path);

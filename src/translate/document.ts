@@ -221,22 +221,68 @@ export function translateMessages(
   lookup: Lookup,
   options: TranslateOptions = {},
 ): DocumentTranslation {
-  const result: DocumentTranslation = { text: options.original ?? source, total: messages.length, applied: 0, fuzzy: 0, untranslated: 0, warnings: [] };
+  const { outcomes: _outcomes, ...result } = translateWithOutcomes(source, tree, messages, lookup, options);
+  return result;
+}
+
+/** What happened to one message, and where its text ended up in the output. */
+export interface MessageOutcome {
+  message: Message;
+  /**
+   * translated: its msgstr was spliced in (or equals the msgid); fuzzy or
+   * untranslated: the source text stays; rejected: a msgstr that would break
+   * its context was refused (source text kept).
+   */
+  status: "translated" | "fuzzy" | "untranslated" | "rejected";
+  /** Line of the PO entry, when the catalog has one. */
+  poLine?: number;
+  /** Range `[outputStart, outputEnd)` of the message's text in `DocumentTranslation.text`. */
+  outputStart: number;
+  outputEnd: number;
+}
+
+export interface DetailedTranslation extends DocumentTranslation {
+  /** One outcome per message, in message order. */
+  outcomes: MessageOutcome[];
+}
+
+/** Like `translateDocument`, also telling what happened to each message (preview marks blocks with it). */
+export function translateDocumentWithOutcomes(source: string, lookup: Lookup, options: TranslateOptions = {}): DetailedTranslation {
+  const tree = parseMarkdown(source, options);
+  const messages = segmentTree(tree, source, { ...options, stripLinks: options.summary || options.stripLinks });
+  return translateWithOutcomes(source, tree, messages, lookup, options);
+}
+
+/** `translateMessages` with each message's outcome. */
+export function translateWithOutcomes(
+  source: string,
+  tree: Root,
+  messages: readonly Message[],
+  lookup: Lookup,
+  options: TranslateOptions = {},
+): DetailedTranslation {
+  const result: DetailedTranslation = { text: options.original ?? source, total: messages.length, applied: 0, fuzzy: 0, untranslated: 0, warnings: [], outcomes: [] };
   let structure: { blocks: Block[]; context: Context } | undefined;
   const edits: Edit[] = [];
+  const outcome = (message: Message, status: MessageOutcome["status"], poLine: number | undefined): void => {
+    result.outcomes.push({ message, status, poLine, outputStart: message.start, outputEnd: message.end });
+  };
   for (const message of messages) {
     const found = lookup(message.msgid);
     if (found.status === "fuzzy") {
       result.fuzzy++;
+      outcome(message, "fuzzy", found.line);
       continue;
     }
     if (found.status === "untranslated") {
       result.untranslated++;
+      outcome(message, "untranslated", found.line);
       continue;
     }
     if (found.msgstr === message.msgid) {
       // The source already says it (and says it in its own spelling).
       result.applied++;
+      outcome(message, "translated", found.line);
       continue;
     }
     if (!structure) {
@@ -246,10 +292,12 @@ export function translateMessages(
     const placed = place(message, found.msgstr, blockAt(structure.blocks, message.start), structure.context);
     if (typeof placed === "string") {
       result.warnings.push({ line: message.line, poLine: found.line, message: placed });
+      outcome(message, "rejected", found.line);
       continue;
     }
     edits.push(placed);
     result.applied++;
+    outcome(message, "translated", found.line);
   }
   const output = options.original ?? source;
   if (edits.length === 0) {
@@ -258,13 +306,28 @@ export function translateMessages(
   }
   edits.sort((a, b) => a.start - b.start);
   const parts: string[] = [];
+  const applied: Edit[] = [];
   let position = 0;
   for (const edit of edits) {
     if (edit.start < position) continue; // overlapping ranges cannot happen for messages of one parse
     parts.push(output.slice(position, edit.start), edit.text);
     position = edit.end;
+    applied.push(edit);
   }
   parts.push(output.slice(position));
   result.text = parts.join("");
+  // Output offset of a source offset: shifted by the growth of every edit ending at or before it.
+  const shift = (offset: number, inclusive: boolean): number => {
+    let delta = 0;
+    for (const edit of applied) {
+      if (inclusive ? edit.end <= offset : edit.end <= offset && edit.start < offset) delta += edit.text.length - (edit.end - edit.start);
+      else if (edit.start >= offset) break;
+    }
+    return offset + delta;
+  };
+  for (const item of result.outcomes) {
+    item.outputStart = shift(item.message.start, false);
+    item.outputEnd = shift(item.message.end, true);
+  }
   return result;
 }

@@ -1,0 +1,46 @@
+/**
+ * `pobook preview [BOOK] -l LANG [--port N] [--po FILE]`: serves the
+ * translated book on 127.0.0.1 and refreshes open pages when the catalog or a
+ * chapter changes (see src/preview/).
+ */
+import type { Command } from "commander";
+import { relative, resolve } from "node:path";
+import { PobookError } from "../errors.js";
+import { startPreview } from "../preview/server.js";
+
+interface PreviewFlags {
+  language?: string;
+  port: string;
+  po?: string;
+  legacyInlineHtml?: boolean;
+}
+
+export function registerPreview(program: Command): void {
+  program
+    .command("preview")
+    .description("serve the translated book as HTML on 127.0.0.1, with live reload and untranslated/fuzzy marks")
+    .argument("[book]", "book root (directory holding book.toml)", ".")
+    .option("-l, --language <lang>", "language to preview (reads <po-dir>/<lang>.po)")
+    .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "3000")
+    .option("--po <file>", "catalog to preview instead of <po-dir>/<lang>.po")
+    .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (also: [preprocessor.gettext] legacy-inline-html = true)")
+    .action(async (bookArg: string, flags: PreviewFlags) => {
+      if (!flags.language) throw new PobookError("give the language to preview with -l LANG");
+      if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new PobookError(`--port must be a port number, got "${flags.port}"`);
+      const server = await startPreview({
+        root: resolve(bookArg),
+        language: flags.language,
+        poPath: flags.po ? resolve(flags.po) : undefined,
+        port: Number(flags.port),
+        legacyInlineHtml: flags.legacyInlineHtml ? true : undefined,
+      });
+      process.stdout.write(`pobook preview: ${flags.language} from ${relative(process.cwd(), server.poPath) || server.poPath} at ${server.url} (Ctrl-C to stop)\n`);
+      await new Promise<void>((done) => {
+        const stop = (): void => {
+          void server.close().then(done);
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+    });
+}

@@ -1,0 +1,103 @@
+/**
+ * The `gettext` preprocessor (mdbook-gettext's job): translates every
+ * chapter's content, chapter names and part titles of the book mdBook hands
+ * over, with `<po-dir>/<book.language>.po`.
+ *
+ * Chapter content arrives after mdBook's `links` preprocessor, includes
+ * already expanded, so each chapter is translated as one document with the
+ * same core as `pobook translate` (src/translate/).
+ */
+import { join } from "node:path";
+import type { Nodes } from "mdast";
+import { bookConfigFromObject, type BookConfig } from "../book/config.js";
+import type { Catalog } from "../catalog/types.js";
+import { isTranslated } from "../catalog/types.js";
+import { parseMarkdown } from "../markdown/parse.js";
+import { prepareChapterDocument } from "../translate/book.js";
+import { translateDocument, translateMessages, type TranslationWarning } from "../translate/document.js";
+import { catalogLookup, type Lookup } from "../translate/lookup.js";
+import type { MdbookBook, MdbookItem, PreprocessorContext } from "./protocol.js";
+
+export interface GettextSettings {
+  config: BookConfig;
+  /** `book.language`, when set. */
+  language?: string;
+  /** `<root>/<po-dir>/<language>.po`, when a language is set. */
+  catalogPath?: string;
+  /** `[preprocessor.gettext] legacy-inline-html = true`: a catalog made before inline HTML stayed in messages. */
+  legacyInlineHtml: boolean;
+}
+
+const table = (value: unknown): Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/** What the preprocessor context says about translating (mdbook-gettext's should_translate inputs). */
+export function gettextSettings(context: PreprocessorContext): GettextSettings {
+  const config = bookConfigFromObject(context.config, join(context.root, "book.toml"));
+  const language = table(context.config.book).language;
+  const gettext = table(table(context.config.preprocessor).gettext);
+  const settings: GettextSettings = { config, legacyInlineHtml: gettext["legacy-inline-html"] === true };
+  if (typeof language === "string" && language !== "") {
+    settings.language = language;
+    settings.catalogPath = join(context.root, config.poDir, `${language}.po`);
+  }
+  return settings;
+}
+
+/** Text of inline Markdown without its formatting, as mdBook gives chapter names (`Foo *Bar*` → `Foo Bar`). */
+export function stripFormatting(text: string): string {
+  const parts: string[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === "text" || node.type === "inlineCode") parts.push(node.value.replace(/\n/g, " "));
+    else if ("children" in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(parseMarkdown(text));
+  return parts.join("");
+}
+
+/**
+ * The catalog's lookup, plus SUMMARY.md titles stripped of formatting:
+ * mdBook strips `[Foo *Bar*](x.md)` to the chapter name `Foo Bar`, whose
+ * msgid only exists formatted (mdbook-gettext adds the same stripped pairs).
+ * The catalog's own entries come first.
+ */
+export function bookLookup(catalog: Catalog): Lookup {
+  const lookup = catalogLookup(catalog);
+  const stripped = new Map<string, { msgstr: string; line?: number }>();
+  for (const entry of catalog.entries) {
+    if (!isTranslated(entry) || entry.msgctxt !== undefined || !entry.references.some((reference) => reference.includes("SUMMARY.md"))) continue;
+    stripped.set(stripFormatting(entry.msgid), { msgstr: stripFormatting(entry.msgstr[0]!), line: entry.line });
+  }
+  return (msgid) => {
+    const found = lookup(msgid);
+    if (found.status === "translated") return found;
+    const title = stripped.get(msgid);
+    return title ? { status: "translated", msgstr: title.msgstr, line: title.line } : found;
+  };
+}
+
+export interface ChapterWarning extends TranslationWarning {
+  /** Chapter path relative to the book's src directory (or its name for a draft). */
+  chapter: string;
+}
+
+/** Translates every chapter, chapter name and part title of `book` (a new book; unknown fields kept). */
+export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lookup, options: { legacyInlineHtml?: boolean } = {}): { book: MdbookBook; warnings: ChapterWarning[] } {
+  const warnings: ChapterWarning[] = [];
+  const title = (text: string): string => translateDocument(text, lookup, { legacyInlineHtml: options.legacyInlineHtml }).text;
+  const item = (section: MdbookItem): MdbookItem => {
+    if (section === "Separator") return section;
+    if ("PartTitle" in section) return { ...section, PartTitle: title(section.PartTitle) };
+    const chapter = section.Chapter;
+    let content = chapter.content;
+    if (content !== "") {
+      const path = chapter.path ?? chapter.name;
+      const document = prepareChapterDocument(config, join(config.src, path), content, options);
+      const result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
+      content = result.text;
+      warnings.push(...result.warnings.map((warning) => ({ ...warning, chapter: path })));
+    }
+    return { ...section, Chapter: { ...chapter, name: title(chapter.name), content, sub_items: (chapter.sub_items ?? []).map(item) } };
+  };
+  return { book: { ...book, sections: book.sections.map(item) }, warnings };
+}

@@ -1,0 +1,51 @@
+/**
+ * The `xgettext` renderer (mdbook-xgettext's job): the POT template(s) of the
+ * book mdBook hands over. Chapter text comes from the RenderContext (after
+ * every preprocessor ran), SUMMARY.md from `<root>/<src>`; the messages go
+ * through the same template builder as `pobook extract`.
+ */
+import { posix } from "node:path";
+import { bookConfigFromObject, type BookConfig } from "../book/config.js";
+import { buildTemplates, chapterRequests, type LoadedBook, type TemplateFile } from "../book/extract-book.js";
+import { parseSummary, type SummaryItem } from "../book/summary.js";
+import { segmentMarkdown } from "../markdown/segment.js";
+import type { MdbookItem, RenderContext } from "./protocol.js";
+
+const table = (value: unknown): Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+
+/**
+ * The book's structure as mdBook sent it (names already stripped of
+ * formatting, as upstream slugs them for `depth`), with each chapter's text
+ * collected in the same depth-first order as `chapterEntries`.
+ */
+function structure(items: readonly MdbookItem[], src: string, contents: Array<{ path: string; content: string }>): SummaryItem[] {
+  return items.map((item): SummaryItem => {
+    if (item === "Separator") return { kind: "separator", line: 0 };
+    if ("PartTitle" in item) return { kind: "part", name: item.PartTitle, line: 0 };
+    const chapter = item.Chapter;
+    const path = chapter.path ?? undefined;
+    if (path !== undefined) contents.push({ path: posix.join(src, path.split("\\").join("/")), content: chapter.content });
+    return { kind: "chapter", name: chapter.name, path, line: 0, children: structure(chapter.sub_items ?? [], src, contents) };
+  });
+}
+
+/** Settings of the renderer: book.toml's, from the context's config. */
+export function xgettextConfig(context: RenderContext): { config: BookConfig; legacyInlineHtml: boolean } {
+  const config = bookConfigFromObject(context.config, posix.join(context.root, "book.toml"));
+  const xgettext = table(table(context.config.output).xgettext);
+  return { config, legacyInlineHtml: xgettext["legacy-inline-html"] === true };
+}
+
+/** The template file(s) for a RenderContext; `summaryText` is `<root>/<src>/SUMMARY.md`. */
+export function renderTemplates(context: RenderContext, summaryText: string): { config: BookConfig; templates: TemplateFile[] } {
+  const { config, legacyInlineHtml } = xgettextConfig(context);
+  const summaryPath = posix.join(config.src, "SUMMARY.md");
+  parseSummary(summaryText, summaryPath); // a broken SUMMARY.md is reported with its line
+  const chapters: Array<{ path: string; content: string }> = [];
+  const summary = structure(context.book.sections, config.src, chapters);
+  const book: LoadedBook = { summaryPath, summaryText, summary, chapters };
+  const options = { legacyInlineHtml };
+  const messages = chapterRequests(config, book, options).map((request) => segmentMarkdown(request.source, request.options));
+  return { config, templates: buildTemplates(config, book, messages, options) };
+}
