@@ -18,7 +18,8 @@ import { writeFileAtomic } from "../fs.js";
 import { bookLookup, gettextSettings, translateMdbook } from "../mdbook/gettext.js";
 import { parsePreprocessorInput, parseRenderContext } from "../mdbook/protocol.js";
 import { renderTemplates } from "../mdbook/xgettext.js";
-import { potCreationDate, readUtf8, toCatalogEntries } from "./extract.js";
+import { potCreationDate, toCatalogEntries } from "./extract.js";
+import { readUtf8 } from "../fs.js";
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

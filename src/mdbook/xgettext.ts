@@ -6,7 +6,7 @@
  */
 import { posix } from "node:path";
 import { bookConfigFromObject, type BookConfig } from "../book/config.js";
-import { buildTemplates, chapterRequests, type LoadedBook, type TemplateFile } from "../book/extract-book.js";
+import { buildTemplates, chapterSegmentOptions, prepareChapter, type BookOutline, type TemplateFile } from "../book/extract-book.js";
 import { parseSummary, type SummaryItem } from "../book/summary.js";
 import { segmentMarkdown } from "../markdown/segment.js";
 import type { MdbookItem, RenderContext } from "./protocol.js";
@@ -44,8 +44,9 @@ export function renderTemplates(context: RenderContext, summaryText: string): { 
   parseSummary(summaryText, summaryPath); // a broken SUMMARY.md is reported with its line
   const chapters: Array<{ path: string; content: string }> = [];
   const summary = structure(context.book.sections, config.src, chapters);
-  const book: LoadedBook = { summaryPath, summaryText, summary, chapters };
+  const book: BookOutline = { summaryPath, summaryText, summary, chapters: chapters.map(({ path }) => ({ path, line: 0 })) };
   const options = { legacyInlineHtml };
-  const messages = chapterRequests(config, book, options).map((request) => segmentMarkdown(request.source, request.options));
+  const segmentOptions = chapterSegmentOptions(config, options);
+  const messages = chapters.map((chapter) => segmentMarkdown(prepareChapter(config, chapter.content), segmentOptions));
   return { config, templates: buildTemplates(config, book, messages, options) };
 }
