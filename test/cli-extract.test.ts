@@ -1,9 +1,9 @@
 // `pobook extract` end to end: output files, exit codes, one-line errors.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { CLI, makeTree, runCli } from "./helpers/cli.js";
 import { BN_BOOK, hasCorpus, NO_CORPUS } from "./helpers/corpus.js";
 
 const BOOK = {
@@ -107,6 +107,15 @@ describe("pobook extract on bad input: one line naming the file, exit 2, no outp
 });
 
 describe("the CLI", () => {
+  it("stops quietly when its output pipe closes (pobook ... | head)", () => {
+    const root = makeTree(BOOK);
+    runCli(["extract", root]);
+    const pot = join(root, "po", "messages.pot");
+    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI}" stats "${pot}" "${pot}" "${pot}" --by-chapter | head -n 1`], { encoding: "utf8" });
+    expect(result.stdout).toMatch(/^Catalog/);
+    expect(result.stderr).toBe("");
+  });
+
   it("prints help and version with exit 0, and exit 2 on an unknown command", () => {
     expect(runCli(["--help"]).stdout).toContain("extract");
     expect(runCli(["extract", "--help"]).stdout).toContain("--granularity");
