@@ -43,7 +43,7 @@ function benchExtract(): void {
   report("extract corpus, cold (no cache)", Array.from({ length: RUNS }, () => timeCli(["extract", BOOK, "-o", pot, "--no-cache"], cache)));
   timeCli(["extract", BOOK, "-o", pot], cache);
   report("extract corpus, warm (cache filled)", Array.from({ length: RUNS }, () => timeCli(["extract", BOOK, "-o", pot], cache)));
-  report("extract corpus, one thread, cold", Array.from({ length: Math.min(RUNS, 3) }, () => timeCli(["extract", BOOK, "-o", pot, "--no-cache", "--jobs", "1"], cache)));
+  report("extract corpus, cold, 2 threads", Array.from({ length: Math.min(RUNS, 3) }, () => timeCli(["extract", BOOK, "-o", pot, "--no-cache", "--jobs", "2"], cache)));
 }
 
 function benchUpdate(): void {

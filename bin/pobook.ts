@@ -14,7 +14,8 @@ const program = new Command()
   .exitOverride()
   .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-registerCommands(program);
+// The first argument that is not an option names the command to load.
+await registerCommands(program, process.argv.slice(2).find((arg) => !arg.startsWith("-")));
 
 // `pobook stats | head`: a closed pipe ends the output, not the program with a stack trace.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,6 @@
 // `pobook extract` end to end: output files, exit codes, one-line errors.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, makeTree, runCli } from "./helpers/cli.js";
@@ -75,6 +75,51 @@ describe("pobook extract", () => {
     const root = makeTree(BOOK);
     const result = runCli(["extract", root, "--json"]);
     expect(JSON.parse(result.stdout)).toEqual({ files: [{ path: join(root, "po", "messages.pot"), messages: 6 }] });
+  });
+});
+
+describe("pobook extract with worker threads and the cache", () => {
+  // 40 chapters: enough for the pool to use its workers.
+  const chapters = Array.from({ length: 40 }, (_, i) => i);
+  const bigBook: Record<string, string> = {
+    "book.toml": "[book]\ntitle = \"Big\"\n",
+    "src/SUMMARY.md": chapters.map((i) => `- [Chapter ${i}](ch${i}.md)`).join("\n") + "\n",
+    "src/code.rs": 'fn main() {\n    println!("shared"); // Shared.\n}\n',
+  };
+  for (const i of chapters) bigBook[`src/ch${i}.md`] = `# Chapter ${i}\n\nText *${i}*.\n\n\`\`\`rust\n{{#include code.rs}}\n\`\`\`\n`;
+  const env = { SOURCE_DATE_EPOCH: "0" };
+
+  it("writes the same template with one, two or three threads, and from the cache", () => {
+    const root = makeTree(bigBook);
+    const outputs = ["1", "2", "3"].map((jobs) => {
+      expect(runCli(["extract", root, "--no-cache", "--jobs", jobs, "-o", join(root, `j${jobs}.pot`)], { env }).status).toBe(0);
+      return pot(root, `j${jobs}.pot`);
+    });
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+    expect(outputs[0]).toContain("#: src/SUMMARY.md:40 src/ch39.md:1\nmsgid \"Chapter 39\"");
+    // First run fills the cache, the second reads it: same file.
+    runCli(["extract", root, "-o", join(root, "c1.pot")], { env });
+    runCli(["extract", root, "-o", join(root, "c2.pot")], { env });
+    expect(pot(root, "c1.pot")).toBe(outputs[0]);
+    expect(pot(root, "c2.pot")).toBe(outputs[0]);
+  });
+
+  it("sees an edited include through the cache", () => {
+    const root = makeTree(bigBook);
+    runCli(["extract", root], { env });
+    writeFileSync(join(root, "src/code.rs"), 'fn main() {\n    println!("changed");\n}\n');
+    runCli(["extract", root], { env });
+    expect(pot(root)).toContain('msgid "\\"changed\\""');
+    expect(pot(root)).not.toContain("shared");
+  });
+
+  it("reports an error from a worker thread like any other", () => {
+    const root = makeTree({ ...bigBook, "src/ch33.md": "{{#include nowhere.rs}}\n" });
+    const result = runCli(["extract", root, "--jobs", "3", "--no-cache"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("pobook: src/ch33.md:1: cannot read included file src/nowhere.rs (ENOENT)\n");
+    expect(existsSync(join(root, "po"))).toBe(false);
   });
 });
 

@@ -5,77 +5,22 @@
  */
 import { posix } from "node:path";
 import type { BookConfig } from "./config.js";
-import { parseSummary, chapterEntries, type SummaryItem } from "./summary.js";
+import { chapterEntries, summaryFromTree } from "./summary.js";
+import { parseMarkdown } from "../markdown/parse.js";
+import { buildTemplates, type BookOutline, type ChapterRef, type TemplateFile } from "./template.js";
 import { PobookError } from "../errors.js";
 import { expandLinks, type ReadBookFile } from "./links.js";
-import { segmentMarkdown, type Message, type SegmentOptions } from "../markdown/segment.js";
-import { PotPathBuilder } from "./pot-paths.js";
+import { segmentMarkdown, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
 
-/** A message with every place it was found, in first-occurrence order. */
-export interface TemplateEntry {
-  msgid: string;
-  /** `#:` references (already rounded per granularity, consecutive duplicates removed). */
-  references: string[];
-  /** `#.` comment, from the last occurrence (as upstream). */
-  comment: string;
-}
-
-/** `file`, `file:line`, or `file:line` rounded down to the granularity (mdbook-xgettext's build_source). */
-export function formatReference(path: string, line: number, granularity: number): string {
-  if (granularity === 0) return path;
-  if (granularity === 1) return `${path}:${line}`;
-  return `${path}:${Math.max(1, line - (line % granularity))}`;
-}
-
-/** Collects messages into template entries (one per msgid, first occurrence order). */
-export class TemplateBuilder {
-  private readonly entries = new Map<string, TemplateEntry>();
-
-  constructor(private readonly granularity: number) {}
-
-  add(path: string, messages: readonly Message[], transform: (msgid: string) => string = (id) => id): void {
-    for (const message of messages) {
-      const msgid = transform(message.msgid);
-      if (msgid.trim() === "") continue;
-      const reference = formatReference(path, message.line, this.granularity);
-      const existing = this.entries.get(msgid);
-      if (existing) {
-        if (existing.references[existing.references.length - 1] !== reference) existing.references.push(reference);
-        existing.comment = message.comment;
-      } else {
-        this.entries.set(msgid, { msgid, references: [reference], comment: message.comment });
-      }
-    }
-  }
-
-  build(): TemplateEntry[] {
-    return [...this.entries.values()];
-  }
-}
-
-/** A chapter listed in SUMMARY.md. */
-export interface ChapterRef {
-  /** Path relative to the book root, e.g. `src/index.md`. */
-  path: string;
-  /** Line of its SUMMARY.md entry (for errors). */
-  line: number;
-}
-
-/** What SUMMARY.md says: its text, structure and the chapters to extract in book order. */
-export interface BookOutline {
-  summaryPath: string;
-  summaryText: string;
-  summary: SummaryItem[];
-  chapters: ChapterRef[];
-}
-
-/** Reads SUMMARY.md. */
-export function readOutline(config: BookConfig, read: ReadBookFile): BookOutline {
+/** Reads SUMMARY.md (parsed once for both its structure and its messages). */
+export function readOutline(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): BookOutline {
   const summaryPath = posix.join(config.src, "SUMMARY.md");
   const summaryText = read(summaryPath);
-  const summary = parseSummary(summaryText, summaryPath);
+  const tree = parseMarkdown(summaryText);
+  const summary = summaryFromTree(tree, summaryPath);
+  const summaryMessages = segmentTree(tree, summaryText, { stripLinks: true, legacyInlineHtml: options.legacyInlineHtml });
   const chapters = chapterEntries(summary).map((chapter) => ({ path: posix.join(config.src, chapter.path), line: chapter.line }));
-  return { summaryPath, summaryText, summary, chapters };
+  return { summaryPath, summaryText, summary, summaryMessages, chapters };
 }
 
 /** The messages of one chapter and every file they were made from (the chapter, then its includes). */
@@ -118,70 +63,16 @@ export interface ExtractOptions {
   legacyInlineHtml?: boolean;
 }
 
-/** One POT file's entries (one file unless `depth` splits the template). */
-export interface TemplateFile {
-  /** Path relative to the output directory (`messages.pot` at depth 0). */
-  path: string;
-  entries: TemplateEntry[];
-}
-
 /** How a chapter is segmented: the same options in-process and in workers. */
 export function chapterSegmentOptions(config: BookConfig, options: ExtractOptions = {}): SegmentOptions {
   return { frontMatter: config.coursePreprocessor, legacyInlineHtml: options.legacyInlineHtml };
 }
 
-/** The destination POT of each chapter with a file, in `chapterEntries` order (upstream's depth splitting). */
-function chapterDestinations(summary: readonly SummaryItem[], depth: number): { summary: string; chapters: string[] } {
-  const builder = new PotPathBuilder(depth);
-  builder.push("summary");
-  builder.push("summary");
-  const summaryPath = builder.get();
-  builder.pop();
-  const chapters: string[] = [];
-  const visit = (item: SummaryItem): void => {
-    if (item.kind !== "chapter") return;
-    builder.push(item.name);
-    if (item.path !== undefined) chapters.push(builder.get());
-    item.children.forEach(visit);
-    builder.pop();
-  };
-  for (const item of summary) {
-    if (item.kind === "part") {
-      builder.pop();
-      builder.push(item.name);
-    } else visit(item);
-  }
-  return { summary: summaryPath, chapters };
-}
-
-/** Builds the template file(s) from segmented chapters. */
-export function buildTemplates(
-  config: BookConfig,
-  book: BookOutline,
-  chapterMessages: readonly Message[][],
-  options: ExtractOptions = {},
-): TemplateFile[] {
-  const destinations = chapterDestinations(book.summary, config.depth);
-  const builders = new Map<string, TemplateBuilder>();
-  const builder = (path: string): TemplateBuilder => {
-    let found = builders.get(path);
-    if (!found) builders.set(path, (found = new TemplateBuilder(config.granularity)));
-    return found;
-  };
-  builder(destinations.summary).add(
-    book.summaryPath,
-    segmentMarkdown(book.summaryText, { stripLinks: true, legacyInlineHtml: options.legacyInlineHtml }),
-  );
-  book.chapters.forEach((chapter, index) => builder(destinations.chapters[index]!).add(chapter.path, chapterMessages[index]!));
-  const single = config.depth === 0;
-  return [...builders].map(([path, entries]) => ({ path: single ? config.potFile : path, entries: entries.build() }));
-}
-
 /** Extracts a whole book in this thread (the CLI spreads chapters over worker threads instead). */
 export function extractBook(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): TemplateFile[] {
-  const outline = readOutline(config, read);
+  const outline = readOutline(config, read, options);
   const messages = outline.chapters.map((chapter) => extractChapter(config, outline, chapter, read, options).messages);
-  return buildTemplates(config, outline, messages, options);
+  return buildTemplates(config, outline, messages);
 }
 
 export function prepareChapter(config: BookConfig, content: string): string {

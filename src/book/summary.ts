@@ -43,7 +43,11 @@ function listItems(list: List, file: string): SummaryItem[] {
 
 /** Reads SUMMARY.md's items in book order. */
 export function parseSummary(text: string, file: string): SummaryItem[] {
-  const tree: Root = parseMarkdown(text);
+  return summaryFromTree(parseMarkdown(text), file);
+}
+
+/** SUMMARY.md's items from its parsed tree. */
+export function summaryFromTree(tree: Root, file: string): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const node of tree.children) {
     const line = node.position?.start.line ?? 0;

@@ -1,23 +1,30 @@
 import type { Command } from "commander";
-import { registerCheck } from "./check.js";
-import { registerExtract } from "./extract.js";
-import { registerInit } from "./init.js";
-import { registerMdbook } from "./mdbook.js";
-import { registerNormalize } from "./normalize.js";
-import { registerPreview } from "./preview.js";
-import { registerStats } from "./stats.js";
-import { registerTranslate } from "./translate.js";
-import { registerUpdate } from "./update.js";
 
-/** Adds every pobook subcommand to `program`; one line per command module. */
-export function registerCommands(program: Command): void {
-  registerExtract(program);
-  registerInit(program);
-  registerUpdate(program);
-  registerNormalize(program);
-  registerTranslate(program);
-  registerStats(program);
-  registerCheck(program);
-  registerPreview(program);
-  registerMdbook(program);
+type Register = (program: Command) => void;
+
+/**
+ * Every pobook subcommand, loaded on demand: a command's module pulls in its
+ * own dependencies (the Markdown parser, the preview server, ...), and
+ * loading only the one being run keeps start-up short.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  extract: async () => (await import("./extract.js")).registerExtract,
+  init: async () => (await import("./init.js")).registerInit,
+  update: async () => (await import("./update.js")).registerUpdate,
+  normalize: async () => (await import("./normalize.js")).registerNormalize,
+  translate: async () => (await import("./translate.js")).registerTranslate,
+  stats: async () => (await import("./stats.js")).registerStats,
+  check: async () => (await import("./check.js")).registerCheck,
+  preview: async () => (await import("./preview.js")).registerPreview,
+  mdbook: async () => (await import("./mdbook.js")).registerMdbook,
+};
+
+/**
+ * Adds the subcommands to `program`: only `commandName`'s when it names one
+ * (the command being run), all of them otherwise (help, unknown command).
+ */
+export async function registerCommands(program: Command, commandName?: string): Promise<void> {
+  const names = commandName !== undefined && commandName in COMMANDS ? [commandName] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registers) register(program);
 }

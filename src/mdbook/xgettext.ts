@@ -6,7 +6,8 @@
  */
 import { posix } from "node:path";
 import { bookConfigFromObject, type BookConfig } from "../book/config.js";
-import { buildTemplates, chapterSegmentOptions, prepareChapter, type BookOutline, type TemplateFile } from "../book/extract-book.js";
+import { chapterSegmentOptions, prepareChapter } from "../book/extract-book.js";
+import { buildTemplates, type BookOutline, type TemplateFile } from "../book/template.js";
 import { parseSummary, type SummaryItem } from "../book/summary.js";
 import { segmentMarkdown } from "../markdown/segment.js";
 import type { MdbookItem, RenderContext } from "./protocol.js";
@@ -44,9 +45,10 @@ export function renderTemplates(context: RenderContext, summaryText: string): { 
   parseSummary(summaryText, summaryPath); // a broken SUMMARY.md is reported with its line
   const chapters: Array<{ path: string; content: string }> = [];
   const summary = structure(context.book.sections, config.src, chapters);
-  const book: BookOutline = { summaryPath, summaryText, summary, chapters: chapters.map(({ path }) => ({ path, line: 0 })) };
   const options = { legacyInlineHtml };
+  const summaryMessages = segmentMarkdown(summaryText, { stripLinks: true, legacyInlineHtml });
+  const book: BookOutline = { summaryPath, summaryText, summary, summaryMessages, chapters: chapters.map(({ path }) => ({ path, line: 0 })) };
   const segmentOptions = chapterSegmentOptions(config, options);
   const messages = chapters.map((chapter) => segmentMarkdown(prepareChapter(config, chapter.content), segmentOptions));
-  return { config, templates: buildTemplates(config, book, messages, options) };
+  return { config, templates: buildTemplates(config, book, messages) };
 }

@@ -1,9 +1,11 @@
 /**
- * Worker thread: extracts the chapters it is sent (read, includes expanded,
- * segmented) and replies per batch; see extract-pool.ts.
+ * Worker thread: takes chapters from a shared counter until none are left
+ * (read, includes expanded, segmented), then replies with its results; see
+ * extract-pool.ts.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { extractChapter, type ChapterRef, type ExtractOptions } from "../book/extract-book.js";
+import { extractChapter, type ChapterResult, type ExtractOptions } from "../book/extract-book.js";
+import type { ChapterRef } from "../book/template.js";
 import type { BookConfig } from "../book/config.js";
 import { PobookError } from "../errors.js";
 import { bookReader } from "./book-reader.js";
@@ -15,18 +17,33 @@ export interface WorkerSetup {
   options: ExtractOptions;
 }
 
+export interface WorkerJob {
+  chapters: ChapterRef[];
+  /** Index of the next chapter to take, shared by every thread. */
+  next: Int32Array;
+}
+
+export type WorkerReply =
+  | { results: Array<[index: number, result: ChapterResult]> }
+  | { failure: { message: string; file?: string; line?: number; exitCode?: number } };
+
 const setup = workerData as WorkerSetup;
 const read = bookReader(setup.root);
 
-parentPort!.on("message", (batch: ChapterRef[]) => {
+parentPort!.on("message", ({ chapters, next }: WorkerJob) => {
+  const results: Array<[number, ChapterResult]> = [];
   try {
-    const results = batch.map((chapter) => extractChapter(setup.config, setup, chapter, read, setup.options));
-    parentPort!.postMessage({ results });
+    for (let index = Atomics.add(next, 0, 1); index < chapters.length; index = Atomics.add(next, 0, 1)) {
+      results.push([index, extractChapter(setup.config, setup, chapters[index]!, read, setup.options)]);
+    }
+    parentPort!.postMessage({ results } satisfies WorkerReply);
   } catch (error) {
+    // Stop the other threads: no chapter is worth extracting after a failure.
+    Atomics.store(next, 0, chapters.length);
     const failure =
       error instanceof PobookError
         ? { message: error.message, file: error.file, line: error.line, exitCode: error.exitCode }
         : { message: error instanceof Error ? error.message : String(error) };
-    parentPort!.postMessage({ failure });
+    parentPort!.postMessage({ failure } satisfies WorkerReply);
   }
 });

@@ -1,31 +1,30 @@
 /**
  * Extracts chapters on all cores. Markdown parsing dominates extraction and
- * is CPU-bound, so chapters are handed out in small batches to worker threads
- * and to this thread, each reading and parsing its own chapters; whoever is
- * free takes the next batch, which keeps both cores busy to the end.
+ * is CPU-bound, so worker threads and this thread each read and parse
+ * chapters, taking the next one from a shared atomic counter: no thread
+ * waits for another to hand it work, and all finish at about the same time.
  */
 import { Worker } from "node:worker_threads";
 import { availableParallelism } from "node:os";
-import { setImmediate as yieldToEvents } from "node:timers/promises";
-import { extractChapter, type ChapterRef, type ChapterResult, type ExtractOptions } from "../book/extract-book.js";
-import type { BookConfig } from "../book/config.js";
+import { extractChapter, type ChapterResult } from "../book/extract-book.js";
+import type { ChapterRef } from "../book/template.js";
 import type { ReadBookFile } from "../book/links.js";
 import { PobookError } from "../errors.js";
-import type { WorkerSetup } from "./chapter-worker.js";
+import type { WorkerJob, WorkerReply, WorkerSetup } from "./chapter-worker.js";
 
-type Reply =
-  | { results: ChapterResult[] }
-  | { failure: { message: string; file?: string; line?: number; exitCode?: number } };
-
-/** Chapters per batch: small enough to balance, large enough to keep messaging cheap. */
-const BATCH_SIZE = 12;
-
-export interface PoolSetup extends Omit<WorkerSetup, "root"> {
-  root: string;
+export interface PoolSetup extends WorkerSetup {
   /** Threads in all, this one included (default: one per CPU). */
   jobs?: number;
   /** This thread's reader (the workers read the disk themselves). */
   read: ReadBookFile;
+}
+
+/** Fewer chapters than this are not worth a worker's start-up. */
+const MIN_CHAPTERS_FOR_WORKERS = 16;
+
+function replyError(failure: Extract<WorkerReply, { failure: unknown }>["failure"]): Error {
+  const { message, file, line, exitCode } = failure;
+  return file !== undefined || exitCode !== undefined ? new PobookError(message, { file, line }, exitCode) : new Error(message);
 }
 
 /**
@@ -44,48 +43,31 @@ export class ExtractPool {
   /** Extracts `chapters`, results in the same order. */
   async extract(chapters: readonly ChapterRef[]): Promise<ChapterResult[]> {
     const results: ChapterResult[] = new Array(chapters.length);
-    let next = 0;
-    const take = (): Array<{ index: number; chapter: ChapterRef }> => {
-      const batch = chapters.slice(next, next + BATCH_SIZE).map((chapter, offset) => ({ index: next + offset, chapter }));
-      next += batch.length;
-      return batch;
-    };
-    let failure: Error | undefined;
-    const useWorker = (worker: Worker): Promise<void> =>
-      new Promise((resolve) => {
-        const send = (): void => {
-          const batch = failure ? [] : take();
-          if (batch.length === 0) return resolve();
-          worker.once("message", (reply: Reply) => {
-            if ("failure" in reply) {
-              const { message, file, line, exitCode } = reply.failure;
-              failure ??= file !== undefined || exitCode !== undefined ? new PobookError(message, { file, line }, exitCode) : new Error(message);
-              return resolve();
-            }
-            reply.results.forEach((result, i) => (results[batch[i]!.index] = result));
-            send();
-          });
-          worker.postMessage(batch.map((item) => item.chapter));
-        };
-        worker.once("error", (error) => {
-          failure ??= error;
-          resolve();
-        });
-        send();
-      });
-    // Tiny books are not worth a worker's start-up.
-    const working = chapters.length >= 2 * BATCH_SIZE ? this.workers.map(useWorker) : [];
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const job: WorkerJob = { chapters: [...chapters], next };
+    const working = chapters.length >= MIN_CHAPTERS_FOR_WORKERS ? this.workers : [];
+    const replies = working.map(
+      (worker) =>
+        new Promise<WorkerReply>((resolve, reject) => {
+          worker.once("message", resolve);
+          worker.once("error", reject);
+          worker.postMessage(job);
+        }),
+    );
+    let failure: unknown;
     try {
-      for (let batch = take(); batch.length > 0 && !failure; batch = take()) {
-        for (const item of batch) results[item.index] = extractChapter(this.setup.config, this.setup, item.chapter, this.setup.read, this.setup.options);
-        // Let worker replies in, so that they get their next batch without waiting for ours.
-        await yieldToEvents();
+      for (let index = Atomics.add(next, 0, 1); index < chapters.length; index = Atomics.add(next, 0, 1)) {
+        results[index] = extractChapter(this.setup.config, this.setup, chapters[index]!, this.setup.read, this.setup.options);
       }
     } catch (error) {
-      failure ??= error as Error;
+      Atomics.store(next, 0, chapters.length);
+      failure = error;
     }
-    await Promise.all(working);
-    if (failure) throw failure;
+    for (const reply of await Promise.all(replies)) {
+      if ("failure" in reply) failure ??= replyError(reply.failure);
+      else for (const [index, result] of reply.results) results[index] = result;
+    }
+    if (failure !== undefined) throw failure;
     return results;
   }
 

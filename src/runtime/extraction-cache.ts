@@ -1,8 +1,8 @@
 /**
- * A per-chapter cache of extraction results, keyed by a hash of the content
- * of every file the chapter was made from (the chapter and its includes), so
- * unchanged chapters are not parsed again. One JSON file per book, options
- * and pobook build; results of other code are never reused.
+ * A cache of extraction results, each keyed by a hash of the content of every
+ * file it was made from (a chapter and its includes; SUMMARY.md for the
+ * outline), so unchanged chapters are not parsed again. One JSON file per
+ * book, settings and pobook build; results of other code are never reused.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
@@ -10,13 +10,10 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../fs.js";
-import type { ChapterRef, ChapterResult } from "../book/extract-book.js";
-import type { Message } from "../markdown/segment.js";
-
-interface CachedChapter {
+interface CachedResult {
   files: string[];
   hash: string;
-  messages: Message[];
+  value: unknown;
 }
 
 let codeVersion: string | undefined;
@@ -48,9 +45,9 @@ function contentHash(root: string, files: readonly string[]): string | undefined
   return hash.digest("hex");
 }
 
-export class ChapterCache {
-  private readonly stored: Map<string, CachedChapter>;
-  private readonly kept = new Map<string, CachedChapter>();
+export class ExtractionCache {
+  private readonly stored: Map<string, CachedResult>;
+  private readonly kept = new Map<string, CachedResult>();
   private readonly path: string;
 
   /** `settings` is everything besides the files that changes results (book.toml settings, options). */
@@ -61,29 +58,30 @@ export class ChapterCache {
   ) {
     const id = createHash("sha256").update(resolve(root)).update(extractorVersion()).update(JSON.stringify(settings)).digest("hex");
     this.path = join(cacheDir, "pobook", `chapters-${id.slice(0, 24)}.json`);
-    let entries: Record<string, CachedChapter> = {};
+    let entries: Record<string, CachedResult> = {};
     try {
-      entries = JSON.parse(readFileSync(this.path, "utf8")) as Record<string, CachedChapter>;
+      entries = JSON.parse(readFileSync(this.path, "utf8")) as Record<string, CachedResult>;
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
     this.stored = new Map(Object.entries(entries));
   }
 
-  /** The cached messages of `chapter`, if none of its files changed. */
-  lookup(chapter: ChapterRef): Message[] | undefined {
-    const entry = this.stored.get(chapter.path);
+  /** The result stored under `key`, if none of the files it was made from changed. */
+  lookup<T>(key: string): T | undefined {
+    const entry = this.stored.get(key);
     if (!entry || contentHash(this.root, entry.files) !== entry.hash) return undefined;
-    this.kept.set(chapter.path, entry);
-    return entry.messages;
+    this.kept.set(key, entry);
+    return entry.value as T;
   }
 
-  store(chapter: ChapterRef, result: ChapterResult): void {
-    const hash = contentHash(this.root, result.files);
-    if (hash) this.kept.set(chapter.path, { files: result.files, hash, messages: result.messages });
+  /** Stores `value`, made from `files` (paths relative to the book root), under `key`. */
+  store(key: string, files: readonly string[], value: unknown): void {
+    const hash = contentHash(this.root, files);
+    if (hash) this.kept.set(key, { files: [...files], hash, value });
   }
 
-  /** Writes the entries of this run (entries of chapters no longer in the book are dropped). */
+  /** Writes the entries of this run (entries no longer used, like removed chapters, are dropped). */
   save(): void {
     const unchanged = this.kept.size === this.stored.size && [...this.kept].every(([path, entry]) => this.stored.get(path) === entry);
     if (unchanged) return;
