@@ -208,9 +208,8 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
 
 /** Translates one Markdown document with `lookup`. */
 export function translateDocument(source: string, lookup: Lookup, options: TranslateOptions = {}): DocumentTranslation {
-  const tree = parseMarkdown(source, options);
-  const messages = segmentTree(tree, source, { ...options, stripLinks: options.summary || options.stripLinks });
-  return translateMessages(source, tree, messages, lookup, options);
+  const { outcomes: _outcomes, ...result } = translateDocumentWithOutcomes(source, lookup, options);
+  return result;
 }
 
 /** Like `translateDocument`, for an already parsed and segmented document (parse once, apply many catalogs). */
