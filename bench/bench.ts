@@ -65,10 +65,31 @@ function benchUpdate(): void {
   }
 }
 
+/** The same book through po4a (Markdown mode), the other gettext tool for documents, when installed. */
+function benchPo4a(): void {
+  const which = spawnSync("sh", ["-c", "command -v po4a-updatepo"], { encoding: "utf8" });
+  if (which.status !== 0) {
+    console.log("po4a: not installed (apt-get install po4a), skipped");
+    return;
+  }
+  const out = mkdtempSync(join(tmpdir(), "pobook-bench-"));
+  const chapters = execFileSync("find", [join(BOOK, "src"), "-name", "*.md"], { encoding: "utf8" }).trim().split("\n").sort();
+  const args = ["-f", "text", "-o", "markdown", "-M", "UTF-8", ...chapters.flatMap((file) => ["-m", file]), "-p", join(out, "po4a.pot")];
+  const times = Array.from({ length: Math.min(RUNS, 3) }, () => {
+    const start = performance.now();
+    spawnSync("po4a-updatepo", args, { encoding: "utf8" });
+    return performance.now() - start;
+  });
+  report(`po4a-updatepo on the same ${chapters.length} Markdown files (no includes, its own segmentation)`, times);
+  const score = execFileSync(process.execPath, [join(ROOT, "..", "shared", "tools", "compare-msgids.mjs"), join(out, "po4a.pot"), join(BOOK, "expected-msgids.json"), "--show", "0"], { encoding: "utf8" });
+  console.log(`po4a msgids vs mdbook-xgettext's: ${score.trim().split("\n").pop()}`);
+}
+
 if (!existsSync(BOOK)) {
   console.log("../shared/corpus is absent: nothing to benchmark");
 } else {
   benchExtract();
+  benchPo4a();
   for (const line of benchTranslateAll()) console.log(line);
   benchUpdate();
 }
