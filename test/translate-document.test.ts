@@ -9,6 +9,19 @@ const translate = (source: string, pairs: Record<string, string>, options = {}) 
   translateDocument(source, mapLookup(new Map(Object.entries(pairs))), options);
 
 describe("context rules", () => {
+  test("a CRLF document keeps CRLF line ends, in paragraphs and code", () => {
+    const source = "Some *text*\r\nwrapped.\r\n\r\n```rust\r\n// comment\r\nlet s = 1;\r\n```\r\n\r\n- ```rust\r\n  // in list\r\n  ```\r\n";
+    const result = translate(source, {
+      "Some _text_ wrapped.": "Du _texte_  \nsur deux lignes.",
+      "// comment\n": "// commentaire\n",
+      "// in list\n": "// dans la liste\n",
+    });
+    expect(result.warnings).toEqual([]);
+    expect(result.text).toBe(
+      "Du _texte_  \r\nsur deux lignes.\r\n\r\n```rust\r\n// commentaire\r\nlet s = 1;\r\n```\r\n\r\n- ```rust\r\n  // dans la liste\r\n  ```\r\n",
+    );
+  });
+
   test("a multi-line msgstr in a block quote gets its > prefix back", () => {
     const source = "> Hello\n> world.\n\nAfter.\n";
     const result = translate(source, { "Hello world.": "Olá  \nmundo." });

@@ -39,7 +39,8 @@ function readCodeBlock(node: Code, source: string, lineStarts: readonly number[]
   };
   const opening = source.slice(start, lineStarts[startLine + 1] ?? source.length).replace(/\r?\n$/, "");
   const fence = /^[ \t]*(`{3,}|~{3,})(.*)$/.exec(opening);
-  const valueLines = node.value === "" ? [] : node.value.split("\n");
+  // pulldown-cmark hands code over with CRLF line ends normalized to LF.
+  const valueLines = node.value === "" ? [] : node.value.split(/\r?\n/);
   let firstContentLine = startLine;
   if (fence) firstContentLine = startLine + 1;
   const lines: CodeLine[] = valueLines.map((text, index) => {
@@ -118,10 +119,11 @@ export function codeBlockMessages(
     const start = node.position!.start.offset!;
     return [{ msgid: text, comment, line: lineOf(lineStarts, start), start, end: node.position!.end.offset! }];
   }
-  return syntaxMessages(block, language.grammar, lineStarts, state);
+  return syntaxMessages(source, block, language.grammar, lineStarts, state);
 }
 
 function syntaxMessages(
+  source: string,
   block: CodeBlockSource,
   grammar: string | undefined,
   lineStarts: readonly number[],
@@ -139,10 +141,24 @@ function syntaxMessages(
     lineOffsets.push(position);
     position += text.length;
   }
-  const toSource = (offset: number): number => {
+  const lineIndex = (offset: number): number => {
     let index = lineOffsets.length - 1;
     while (index > 0 && lineOffsets[index]! > offset) index--;
+    return index;
+  };
+  const toSource = (offset: number): number => {
+    const index = lineIndex(offset);
     return block.lines[index]!.offset + (offset - lineOffsets[index]!);
+  };
+  // The end of a run that takes a line's newline is the end of that line's
+  // terminator in the source (`\r\n` included), not the start of the next
+  // line's text (which may follow a container prefix).
+  const toSourceEnd = (end: number): number => {
+    const index = lineIndex(end - 1);
+    const line = block.lines[index]!;
+    if (end - lineOffsets[index]! <= line.text.length) return line.offset + (end - lineOffsets[index]!);
+    const newline = source.indexOf("\n", line.offset + line.text.length);
+    return newline === -1 ? source.length : newline + 1;
   };
   // pulldown-cmark hands the block over as one text event when its lines are
   // contiguous in the source, else (inside lists and quotes) line by line;
@@ -171,7 +187,7 @@ function syntaxMessages(
       const line = relative === 0 ? eventLine : eventLine + rustLineCount(code.slice(eventStart, start)) - 1;
       const comment = state.comments.join(" ");
       state.comments = [];
-      messages.push({ msgid, comment, line, start: toSource(start), end: toSource(end - 1) + 1 });
+      messages.push({ msgid, comment, line, start: toSource(start), end: toSourceEnd(end) });
     }
   }
   return messages;

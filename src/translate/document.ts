@@ -156,6 +156,8 @@ interface Context {
   lineStarts: number[];
   links: Link[];
   summary: boolean;
+  /** The document ends its lines with CRLF. */
+  crlf: boolean;
 }
 
 /** Where and how `msgstr` goes for `message`, or why it cannot. */
@@ -286,7 +288,8 @@ export function translateWithOutcomes(
     }
     if (!structure) {
       const { blocks, links } = collectBlocks(tree);
-      structure = { blocks, context: { source, lineStarts: lineStartOffsets(source), links, summary: options.summary ?? false } };
+      const crlf = source.includes("\r\n");
+      structure = { blocks, context: { source, lineStarts: lineStartOffsets(source), links, summary: options.summary ?? false, crlf } };
     }
     const placed = place(message, found.msgstr, blockAt(structure.blocks, message.start), structure.context);
     if (typeof placed === "string") {
@@ -294,6 +297,8 @@ export function translateWithOutcomes(
       outcome(message, "rejected", found.line);
       continue;
     }
+    // A catalog's newlines are `\n`; a CRLF document keeps its own line ends.
+    if (structure.context.crlf) placed.text = placed.text.replace(/\r?\n/g, "\r\n");
     edits.push(placed);
     result.applied++;
     outcome(message, "translated", found.line);
