@@ -99,6 +99,8 @@ describe("escaping like pulldown-cmark-to-cmark", () => {
 describe("blocks", () => {
   it("removes heading markers and attribute blocks, for ATX and setext headings", () => {
     expect(ids("# Glossary { #glossary }\n\nSetext\n======\n")).toEqual(["Glossary", "Setext"]);
+    // Any last `{...}` is an attribute block, unless it holds `{ } < > \\`.
+    expect(ids("# Set {x}\n\n# A {<b>}\n\n## Foo {#id} ##\n")).toEqual(["Set", "A {<b>}", "Foo"]);
   });
   it("gives one message per list item, nested items after their parent", () => {
     const md = "- _Compile time memory safety_ - whole classes at\n  compile time\n  - No uninitialized variables.\n- Second\n";

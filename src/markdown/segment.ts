@@ -241,18 +241,20 @@ function phrasingMessages(
   addMessage(walk, part, writer, partStart, end);
 }
 
-/** pulldown-cmark strips a trailing `{ #id .class }` attribute block from headings. */
+/**
+ * pulldown-cmark strips a trailing `{ #id .class }` attribute block from
+ * headings: the last `{...}` when the heading ends with it and nothing inside
+ * is one of `{ } < > \\` or a line break.
+ */
 function headingContentEnd(node: Heading, source: string): number | undefined {
   const last = node.children[node.children.length - 1];
   const first = node.children[0];
   if (!last || !first) return undefined;
   const start = first.position!.start.offset!;
   const end = last.position!.end.offset!;
-  const raw = source.slice(start, end).trimEnd();
-  if (!raw.endsWith("}")) return undefined;
-  const open = raw.lastIndexOf("{");
-  if (open === -1) return undefined;
-  return start + raw.slice(0, open).trimEnd().length;
+  const attributes = /\{[^{}<>\\\r\n]*\}[ \t]*$/.exec(source.slice(start, end));
+  if (!attributes) return undefined;
+  return start + source.slice(start, start + attributes.index).trimEnd().length;
 }
 
 function clipPhrasing(nodes: PhrasingContent[], limit: number): PhrasingContent[] {
