@@ -128,6 +128,10 @@ describe("blocks", () => {
       "Some vendors provide it.",
     ]);
   });
+  it("keeps a footnote reference without a definition (pulldown-cmark's old footnotes)", () => {
+    expect(ids("See note[^1] here.")).toEqual(["See note[^1] here."]);
+    expect(ids("a [^ b] c")).toEqual(["a \\[^ b\\] c"]);
+  });
   it("treats YAML front matter as data when the book strips it", () => {
     expect(ids("---\nminutes: 5\n---\n\n# Title\n", { frontMatter: true })).toEqual(["Title"]);
     // Without the course preprocessor upstream sees a rule and a setext heading.

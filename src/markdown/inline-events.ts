@@ -97,6 +97,8 @@ function delimiterRunSplits(context: InlineContext, index: number, count: number
   return isWhitespace(after) || isPunctuation(after);
 }
 
+const UNDEFINED_FOOTNOTE = /^\[\^([^\]\s]+)\](?![(\[:])/;
+
 const ENTITY = /^&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/;
 
 function decodeEntity(match: RegExpExecArray): string | undefined {
@@ -215,6 +217,15 @@ export function textEvents(context: InlineContext, start: number, end: number, o
       }
       case "[":
       case "]": {
+        // mdbook-xgettext parses "old" footnotes: `[^label]` is a footnote
+        // reference even when no definition exists (micromark leaves it text).
+        const reference = char === "[" ? UNDEFINED_FOOTNOTE.exec(source.slice(index, end)) : null;
+        if (reference) {
+          flush();
+          out.push({ type: "footnoteReference", label: reference[1]! });
+          index += reference[0].length;
+          continue;
+        }
         flush();
         out.push({ type: "text", value: char });
         index++;
