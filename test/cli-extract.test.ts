@@ -125,7 +125,7 @@ describe("pobook extract with worker threads and the cache", () => {
 
 describe("pobook extract on bad input: one line naming the file, exit 2, no output", () => {
   const cases: Array<[string, Record<string, string | Uint8Array>, RegExp]> = [
-    ["a missing book.toml", { "src/SUMMARY.md": "" }, /book\.toml: no book\.toml here/],
+    ["a missing book.toml", { "src/SUMMARY.md": "" }, /book\.toml: no book\.toml \(give a book directory or a Markdown file\)/],
     ["a missing SUMMARY.md", { "book.toml": "[book]\n" }, /SUMMARY\.md: SUMMARY\.md is missing/],
     ["a chapter listed but absent", { "book.toml": "[book]\n", "src/SUMMARY.md": "# S\n\n- [A](a.md)\n- [B](b.md)\n", "src/a.md": "A\n" }, /SUMMARY\.md:4: chapter src\/b\.md is listed but cannot be read/],
     ["an unreadable include", { "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "x\n\n{{#include nope.rs}}\n" }, /src\/a\.md:3: cannot read included file src\/nope\.rs/],

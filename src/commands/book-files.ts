@@ -15,11 +15,11 @@ import { bookReader } from "../runtime/book-reader.js";
 import { potCreationDate } from "./extract.js";
 
 /** The book's book.toml, or undefined when `root` has none and `required` is false. */
-export function readBookConfig(root: string, required = true): BookConfig | undefined {
+export function readBookConfig(root: string, required = true, hint = "give the book directory"): BookConfig | undefined {
   const tomlPath = join(root, "book.toml");
   if (!existsSync(tomlPath)) {
     if (!required) return undefined;
-    throw new PobookError("no book.toml (give the book directory)", { file: tomlPath });
+    throw new PobookError(`no book.toml (${hint})`, { file: tomlPath });
   }
   return parseBookConfig(readUtf8(tomlPath), tomlPath);
 }

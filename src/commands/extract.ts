@@ -7,7 +7,8 @@ import { basename, dirname, extname, join, posix, relative, resolve } from "node
 import { availableParallelism } from "node:os";
 import { PobookError } from "../errors.js";
 import { readUtf8, writeFileAtomic } from "../fs.js";
-import { parseBookConfig, type BookConfig } from "../book/config.js";
+import type { BookConfig } from "../book/config.js";
+import { readBookConfig } from "./book-files.js";
 import { buildTemplates, TemplateBuilder, type BookOutline, type ChapterRef, type TemplateEntry, type TemplateFile } from "../book/template.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
 import { bookReader } from "../runtime/book-reader.js";
@@ -60,9 +61,7 @@ export interface ExtractResult {
 }
 
 async function extractFromBook(root: string, options: ExtractCliOptions): Promise<{ config: BookConfig; templates: TemplateFile[] }> {
-  const tomlPath = join(root, "book.toml");
-  if (!existsSync(tomlPath)) throw new PobookError("no book.toml here (give a book directory or a Markdown file)", { file: tomlPath });
-  const config = parseBookConfig(readUtf8(tomlPath), tomlPath);
+  const config = readBookConfig(root, true, "give a book directory or a Markdown file")!;
   config.granularity = integerOption(options.granularity, "--granularity") ?? config.granularity;
   config.depth = integerOption(options.depth, "--depth") ?? config.depth;
   const summaryPath = join(root, config.src, "SUMMARY.md");

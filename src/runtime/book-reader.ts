@@ -7,12 +7,10 @@ import { join } from "node:path";
 import { decodeUtf8File } from "../fs.js";
 import type { ReadBookFile } from "../book/links.js";
 
-/** A reader that also remembers the raw bytes of every file it read (for the content-hash cache). */
-export function bookReader(root: string, seen?: Map<string, Uint8Array>): ReadBookFile {
+/** Reads `path` (relative to `root`) as strict UTF-8. */
+export function bookReader(root: string): ReadBookFile {
   return (path) => {
     const full = join(root, path);
-    const bytes = readFileSync(full);
-    seen?.set(path, bytes);
-    return decodeUtf8File(bytes, full);
+    return decodeUtf8File(readFileSync(full), full);
   };
 }
