@@ -7,7 +7,7 @@
  */
 import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
 import { isFuzzy, newEntry } from "./types.js";
-import { BREAK_POSSIBLE, BREAK_PROHIBITED, BREAK_UNDEFINED, widthLinebreaks } from "./line-break.js";
+import { BREAK_PROHIBITED, BREAK_UNDEFINED, widthLinebreaks } from "./line-break.js";
 
 /** GNU's default page width (msgcat -w). */
 export const PAGE_WIDTH = 79;

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readPoFile } from "../catalog/parse.js";
 import { getHeader } from "../catalog/types.js";
-import { PobookError } from "../errors.js";
 import { writeFileAtomic } from "../fs.js";
 import { bookTemplate, catalogAgainstTemplate } from "../stats/against-sources.js";
 import { catalogStats, type CatalogStats } from "../stats/compute.js";

@@ -25,7 +25,7 @@ import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
 import type { Lookup } from "./lookup.js";
-import { translateMessages, type DocumentTranslation, type TranslateOptions, type TranslationWarning } from "./document.js";
+import { translateMessages, type DocumentTranslation, type TranslateOptions } from "./document.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
 
