@@ -24,6 +24,8 @@ const ESCAPES: Record<string, string> = {
   '"': '\\"',
 };
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /**
  * `keyword "value"` lines, folded as GNU's wrap(): the value is cut after
  * each `\n`; a portion longer than the line, or a value with several
@@ -31,6 +33,11 @@ const ESCAPES: Record<string, string> = {
  */
 export function wrapString(prefix: string, keyword: string, value: string, wrap = true): string {
   const width = (wrap ? PAGE_WIDTH : Number.MAX_SAFE_INTEGER) - 1 - (prefix.length + 1);
+  // Fast path (most msgids): printable ASCII on one line that fits needs no folding.
+  if (PRINTABLE_ASCII.test(value)) {
+    const escaped = value.replace(/[\\"]/g, "\\$&");
+    if (keyword.length + 1 + escaped.length <= width) return `${prefix}${keyword} "${escaped}"\n`;
+  }
   const out: string[] = [];
   let firstLine = true;
   let rest = value;
