@@ -25,6 +25,9 @@ describe("paragraphs and inline formatting", () => {
   it("keeps strikethrough", () => {
     expect(ids("a ~~gone~~ b")).toEqual(["a ~~gone~~ b"]);
   });
+  it("does not strike intraword with a single tilde (pulldown-cmark treats `~` like `_`)", () => {
+    expect(ids("a~b~c and x ~y~ z")).toEqual(["a~b~c and x ~~y~~ z"]);
+  });
 });
 
 describe("links and images", () => {
@@ -84,6 +87,10 @@ describe("escaping like pulldown-cmark-to-cmark", () => {
   it("escapes an unmatched backtick", () => {
     expect(ids("see `qr_code.rs for details")).toEqual(["see \\`qr_code.rs for details"]);
   });
+  it("makes an escaped backtick and the backticks after it one text event", () => {
+    expect(ids("a\\`` and a\\`\\ ")).toEqual(["a\\`` and a\\`\\\\"]);
+    expect(ids("a \\`#b")).toEqual(["a \\`\\#b"]);
+  });
   it("keeps source escapes of brackets", () => {
     expect(ids("(\"error\\[E0133\\]: call\")")).toEqual(["(\"error\\[E0133\\]: call\")"]);
   });
@@ -130,7 +137,15 @@ describe("blocks", () => {
   });
   it("keeps a footnote reference without a definition (pulldown-cmark's old footnotes)", () => {
     expect(ids("See note[^1] here.")).toEqual(["See note[^1] here."]);
-    expect(ids("a [^ b] c")).toEqual(["a \\[^ b\\] c"]);
+  });
+  it("reads footnote labels as pulldown-cmark scans link labels: spaces collapsed and trimmed, one line break", () => {
+    expect(ids("a [^ b] c")).toEqual(["a [^b] c"]);
+    expect(ids("a [^ 1] [^a  b] [^a\nb]")).toEqual(["a [^1] [^a b] [^a b]"]);
+    expect(ids("a [^a\\]b] ![^1]")).toEqual(["a [^a\\]b] \\![^1]"]);
+  });
+  it("makes `[^x]` a footnote before a colon or an empty `[]`, but not before a reference label", () => {
+    expect(ids("a [^1]: b")).toEqual(["a [^1]: b"]);
+    expect(ids("a [^1][] b [^2][y] c")).toEqual(["a [^1]\\[\\] b \\[^2\\]\\[y\\] c"]);
   });
   it("treats YAML front matter as data when the book strips it", () => {
     expect(ids("---\nminutes: 5\n---\n\n# Title\n", { frontMatter: true })).toEqual(["Title"]);
