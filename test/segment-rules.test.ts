@@ -126,6 +126,9 @@ describe("blocks", () => {
     const md = "| Types | Literals |\n|:------|-----:|\n| `i8`, `i16` | `-10`, `0` |\n| - | 9 |\n";
     expect(ids(md)).toEqual(["Types", "Literals", "`i8`, `i16`", "`-10`, `0`", "\\-", "9"]);
   });
+  it("drops body cells past the header's width, as pulldown-cmark does", () => {
+    expect(ids("| a | b |\n|---|---|\n| c | d | e |")).toEqual(["a", "b", "c", "d"]);
+  });
   it("escapes pipes in table cells", () => {
     expect(ids("| a |\n|---|\n| x \\| y |\n")).toEqual(["a", "x \\| y"]);
   });
@@ -232,5 +235,14 @@ describe("directives", () => {
       ["Term.", "Keep the term. Also this."],
       ["Other.", ""],
     ]);
+  });
+  it("opens the next message with an inline comment directive, which upstream restarts the group at", () => {
+    const messages = segmentMarkdown("A <!-- i18n:comment: Say it. --> B\n\nC");
+    expect(messages.map((m) => [m.msgid, m.comment])).toEqual([
+      ["A ", ""],
+      ["<!-- i18n:comment: Say it. --> B", "Say it."],
+      ["C", ""],
+    ]);
+    expect(ids("- A <!-- i18n:skip --> B\n- C")).toEqual(["A ", "C"]);
   });
 });
