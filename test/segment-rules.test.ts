@@ -50,6 +50,10 @@ describe("links and images", () => {
       "[![Build](https://img.shields.io/b.svg)](https://ci) ![logo](logo.png)",
     ]);
   });
+  it("keeps emphasis, strong and code inside image alt text as Markdown", () => {
+    expect(ids('![i *e* `c`](s "t")')).toEqual(['![i _e_ `c`](s "t")']);
+    expect(ids("see ![a_b **c**][r]\n\n[r]: u")).toEqual(["see ![a_b **c**](u)"]);
+  });
   it("writes destinations with spaces or unbalanced parentheses in angle brackets", () => {
     expect(ids("[a](<foo bar>)")).toEqual(["[a](<foo bar>)"]);
   });
@@ -148,6 +152,7 @@ describe("blocks", () => {
   });
   it("makes `[^x]` a footnote before a colon or an empty `[]`, but not before a reference label", () => {
     expect(ids("a [^1]: b")).toEqual(["a [^1]: b"]);
+    expect(ids("a[^1][^2]")).toEqual(["a[^1][^2]"]);
     expect(ids("a [^1][] b [^2][y] c")).toEqual(["a [^1]\\[\\] b \\[^2\\]\\[y\\] c"]);
   });
   it("treats YAML front matter as data when the book strips it", () => {

@@ -10,6 +10,7 @@
  */
 import type { PhrasingContent, Definition, FootnoteReference } from "mdast";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
+import { parseMarkdown } from "./parse.js";
 
 export type InlineEvent =
   | { type: "text"; value: string }
@@ -108,9 +109,10 @@ function delimiterRunSplits(context: InlineContext, index: number, count: number
 
 /**
  * After `]`, a full reference's `[label]` makes `[^x]` a (here undefined)
- * reference link, not a footnote. (A valid inline link would not be text.)
+ * reference link, not a footnote; a following `[^y]` does not. (A valid
+ * inline link would not be text.)
  */
-const LINK_AFTER_LABEL = /^\[[^\[\]]*[^\[\]\s][^\[\]]*\]/;
+const LINK_AFTER_LABEL = /^\[(?!\^[^\]])(?:\\[\s\S]|[^\[\]\\])*[^\s\[\]](?:\\[\s\S]|[^\[\]\\])*\]/;
 
 /**
  * A footnote reference `[^label]` starting at `index` and closing before
@@ -335,6 +337,33 @@ function altEnd(source: string, open: number, limit: number): number {
   return limit;
 }
 
+/**
+ * The events of an image's alt text. pulldown-cmark parses it as inline
+ * Markdown (emphasis, code, links stay events) while mdast keeps only a plain
+ * `alt` string, so the alt source is parsed again on its own, between escaped
+ * brackets that stand for the real `[` and `]` around it (for flanking).
+ * Alt text over several lines keeps the plain re-scan.
+ */
+function altEvents(context: InlineContext, start: number, end: number, out: InlineEvent[]): void {
+  const alt = context.source.slice(start, end);
+  const paragraph = alt.includes("\n") || alt.includes("\r") ? undefined : parseMarkdown(`\\[${alt}\\]`).children[0];
+  if (paragraph?.type !== "paragraph") {
+    textEvents(context, start, end, out);
+    return;
+  }
+  const inner = phrasingEvents(paragraph.children, { ...context, source: `\\[${alt}\\]`, blockStart: 0, inBlockQuote: false });
+  const first = inner[0];
+  const last = inner[inner.length - 1];
+  if (first?.type !== "text" || !first.value.startsWith("[") || last?.type !== "text" || last.value !== "]") {
+    textEvents(context, start, end, out);
+    return;
+  }
+  inner.pop();
+  if (first.value === "[") inner.shift();
+  else first.value = first.value.slice(1);
+  out.push(...inner);
+}
+
 /** Appends the events of `nodes` to `out`. */
 export function phrasingEvents(nodes: readonly PhrasingContent[], context: InlineContext, out: InlineEvent[] = []): InlineEvent[] {
   for (const node of nodes) nodeEvents(node, context, out);
@@ -410,7 +439,7 @@ function nodeEvents(node: PhrasingContent, context: InlineContext, out: InlineEv
       out.push({ type: "start", tag: "image", url, title, autolink: false });
       if (start !== undefined && end !== undefined) {
         const altStart = start + 2;
-        textEvents(context, altStart, altEnd(context.source, altStart, end), out);
+        altEvents(context, altStart, altEnd(context.source, altStart, end), out);
       } else if (node.alt) {
         out.push({ type: "text", value: node.alt });
       }
