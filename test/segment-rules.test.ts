@@ -25,6 +25,9 @@ describe("paragraphs and inline formatting", () => {
   it("keeps strikethrough", () => {
     expect(ids("a ~~gone~~ b")).toEqual(["a ~~gone~~ b"]);
   });
+  it("does not strike intraword with a single tilde (pulldown-cmark treats `~` like `_`)", () => {
+    expect(ids("a~b~c and x ~y~ z")).toEqual(["a~b~c and x ~~y~~ z"]);
+  });
 });
 
 describe("links and images", () => {
@@ -46,6 +49,10 @@ describe("links and images", () => {
     expect(ids("[![Build](https://img.shields.io/b.svg)](https://ci)\n![logo][l]\n\n[l]: logo.png")).toEqual([
       "[![Build](https://img.shields.io/b.svg)](https://ci) ![logo](logo.png)",
     ]);
+  });
+  it("keeps emphasis, strong and code inside image alt text as Markdown", () => {
+    expect(ids('![i *e* `c`](s "t")')).toEqual(['![i _e_ `c`](s "t")']);
+    expect(ids("see ![a_b **c**][r]\n\n[r]: u")).toEqual(["see ![a_b **c**](u)"]);
   });
   it("writes destinations with spaces or unbalanced parentheses in angle brackets", () => {
     expect(ids("[a](<foo bar>)")).toEqual(["[a](<foo bar>)"]);
@@ -84,6 +91,10 @@ describe("escaping like pulldown-cmark-to-cmark", () => {
   it("escapes an unmatched backtick", () => {
     expect(ids("see `qr_code.rs for details")).toEqual(["see \\`qr_code.rs for details"]);
   });
+  it("makes an escaped backtick and the backticks after it one text event", () => {
+    expect(ids("a\\`` and a\\`\\ ")).toEqual(["a\\`` and a\\`\\\\"]);
+    expect(ids("a \\`#b")).toEqual(["a \\`\\#b"]);
+  });
   it("keeps source escapes of brackets", () => {
     expect(ids("(\"error\\[E0133\\]: call\")")).toEqual(["(\"error\\[E0133\\]: call\")"]);
   });
@@ -119,6 +130,9 @@ describe("blocks", () => {
     const md = "| Types | Literals |\n|:------|-----:|\n| `i8`, `i16` | `-10`, `0` |\n| - | 9 |\n";
     expect(ids(md)).toEqual(["Types", "Literals", "`i8`, `i16`", "`-10`, `0`", "\\-", "9"]);
   });
+  it("drops body cells past the header's width, as pulldown-cmark does", () => {
+    expect(ids("| a | b |\n|---|---|\n| c | d | e |")).toEqual(["a", "b", "c", "d"]);
+  });
   it("escapes pipes in table cells", () => {
     expect(ids("| a |\n|---|\n| x \\| y |\n")).toEqual(["a", "x \\| y"]);
   });
@@ -130,7 +144,16 @@ describe("blocks", () => {
   });
   it("keeps a footnote reference without a definition (pulldown-cmark's old footnotes)", () => {
     expect(ids("See note[^1] here.")).toEqual(["See note[^1] here."]);
-    expect(ids("a [^ b] c")).toEqual(["a \\[^ b\\] c"]);
+  });
+  it("reads footnote labels as pulldown-cmark scans link labels: spaces collapsed and trimmed, one line break", () => {
+    expect(ids("a [^ b] c")).toEqual(["a [^b] c"]);
+    expect(ids("a [^ 1] [^a  b] [^a\nb]")).toEqual(["a [^1] [^a b] [^a b]"]);
+    expect(ids("a [^a\\]b] ![^1]")).toEqual(["a [^a\\]b] \\![^1]"]);
+  });
+  it("makes `[^x]` a footnote before a colon or an empty `[]`, but not before a reference label", () => {
+    expect(ids("a [^1]: b")).toEqual(["a [^1]: b"]);
+    expect(ids("a[^1][^2]")).toEqual(["a[^1][^2]"]);
+    expect(ids("a [^1][] b [^2][y] c")).toEqual(["a [^1]\\[\\] b \\[^2\\]\\[y\\] c"]);
   });
   it("treats YAML front matter as data when the book strips it", () => {
     expect(ids("---\nminutes: 5\n---\n\n# Title\n", { frontMatter: true })).toEqual(["Title"]);
@@ -217,5 +240,14 @@ describe("directives", () => {
       ["Term.", "Keep the term. Also this."],
       ["Other.", ""],
     ]);
+  });
+  it("opens the next message with an inline comment directive, which upstream restarts the group at", () => {
+    const messages = segmentMarkdown("A <!-- i18n:comment: Say it. --> B\n\nC");
+    expect(messages.map((m) => [m.msgid, m.comment])).toEqual([
+      ["A ", ""],
+      ["<!-- i18n:comment: Say it. --> B", "Say it."],
+      ["C", ""],
+    ]);
+    expect(ids("- A <!-- i18n:skip --> B\n- C")).toEqual(["A ", "C"]);
   });
 });

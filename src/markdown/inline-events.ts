@@ -10,6 +10,7 @@
  */
 import type { PhrasingContent, Definition, FootnoteReference } from "mdast";
 import { decodeNamedCharacterReference } from "decode-named-character-reference";
+import { parseMarkdown } from "./parse.js";
 
 export type InlineEvent =
   | { type: "text"; value: string }
@@ -65,27 +66,30 @@ function nextChar(source: string, index: number, limit: number): string {
   return String.fromCodePoint(source.codePointAt(index)!);
 }
 
-/** pulldown-cmark's `delim_run_can_open`/`delim_run_can_close`, which differ slightly from CommonMark's flanking rules. */
-function delimiterRunSplits(context: InlineContext, index: number, count: number, end: number): boolean {
+/** pulldown-cmark's `delim_run_can_open`, which differs slightly from CommonMark's left-flanking rule. */
+function delimiterRunCanOpen(context: InlineContext, index: number, count: number, end: number): boolean {
   const { source } = context;
   const delimiter = source[index]!;
-  if (delimiter === "~" && count > 2) return false;
   const before = previousChar(context, index);
   const after = nextChar(source, index + count, end);
-  const canOpen = (() => {
-    if (after === "" || isWhitespace(after)) return false;
-    if (before === "") return true;
-    if (context.inTable) {
-      if (before === "|" && source[index - 2] !== "\\") return true;
-      if (after === "|") return false;
-    }
-    if (delimiter === "*" && !isPunctuation(after)) return true;
-    if (delimiter === "~" && count > 1) return true;
-    if (delimiter === "~" && before === "~" && !isPunctuation(after)) return true;
-    return isWhitespace(before) || isPunctuation(before);
-  })();
-  if (canOpen) return true;
-  // can_close
+  if (after === "" || isWhitespace(after)) return false;
+  if (before === "") return true;
+  if (context.inTable) {
+    if (before === "|" && source[index - 2] !== "\\") return true;
+    if (after === "|") return false;
+  }
+  if (delimiter === "*" && !isPunctuation(after)) return true;
+  if (delimiter === "~" && count > 1) return true;
+  if (delimiter === "~" && before === "~" && !isPunctuation(after)) return true;
+  return isWhitespace(before) || isPunctuation(before);
+}
+
+/** pulldown-cmark's `delim_run_can_close`. */
+function delimiterRunCanClose(context: InlineContext, index: number, count: number, end: number): boolean {
+  const { source } = context;
+  const delimiter = source[index]!;
+  const before = previousChar(context, index);
+  const after = nextChar(source, index + count, end);
   if (before === "" || isWhitespace(before)) return false;
   if (after === "") return true;
   if (context.inTable) {
@@ -97,7 +101,60 @@ function delimiterRunSplits(context: InlineContext, index: number, count: number
   return isWhitespace(after) || isPunctuation(after);
 }
 
-const UNDEFINED_FOOTNOTE = /^\[\^([^\]\s]+)\](?![(\[:])/;
+/** Whether pulldown-cmark makes the delimiter run an inline item of its own (a text event boundary). */
+function delimiterRunSplits(context: InlineContext, index: number, count: number, end: number): boolean {
+  if (context.source[index] === "~" && count > 2) return false;
+  return delimiterRunCanOpen(context, index, count, end) || delimiterRunCanClose(context, index, count, end);
+}
+
+/**
+ * After `]`, a full reference's `[label]` makes `[^x]` a (here undefined)
+ * reference link, not a footnote; a following `[^y]` does not. (A valid
+ * inline link would not be text.)
+ */
+const LINK_AFTER_LABEL = /^\[(?!\^[^\]])(?:\\[\s\S]|[^\[\]\\])*[^\s\[\]](?:\\[\s\S]|[^\[\]\\])*\]/;
+
+/**
+ * A footnote reference `[^label]` starting at `index` and closing before
+ * `end`, scanned like pulldown-cmark's `scan_link_label_rest`: no unescaped
+ * `[`, at most one line break (the next line's container prefix skipped),
+ * whitespace runs other than one space collapsed to a space, trimmed.
+ */
+function footnoteReference(context: InlineContext, index: number, end: number): { label: string; end: number } | undefined {
+  const { source } = context;
+  if (source[index] !== "[" || source[index + 1] !== "^" || source[index + 2] === "]") return undefined;
+  let label = "";
+  let lineBreaks = 0;
+  let i = index + 2;
+  for (;;) {
+    if (i >= end) return undefined;
+    const char = source[i]!;
+    if (char === "[") return undefined;
+    if (char === "]") break;
+    if (char === "\\" && i + 1 < end && ASCII_PUNCTUATION.has(source[i + 1]!)) {
+      label += source.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (/[ \t\r\n\f\v]/.test(char)) {
+      while (i < end && /[ \t\r\n\f\v]/.test(source[i]!)) {
+        if (source[i] === "\n" || source[i] === "\r") {
+          if (++lineBreaks > 1) return undefined;
+          i += source[i] === "\r" && source[i + 1] === "\n" ? 2 : 1;
+          const prefix = context.inBlockQuote ? /[ \t>]/ : /[ \t]/;
+          while (i < end && prefix.test(source[i]!)) i++;
+        } else i++;
+      }
+      label += " ";
+      continue;
+    }
+    label += char;
+    i++;
+  }
+  label = label.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+  if (label === "" || LINK_AFTER_LABEL.test(source.slice(i + 1, i + 200))) return undefined;
+  return { label, end: i + 1 };
+}
 
 const ENTITY = /^&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}));/;
 
@@ -140,6 +197,16 @@ export function textEvents(context: InlineContext, start: number, end: number, o
       }
       case "\\": {
         const escaped = source[index + 1];
+        if (escaped === "`" && index + 1 < end) {
+          // An escaped backtick opens a backtick run of its own in pulldown-cmark:
+          // it and the unescaped backticks right after it make one event.
+          flush();
+          let count = 1;
+          while (index + 1 + count < end && source[index + 1 + count] === "`") count++;
+          out.push({ type: "text", value: "`".repeat(count) });
+          index += 1 + count;
+          continue;
+        }
         if (escaped !== undefined && index + 1 < end && ASCII_PUNCTUATION.has(escaped)) {
           flush();
           // The escaped character starts the next event.
@@ -205,6 +272,13 @@ export function textEvents(context: InlineContext, start: number, end: number, o
         continue;
       }
       case "!": {
+        if (source[index + 1] === "[" && footnoteReference(context, index + 1, end)) {
+          // `![^x]` is `!` and a footnote reference, not an image.
+          flush();
+          out.push({ type: "text", value: "!" });
+          index++;
+          continue;
+        }
         if (source[index + 1] === "[" && index + 1 < end) {
           flush();
           out.push({ type: "text", value: "![" });
@@ -219,11 +293,11 @@ export function textEvents(context: InlineContext, start: number, end: number, o
       case "]": {
         // mdbook-xgettext parses "old" footnotes: `[^label]` is a footnote
         // reference even when no definition exists (micromark leaves it text).
-        const reference = char === "[" ? UNDEFINED_FOOTNOTE.exec(source.slice(index, end)) : null;
+        const reference = char === "[" ? footnoteReference(context, index, end) : undefined;
         if (reference) {
           flush();
-          out.push({ type: "footnoteReference", label: reference[1]! });
-          index += reference[0].length;
+          out.push({ type: "footnoteReference", label: reference.label });
+          index = reference.end;
           continue;
         }
         flush();
@@ -242,6 +316,12 @@ export function textEvents(context: InlineContext, start: number, end: number, o
   flush();
 }
 
+/** Whether pulldown-cmark's flanking rules let the `~` runs around `[start, end)` open and close. */
+function pulldownStrikethrough(context: InlineContext, start: number, end: number): boolean {
+  const count = context.source[start + 1] === "~" ? 2 : 1;
+  return delimiterRunCanOpen(context, start, count, end) && delimiterRunCanClose(context, end - count, count, end);
+}
+
 /** Finds the `]` closing an image's alt text that opens at `open` (just after `![`). */
 function altEnd(source: string, open: number, limit: number): number {
   let depth = 0;
@@ -255,6 +335,33 @@ function altEnd(source: string, open: number, limit: number): number {
     }
   }
   return limit;
+}
+
+/**
+ * The events of an image's alt text. pulldown-cmark parses it as inline
+ * Markdown (emphasis, code, links stay events) while mdast keeps only a plain
+ * `alt` string, so the alt source is parsed again on its own, between escaped
+ * brackets that stand for the real `[` and `]` around it (for flanking).
+ * Alt text over several lines keeps the plain re-scan.
+ */
+function altEvents(context: InlineContext, start: number, end: number, out: InlineEvent[]): void {
+  const alt = context.source.slice(start, end);
+  const paragraph = alt.includes("\n") || alt.includes("\r") ? undefined : parseMarkdown(`\\[${alt}\\]`).children[0];
+  if (paragraph?.type !== "paragraph") {
+    textEvents(context, start, end, out);
+    return;
+  }
+  const inner = phrasingEvents(paragraph.children, { ...context, source: `\\[${alt}\\]`, blockStart: 0, inBlockQuote: false });
+  const first = inner[0];
+  const last = inner[inner.length - 1];
+  if (first?.type !== "text" || !first.value.startsWith("[") || last?.type !== "text" || last.value !== "]") {
+    textEvents(context, start, end, out);
+    return;
+  }
+  inner.pop();
+  if (first.value === "[") inner.shift();
+  else first.value = first.value.slice(1);
+  out.push(...inner);
 }
 
 /** Appends the events of `nodes` to `out`. */
@@ -281,10 +388,23 @@ function nodeEvents(node: PhrasingContent, context: InlineContext, out: InlineEv
     case "break":
       out.push({ type: "hardbreak" });
       return;
+    case "delete":
+      if (start !== undefined && end !== undefined && !pulldownStrikethrough(context, start, end)) {
+        // micromark lets a single `~` strike intraword (`a~b~c`); pulldown-cmark
+        // treats `~` like `_` there, so its delimiters stay text.
+        const count = context.source[start + 1] === "~" ? 2 : 1;
+        textEvents(context, start, start + count, out);
+        phrasingEvents(node.children, context, out);
+        textEvents(context, end - count, end, out);
+        return;
+      }
+      out.push({ type: "start", tag: "strikethrough" });
+      phrasingEvents(node.children, context, out);
+      out.push({ type: "end", tag: "strikethrough" });
+      return;
     case "emphasis":
-    case "strong":
-    case "delete": {
-      const tag = node.type === "delete" ? "strikethrough" : node.type;
+    case "strong": {
+      const tag = node.type;
       out.push({ type: "start", tag });
       phrasingEvents(node.children, context, out);
       out.push({ type: "end", tag });
@@ -319,7 +439,7 @@ function nodeEvents(node: PhrasingContent, context: InlineContext, out: InlineEv
       out.push({ type: "start", tag: "image", url, title, autolink: false });
       if (start !== undefined && end !== undefined) {
         const altStart = start + 2;
-        textEvents(context, altStart, altEnd(context.source, altStart, end), out);
+        altEvents(context, altStart, altEnd(context.source, altStart, end), out);
       } else if (node.alt) {
         out.push({ type: "text", value: node.alt });
       }

@@ -131,9 +131,12 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
     case "code":
       codeMessages(node, walk, inBlockQuote);
       return;
-    case "table":
-      for (const row of node.children) for (const cell of row.children) cellMessage(cell, walk, inBlockQuote);
+    case "table": {
+      // pulldown-cmark drops the cells of a body row past the header's width; mdast keeps them.
+      const width = node.children[0]?.children.length ?? 0;
+      for (const row of node.children) for (const cell of row.children.slice(0, width)) cellMessage(cell, walk, inBlockQuote);
       return;
+    }
     case "blockquote":
       node.children.forEach((child, index) => {
         if (index === 0 && child.type === "paragraph") alertParagraph(child, walk);
@@ -235,8 +238,15 @@ function phrasingMessages(
     }
     addMessage(walk, part, writer, partStart, event.start ?? partStart);
     if (directive) applyDirective(directive, walk, true);
-    part = [];
-    partStart = event.end ?? partStart;
+    if (directive?.kind === "comment" || directive?.kind === "skip") {
+      // Upstream restarts the group at the directive event, so the directive's
+      // own HTML opens the next message (a skipped one, for `skip`).
+      part = [event];
+      partStart = event.start ?? partStart;
+    } else {
+      part = [];
+      partStart = event.end ?? partStart;
+    }
   }
   addMessage(walk, part, writer, partStart, end);
 }
