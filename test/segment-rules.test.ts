@@ -71,6 +71,11 @@ describe("HTML", () => {
       "You can use <kbd>Ctrl</kbd> + <kbd>Enter</kbd> to execute",
     ]);
   });
+  it("keeps the indentation of inline HTML continuation lines, minus the container prefix", () => {
+    expect(ids('a <img src="x"\n     alt="y"> b')).toEqual(['a <img src="x"\n     alt="y"> b']);
+    expect(ids('- item <img src="x"\n       alt="y"> b')).toEqual(['item <img src="x"\n     alt="y"> b']);
+    expect(ids('> quote <b\n>    c="d"> e')).toEqual(['quote <b\n   c="d"> e']);
+  });
   it("ends messages at inline HTML in legacy mode (catalogs of 2024)", () => {
     expect(ids("You can use <kbd>Ctrl</kbd> to run", { legacyInlineHtml: true })).toEqual(["You can use ", "Ctrl", " to run"]);
     expect(ids("If _n<sub>i</sub>_ is 1", { legacyInlineHtml: true })).toEqual(["If _n", "i", "_ is 1"]);

@@ -364,6 +364,29 @@ function altEvents(context: InlineContext, start: number, end: number, out: Inli
   out.push(...inner);
 }
 
+/**
+ * The text of inline HTML as pulldown-cmark gives it: continuation lines keep
+ * their own indentation and lose only the container prefix (block-quote
+ * markers, list indentation), while mdast's value also drops the
+ * indentation (`<img src="x"\n     alt="y">` keeps its five spaces upstream).
+ */
+function inlineHtmlText(value: string, context: InlineContext, start: number | undefined, end: number | undefined): string {
+  if (!value.includes("\n") || start === undefined || end === undefined) return value;
+  const { source } = context;
+  const containerWidth = context.blockStart - (source.lastIndexOf("\n", context.blockStart - 1) + 1);
+  const prefixChar = context.inBlockQuote ? /[ \t>]/ : /[ \t]/;
+  return source
+    .slice(start, end)
+    .split(/\r?\n/)
+    .map((line, index) => {
+      if (index === 0) return line;
+      let cut = 0;
+      while (cut < containerWidth && cut < line.length && prefixChar.test(line[cut]!)) cut++;
+      return line.slice(cut);
+    })
+    .join("\n");
+}
+
 /** Appends the events of `nodes` to `out`. */
 export function phrasingEvents(nodes: readonly PhrasingContent[], context: InlineContext, out: InlineEvent[] = []): InlineEvent[] {
   for (const node of nodes) nodeEvents(node, context, out);
@@ -383,7 +406,7 @@ function nodeEvents(node: PhrasingContent, context: InlineContext, out: InlineEv
       out.push({ type: "code", value: node.value.replace(/\r\n|\r|\n/g, " ") });
       return;
     case "html":
-      out.push({ type: "html", value: node.value, start, end });
+      out.push({ type: "html", value: inlineHtmlText(node.value, context, start, end), start, end });
       return;
     case "break":
       out.push({ type: "hardbreak" });
