@@ -6,7 +6,7 @@ import { parsePo, readPoFile } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
 import type { Catalog } from "../src/catalog/types.js";
 import { corpusCatalogs, gnu, HAS_CORPUS } from "./helpers/gnu.js";
-import { runCli, runCliKilledAfter } from "./helpers/cli.js";
+import { makeTree, runCli, runCliKilledAfter } from "./helpers/cli.js";
 
 const POT = `msgid ""
 msgstr ""
@@ -117,6 +117,26 @@ describe("pobook update", () => {
       expect(readFileSync(join(dir, "po", "ja.po"), "utf8")).toBe(ja);
     });
   }
+
+  it("with no POT file, extracts the book in memory and stays idempotent across runs", () => {
+    const root = makeTree({
+      "book.toml": '[book]\ntitle = "Tiny"\n',
+      "src/SUMMARY.md": "- [Intro](intro.md)\n",
+      "src/intro.md": "# Intro\n\nHello.\n",
+    });
+    expect(runCli(["init", "-l", "fr", root], { env: { SOURCE_DATE_EPOCH: "1000" } }).status).toBe(0);
+    const created = readFileSync(join(root, "po", "fr.po"), "utf8");
+    // Later runs extract with a later date: nothing else changed, so nothing is written.
+    const again = runCli(["update", "--book", root], { env: { SOURCE_DATE_EPOCH: "2000" } });
+    expect(again.stdout).toMatch(/fr\.po: kept 2, fuzzy 0, new 0, obsolete 0 \(unchanged\)/);
+    expect(readFileSync(join(root, "po", "fr.po"), "utf8")).toBe(created);
+    // A new paragraph is a real change: merged in, with the new date.
+    writeFileSync(join(root, "src", "intro.md"), "# Intro\n\nHello.\n\nNew text.\n");
+    runCli(["update", "--book", root], { env: { SOURCE_DATE_EPOCH: "3000" } });
+    const updated = readFileSync(join(root, "po", "fr.po"), "utf8");
+    expect(updated).toContain('msgid "New text."');
+    expect(updated).toContain('"POT-Creation-Date: 1970-01-01T00:50:00Z\\n"');
+  });
 
   it("names a missing language and a missing template", () => {
     const dir = project({ "de.po": DE });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { Command } from "commander";
-import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { registerTranslate } from "../src/commands/translate.js";
@@ -67,6 +67,15 @@ describe("pobook translate", () => {
   test("a missing catalog is a usage error and writes nothing", async () => {
     const book = copyFixture();
     await expect(run([book, "-l", "xx"])).rejects.toMatchObject({ file: expect.stringMatching(/xx\.po$/), exitCode: 2 });
+    expect(existsSync(join(book, "book"))).toBe(false);
+  });
+
+  test("a chapter listed but absent names its SUMMARY.md line and writes nothing", async () => {
+    const book = copyFixture();
+    const summary = join(book, "src", "SUMMARY.md");
+    writeFileSync(summary, `${readFileSync(summary, "utf8")}- [Gone](gone.md)\n`);
+    const line = readFileSync(summary, "utf8").trimEnd().split("\n").length;
+    await expect(run([book, "-l", "de"])).rejects.toMatchObject({ file: "src/SUMMARY.md", line, exitCode: 2 });
     expect(existsSync(join(book, "book"))).toBe(false);
   });
 });

@@ -36,17 +36,23 @@ export function extractTemplate(root: string, config: BookConfig): Catalog {
   return template;
 }
 
+export interface CurrentTemplate {
+  catalog: Catalog;
+  /** Extracted from the sources just now (its POT-Creation-Date is this run's). */
+  fromSources: boolean;
+}
+
 /**
  * The template to start or merge from: `--pot FILE`, else the book's POT in
  * the catalog directory, else the book's sources extracted in memory.
  */
-export function currentTemplate(root: string, config: BookConfig | undefined, poDir: string, pot?: string): Catalog {
+export function currentTemplate(root: string, config: BookConfig | undefined, poDir: string, pot?: string): CurrentTemplate {
   if (pot !== undefined) {
     if (!existsSync(pot)) throw new PobookError("template not found", { file: pot });
-    return readPoFile(pot);
+    return { catalog: readPoFile(pot), fromSources: false };
   }
   const stored = join(poDir, config?.potFile ?? "messages.pot");
-  if (existsSync(stored)) return readPoFile(stored);
-  if (config) return extractTemplate(root, config);
+  if (existsSync(stored)) return { catalog: readPoFile(stored), fromSources: false };
+  if (config) return { catalog: extractTemplate(root, config), fromSources: true };
   throw new PobookError("no template: give --pot FILE, run `pobook extract`, or run in a book directory", { file: stored });
 }

@@ -36,7 +36,7 @@ export function registerInit(program: Command): void {
       if (existsSync(target) && !flags.force) {
         throw new PobookError("catalog already exists; use --force to overwrite it", { file: target });
       }
-      const template = currentTemplate(book, config, poDir, flags.pot);
+      const template = currentTemplate(book, config, poDir, flags.pot).catalog;
       const { catalog, knownPluralForms } = initCatalog(template, { language });
       writeFileAtomic(target, serializePo(catalog));
       if (!knownPluralForms) {

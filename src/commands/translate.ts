@@ -9,6 +9,8 @@ import { randomBytes } from "node:crypto";
 import { parseBookConfig } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
+import { readUtf8 } from "../fs.js";
+import { bookReader } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 
@@ -88,7 +90,7 @@ export function registerTranslate(program: Command): void {
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
       if (!existsSync(tomlPath)) throw new PobookError("no book.toml here", { file: tomlPath });
-      const tomlText = readFileSync(tomlPath, "utf8");
+      const tomlText = readUtf8(tomlPath);
       const config = parseBookConfig(tomlText, tomlPath);
       const threshold = parseThreshold(flags.threshold);
       const poDir = join(root, config.poDir);
@@ -111,7 +113,7 @@ export function registerTranslate(program: Command): void {
       const catalogs = jobs.map((job) => readPoFile(job.poPath));
       const buildDir = resolve(root, typeof (config.raw.build as Record<string, unknown> | undefined)?.["build-dir"] === "string" ? String((config.raw.build as Record<string, unknown>)["build-dir"]) : "book");
       const files = bookFiles(root, new Set([buildDir, ...jobs.map((job) => job.outDir)]));
-      const readBookFile = (path: string): string => readFileSync(join(root, path), "utf8");
+      const readBookFile = bookReader(root);
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).

@@ -2,8 +2,9 @@ import type { Command } from "commander";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PobookError } from "../errors.js";
-import { writeFileAtomic } from "../fs.js";
-import { readPoFile } from "../catalog/parse.js";
+import { readUtf8, writeFileAtomic } from "../fs.js";
+import { parsePo } from "../catalog/parse.js";
+import { getHeader, setHeader } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog } from "../catalog/merge.js";
 import { checkLanguage } from "./catalog-files.js";
@@ -51,17 +52,27 @@ export function registerUpdate(program: Command): void {
       // Read and merge everything first: a bad catalog stops the command before any file is written.
       const paths = catalogPaths(poDir, languages);
       const template = currentTemplate(flags.book, config, poDir, flags.pot);
-      const results = paths.map((path) => ({
-        path,
-        ...mergeCatalog(readPoFile(path), template, {
-          keepObsolete: flags.obsolete,
-          fuzzyMatching: flags.fuzzyMatching,
-        }),
-      }));
-      for (const { path, catalog, stats } of results) {
-        writeFileAtomic(path, serializePo(catalog));
+      const results = paths.map((path) => {
+        const before = readUtf8(path);
+        const old = parsePo(before, path);
+        const { catalog, stats } = mergeCatalog(old, template.catalog, { keepObsolete: flags.obsolete, fuzzyMatching: flags.fuzzyMatching });
+        let text = serializePo(catalog);
+        if (template.fromSources) {
+          // A template extracted just now carries this run's date: when nothing
+          // else changed, the catalog keeps its date and stays byte-identical.
+          const date = getHeader(old, "POT-Creation-Date");
+          if (date !== undefined) {
+            setHeader(catalog, "POT-Creation-Date", date);
+            const undated = serializePo(catalog);
+            if (undated === before) text = undated;
+          }
+        }
+        return { path, text, changed: text !== before, stats };
+      });
+      for (const { path, text, changed, stats } of results) {
+        if (changed) writeFileAtomic(path, text);
         process.stdout.write(
-          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}\n`,
+          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}${changed ? "" : " (unchanged)"}\n`,
         );
       }
     });

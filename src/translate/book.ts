@@ -25,6 +25,7 @@ import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
 import type { Lookup } from "./lookup.js";
+import { PobookError } from "../errors.js";
 import { translateMessages, type DocumentTranslation, type TranslateOptions } from "./document.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
@@ -139,13 +140,27 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
   const documents: PreparedDocument[] = [];
   const base: TranslateOptions = { legacyInlineHtml: options.legacyInlineHtml };
   const summaryPath = posix.join(config.src, "SUMMARY.md");
-  const summaryText = read(summaryPath);
+  let summaryText: string;
+  try {
+    summaryText = read(summaryPath);
+  } catch (error) {
+    if (error instanceof PobookError) throw error;
+    throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
+  }
   documents.push(prepareMarkdown(summaryPath, "summary", summaryText, summaryText, { ...base, summary: true }));
-  const chapters = [...new Set(chapterEntries(parseSummary(summaryText, summaryPath)).map((chapter) => posix.join(config.src, chapter.path)))];
+  const entries = chapterEntries(parseSummary(summaryText, summaryPath));
+  const lineOfChapter = new Map(entries.map((chapter) => [posix.join(config.src, chapter.path), chapter.line]));
+  const chapters = [...lineOfChapter.keys()];
   const chapterSet = new Set(chapters);
   const includes = new Map<string, IncludeUse>();
   for (const path of chapters) {
-    const text = read(path);
+    let text: string;
+    try {
+      text = read(path);
+    } catch (error) {
+      if (error instanceof PobookError) throw error;
+      throw new PobookError(`chapter ${path} is listed but cannot be read`, { file: summaryPath, line: lineOfChapter.get(path) });
+    }
     const document = prepareChapterDocument(config, path, text, options);
     const parsed = document.parsed;
     documents.push(document);
