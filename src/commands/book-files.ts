@@ -1,33 +1,17 @@
 /**
- * Where commands find a book's configuration, catalogs and template: the
- * book directory's book.toml (`[preprocessor.gettext] po-dir`,
- * `[output.xgettext] pot-file`), overridable per command.
+ * The template commands merge or start from: a POT file, or the book's
+ * sources extracted in memory (this module loads the extractor).
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseBookConfig, type BookConfig } from "../book/config.js";
+import type { BookConfig } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { setHeader, type Catalog } from "../catalog/types.js";
 import { bookTemplate } from "../stats/against-sources.js";
 import { PobookError } from "../errors.js";
-import { readUtf8 } from "../fs.js";
+export { catalogDir, readBookConfig } from "./book-config.js";
 import { bookReader } from "../runtime/book-reader.js";
 import { potCreationDate } from "./extract.js";
-
-/** The book's book.toml, or undefined when `root` has none and `required` is false. */
-export function readBookConfig(root: string, required = true, hint = "give the book directory"): BookConfig | undefined {
-  const tomlPath = join(root, "book.toml");
-  if (!existsSync(tomlPath)) {
-    if (!required) return undefined;
-    throw new PobookError(`no book.toml (${hint})`, { file: tomlPath });
-  }
-  return parseBookConfig(readUtf8(tomlPath), tomlPath);
-}
-
-/** The catalog directory: the flag, else the book's po-dir, else `po`. */
-export function catalogDir(root: string, config: BookConfig | undefined, flag?: string): string {
-  return flag ?? join(root, config?.poDir ?? "po");
-}
 
 /** The book's current template extracted in memory (every POT of a `depth` split together). */
 export function extractTemplate(root: string, config: BookConfig): Catalog {

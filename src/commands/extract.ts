@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { PobookError } from "../errors.js";
 import { readUtf8, writeFileAtomic } from "../fs.js";
 import type { BookConfig } from "../book/config.js";
-import { readBookConfig } from "./book-files.js";
+import { readBookConfig } from "./book-config.js";
 import { buildTemplates, TemplateBuilder, type BookOutline, type ChapterRef, type TemplateEntry, type TemplateFile } from "../book/template.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
 import { bookReader } from "../runtime/book-reader.js";
