@@ -78,6 +78,41 @@ describe("pobook extract", () => {
   });
 });
 
+describe("pobook extract --compat and book.toml's compat", () => {
+  const book = {
+    "book.toml": "[book]\n",
+    "src/SUMMARY.md": "- [A](a.md)\n",
+    "src/a.md": "<div class=\"note\">\n\nHello.\n\n</div>\n\nTerm\n: Definition\n",
+  };
+  it("extracts 0.3 messages by default and 0.4 ones with --compat 0.4", () => {
+    const root = makeTree(book);
+    runCli(["extract", root, "-o", join(root, "v03.pot")]);
+    runCli(["extract", root, "-o", join(root, "v04.pot"), "--compat", "0.4"]);
+    expect(pot(root, "v03.pot")).not.toContain("<div");
+    expect(pot(root, "v03.pot")).toContain('msgid "Term : Definition"');
+    expect(pot(root, "v04.pot")).toContain('msgid "<div class=\\"note\\">\\n"');
+    expect(pot(root, "v04.pot")).toContain('msgid "Definition"');
+  });
+  it("reads compat from book.toml, and refuses an unknown version", () => {
+    const root = makeTree({ ...book, "book.toml": '[book]\n[output.xgettext]\ncompat = "0.4"\n' });
+    runCli(["extract", root]);
+    expect(pot(root)).toContain('msgid "</div>\\n"');
+    const bad = runCli(["extract", root, "--compat", "0.9"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('pobook: compat must be one of 0.3, 0.4, got "0.9"\n');
+  });
+  it("translates HTML blocks with a 0.4 catalog", () => {
+    const root = makeTree({
+      ...book,
+      "po/fr.po": 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "<div class=\\"note\\">\\n"\nmsgstr "<div class=\\"remarque\\">\\n"\n\nmsgid "Definition"\nmsgstr "Définition"\n',
+    });
+    expect(runCli(["translate", root, "-l", "fr", "--compat", "0.4"]).status).toBe(0);
+    expect(readFileSync(join(root, "book", "fr-src", "src", "a.md"), "utf8")).toBe(
+      "<div class=\"remarque\">\n\nHello.\n\n</div>\n\nTerm\n: Définition\n",
+    );
+  });
+});
+
 describe("pobook extract with worker threads and the cache", () => {
   // 40 chapters: enough for the pool to use its workers.
   const chapters = Array.from({ length: 40 }, (_, i) => i);

@@ -231,6 +231,32 @@ describe("GFM alerts and admonish blocks (mdbook-i18n-helpers 0.4)", () => {
   });
 });
 
+describe("mdbook-i18n-helpers 0.4 (compat 0.4)", () => {
+  const v04 = { htmlBlocks: true, definitionLists: true };
+  it("gives an HTML block one message, line breaks included; directives still act", () => {
+    expect(ids("Preamble\n<details>\nSome Details\n</details>\n\nPostamble", v04)).toEqual([
+      "Preamble",
+      "<details>\nSome Details\n</details>\n",
+      "Postamble",
+    ]);
+    expect(ids("<p>  </p>", v04)).toEqual(["<p>  </p>"]);
+    expect(ids("<!-- i18n:comment: x -->\n\nText.\n", v04)).toEqual(["Text."]);
+    expect(ids("<div>\n<!-- i18n:skip -->\n</div>\n\nAfter.\n", v04)).toEqual(["<div>\n", "After."]);
+  });
+  it("gives a definition list's term and each definition a message, without the `: ` marker", () => {
+    const messages = segmentMarkdown("Term 2\n\n: Definition 2a\n: Definition 2b\n", v04);
+    expect(messages.map((m) => [m.line, m.msgid])).toEqual([
+      [1, "Term 2"],
+      [3, "Definition 2a"],
+      [4, "Definition 2b"],
+    ]);
+    expect(ids("Term\n: Def *one*\n  continued\n", v04)).toEqual(["Term", "Def _one_ continued"]);
+  });
+  it("keeps 0.3's messages by default", () => {
+    expect(ids("<details>\nSome Details\n</details>\n\nTerm\n\n: Definition\n")).toEqual(["Term", ": Definition"]);
+  });
+});
+
 describe("directives", () => {
   it("skips the next message after i18n:skip (and the old mdbook-xgettext spelling)", () => {
     expect(ids("<!-- i18n:skip -->\n\nSkipped.\n\nKept.\n")).toEqual(["Kept."]);

@@ -20,8 +20,51 @@ export interface BookConfig {
   poDir: string;
   /** Whether the book runs mdbook-course, which strips YAML front matter from chapters. */
   coursePreprocessor: boolean;
+  /** Which mdbook-xgettext's messages to reproduce (`compat`, `legacy-inline-html`). */
+  segmentation: Segmentation;
   /** The parsed TOML, for settings other commands read. */
   raw: Record<string, unknown>;
+}
+
+/**
+ * Segmentation choices that make msgids match a given mdbook-i18n-helpers
+ * version, set in book.toml under `[output.xgettext]` or
+ * `[preprocessor.gettext]` (extraction and translation must agree):
+ * `compat = "0.4"` (HTML blocks and definition lists give messages) and
+ * `legacy-inline-html = true` (catalogs from before inline HTML stayed in
+ * messages, 2024 and earlier).
+ */
+export interface Segmentation {
+  legacyInlineHtml: boolean;
+  htmlBlocks: boolean;
+  definitionLists: boolean;
+}
+
+/** The mdbook-i18n-helpers versions whose msgids pobook reproduces. */
+export const COMPAT_VERSIONS = ["0.3", "0.4"] as const;
+
+/** The segmentation of a compat version ("0.3" is the default). */
+export function compatSegmentation(version: string, where: { file?: string } = {}): Omit<Segmentation, "legacyInlineHtml"> {
+  if (!(COMPAT_VERSIONS as readonly string[]).includes(version)) {
+    throw new PobookError(`compat must be one of ${COMPAT_VERSIONS.join(", ")}, got "${version}"`, where);
+  }
+  const v04 = version === "0.4";
+  return { htmlBlocks: v04, definitionLists: v04 };
+}
+
+/** `config` with the `--compat VERSION` of a command line applied (unchanged without one). */
+export function withCompat(config: BookConfig, version: string | undefined): BookConfig {
+  if (version === undefined) return config;
+  return { ...config, segmentation: { ...config.segmentation, ...compatSegmentation(version) } };
+}
+
+function segmentationOf(tables: Array<Record<string, unknown>>, file: string): Segmentation {
+  const compat = tables.map((t) => t.compat).find((value) => value !== undefined);
+  if (compat !== undefined && typeof compat !== "string") throw new PobookError('compat must be a string like "0.4"', { file });
+  return {
+    legacyInlineHtml: tables.some((t) => t["legacy-inline-html"] === true),
+    ...compatSegmentation(compat ?? "0.3", { file }),
+  };
 }
 
 function table(value: unknown): Record<string, unknown> {
@@ -66,6 +109,7 @@ export function bookConfigFromObject(raw: Record<string, unknown>, file: string)
     depth: unsignedInteger(xgettext.depth, "output.xgettext.depth", file, 0),
     poDir: string(gettext["po-dir"], "po"),
     coursePreprocessor: "course" in preprocessor,
+    segmentation: segmentationOf([xgettext, gettext], file),
     raw,
   };
 }

@@ -18,7 +18,7 @@ export function readOutline(config: BookConfig, read: ReadBookFile, options: Ext
   const summaryText = read(summaryPath);
   const tree = parseMarkdown(summaryText);
   const summary = summaryFromTree(tree, summaryPath);
-  const summaryMessages = segmentTree(tree, summaryText, { stripLinks: true, legacyInlineHtml: options.legacyInlineHtml });
+  const summaryMessages = segmentTree(tree, summaryText, { ...segmentationOptions(config, options), stripLinks: true });
   const chapters = chapterEntries(summary).map((chapter) => ({ path: posix.join(config.src, chapter.path), line: chapter.line }));
   return { summaryPath, summaryText, summary, summaryMessages, chapters };
 }
@@ -65,7 +65,13 @@ export interface ExtractOptions {
 
 /** How a chapter is segmented: the same options in-process and in workers. */
 export function chapterSegmentOptions(config: BookConfig, options: ExtractOptions = {}): SegmentOptions {
-  return { frontMatter: config.coursePreprocessor, legacyInlineHtml: options.legacyInlineHtml };
+  return { ...segmentationOptions(config, options), frontMatter: config.coursePreprocessor };
+}
+
+/** The book's segmentation (book.toml), with `legacyInlineHtml` also switchable per run. */
+export function segmentationOptions(config: BookConfig, options: ExtractOptions = {}): SegmentOptions {
+  const { legacyInlineHtml, htmlBlocks, definitionLists } = config.segmentation;
+  return { legacyInlineHtml: options.legacyInlineHtml || legacyInlineHtml, htmlBlocks, definitionLists };
 }
 
 /** Extracts a whole book in this thread (the CLI spreads chapters over worker threads instead). */

@@ -7,7 +7,7 @@ import { basename, dirname, extname, join, posix, relative, resolve } from "node
 import { availableParallelism } from "node:os";
 import { PobookError } from "../errors.js";
 import { readUtf8, writeFileAtomic } from "../fs.js";
-import type { BookConfig } from "../book/config.js";
+import { compatSegmentation, withCompat, type BookConfig } from "../book/config.js";
 import { readBookConfig } from "./book-config.js";
 import { buildTemplates, TemplateBuilder, type BookOutline, type ChapterRef, type TemplateEntry, type TemplateFile } from "../book/template.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
@@ -21,6 +21,7 @@ export interface ExtractCliOptions {
   granularity?: string;
   depth?: string;
   legacyInlineHtml?: boolean;
+  compat?: string;
   jobs?: string;
   cache: boolean;
   json?: boolean;
@@ -61,7 +62,7 @@ export interface ExtractResult {
 }
 
 async function extractFromBook(root: string, options: ExtractCliOptions): Promise<{ config: BookConfig; templates: TemplateFile[] }> {
-  const config = readBookConfig(root, true, "give a book directory or a Markdown file")!;
+  const config = withCompat(readBookConfig(root, true, "give a book directory or a Markdown file")!, options.compat);
   config.granularity = integerOption(options.granularity, "--granularity") ?? config.granularity;
   config.depth = integerOption(options.depth, "--depth") ?? config.depth;
   const summaryPath = join(root, config.src, "SUMMARY.md");
@@ -119,7 +120,8 @@ async function extractFromFile(file: string, options: ExtractCliOptions): Promis
   const builder = new TemplateBuilder(granularity);
   const shown = relative(process.cwd(), file) || basename(file);
   const { segmentMarkdown } = await import("../markdown/segment.js");
-  builder.add(shown, segmentMarkdown(readUtf8(file), { legacyInlineHtml: options.legacyInlineHtml }));
+  const { htmlBlocks, definitionLists } = compatSegmentation(options.compat ?? "0.3");
+  builder.add(shown, segmentMarkdown(readUtf8(file), { legacyInlineHtml: options.legacyInlineHtml, htmlBlocks, definitionLists }));
   return [{ path: `${basename(file, extname(file))}.pot`, entries: builder.build() }];
 }
 
@@ -165,6 +167,7 @@ export function registerExtract(program: Command): void {
     .option("--granularity <n>", "references: 0 = file only, 1 = file:line, N = line rounded down to N")
     .option("--depth <n>", "split the template into one POT per part/chapter down to this depth")
     .option("--legacy-inline-html", "end messages at inline HTML, like mdbook-xgettext before 0.3.4 (older catalogs)")
+    .option("--compat <version>", "msgids of this mdbook-i18n-helpers version: 0.3 (default) or 0.4 (HTML blocks and definition lists give messages)")
     .option("-j, --jobs <n>", "worker threads (default: one per CPU)")
     .option("--no-cache", "do not reuse or store per-chapter results")
     .option("--json", "print what was written as JSON")

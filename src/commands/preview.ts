@@ -13,6 +13,7 @@ interface PreviewFlags {
   port: string;
   po?: string;
   legacyInlineHtml?: boolean;
+  compat?: string;
 }
 
 export function registerPreview(program: Command): void {
@@ -24,6 +25,7 @@ export function registerPreview(program: Command): void {
     .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "3000")
     .option("--po <file>", "catalog to preview instead of <po-dir>/<lang>.po")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (also: [preprocessor.gettext] legacy-inline-html = true)")
+    .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4 (also: compat = \"0.4\" in book.toml)")
     .action(async (bookArg: string, flags: PreviewFlags) => {
       if (!flags.language) throw new PobookError("give the language to preview with -l LANG");
       if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new PobookError(`--port must be a port number, got "${flags.port}"`);
@@ -33,6 +35,7 @@ export function registerPreview(program: Command): void {
         poPath: flags.po ? resolve(flags.po) : undefined,
         port: Number(flags.port),
         legacyInlineHtml: flags.legacyInlineHtml ? true : undefined,
+        compat: flags.compat,
       });
       process.stdout.write(`pobook preview: ${flags.language} from ${relative(process.cwd(), server.poPath) || server.poPath} at ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((done) => {

@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { randomBytes } from "node:crypto";
-import { parseBookConfig } from "../book/config.js";
+import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
@@ -21,6 +21,7 @@ interface TranslateFlags {
   all?: boolean;
   threshold?: string;
   legacyInlineHtml?: boolean;
+  compat?: string;
 }
 
 interface Job {
@@ -86,12 +87,13 @@ export function registerTranslate(program: Command): void {
     .option("--all", "translate into every <po-dir>/*.po")
     .option("--threshold <percent>", "write chapters translated below this percentage in the source language")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
+    .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .action((bookArg: string, flags: TranslateFlags) => {
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
       if (!existsSync(tomlPath)) throw new PobookError("no book.toml here", { file: tomlPath });
       const tomlText = readUtf8(tomlPath);
-      const config = parseBookConfig(tomlText, tomlPath);
+      const config = withCompat(parseBookConfig(tomlText, tomlPath), flags.compat);
       const threshold = parseThreshold(flags.threshold);
       const poDir = join(root, config.poDir);
       const defaultOut = (language: string): string => join(root, "book", `${language}-src`);

@@ -34,6 +34,10 @@ export interface SegmentOptions extends ParseOptions {
    * corpus): `You can use <kbd>Ctrl</kbd>` gives `You can use ` and `Ctrl`.
    */
   legacyInlineHtml?: boolean;
+  /** Give HTML blocks messages, as mdbook-i18n-helpers 0.4 does (0.3 gives them none). */
+  htmlBlocks?: boolean;
+  /** Read `Term` / `: definition` lines as definition lists, as mdbook-i18n-helpers 0.4 does. */
+  definitionLists?: boolean;
 }
 
 /** Directive state carried from one group to the next (upstream's GroupingContext). */
@@ -207,7 +211,49 @@ function clipPhrasingFrom(nodes: readonly PhrasingContent[], offset: number): Ph
 
 function paragraphMessages(node: Paragraph, walk: Walk, inBlockQuote: boolean): void {
   const start = node.position!.start.offset!;
-  phrasingMessages(node.children, walk, inlineContext(walk, start, inBlockQuote), {}, start, node.position!.end.offset!);
+  const end = node.position!.end.offset!;
+  const parts = walk.options.definitionLists ? definitionParts(walk.source, start, end) : [{ start, end }];
+  for (const part of parts) {
+    const children = part.start === start && part.end === end ? node.children : clipPhrasing(clipPhrasingFrom(node.children, part.start), part.end);
+    phrasingMessages(children, walk, inlineContext(walk, part.start, inBlockQuote), {}, part.start, part.end);
+  }
+}
+
+/** A line that opens a definition (`: text`) in a definition list. */
+const DEFINITION_MARKER = /^ {0,3}:[ \t]+/;
+
+/**
+ * Definition lists (mdbook-i18n-helpers 0.4, pulldown-cmark 0.13): micromark
+ * has no such construct, so a paragraph's `: definition` lines are cut out
+ * here: the term before them and each definition (with its continuation
+ * lines) are separate messages, without the `: ` marker.
+ */
+function definitionParts(source: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const parts: Array<{ start: number; end: number }> = [];
+  let partStart = start;
+  let lineStart = start;
+  while (lineStart < end) {
+    const newline = source.indexOf("\n", lineStart);
+    const lineEnd = newline === -1 || newline >= end ? end : newline;
+    const line = source.slice(lineStart, lineEnd);
+    // Block-quote markers before the definition belong to the container.
+    const quote = /^(?:[ \t]*>)*/.exec(line)![0].length;
+    const marker = DEFINITION_MARKER.exec(line.slice(quote));
+    if (marker) {
+      if (lineStart > partStart) parts.push({ start: partStart, end: trimEndOffset(source, partStart, lineStart) });
+      partStart = lineStart + quote + marker[0].length;
+    }
+    lineStart = lineEnd + 1;
+  }
+  parts.push({ start: partStart, end });
+  return parts;
+}
+
+/** The offset before the whitespace (line break included) that ends `[start, end)`. */
+function trimEndOffset(source: string, start: number, end: number): number {
+  let cut = end;
+  while (cut > start && /\s/.test(source[cut - 1]!)) cut--;
+  return cut;
 }
 
 /**
@@ -318,12 +364,64 @@ function applyDirective(directive: NonNullable<ReturnType<typeof findDirective>>
   }
 }
 
+/**
+ * An HTML block. pulldown-cmark hands it over line by line and each line may
+ * be a directive. mdbook-xgettext 0.3 gives the rest no message; with
+ * `htmlBlocks` (0.4) its other lines are messages, a directive ending the
+ * group before it and starting the next one, as upstream restarts there.
+ */
 function htmlBlock(node: Html, walk: Walk): void {
-  // pulldown-cmark hands an HTML block over line by line; each line may be a directive.
-  for (const line of node.value.split("\n")) {
-    const directive = findDirective(line);
-    if (directive) applyDirective(directive, walk, false);
-  }
+  const lines = htmlBlockLines(node, walk);
+  let groupStart: number | undefined;
+  const emit = (end: number): void => {
+    if (groupStart === undefined) return;
+    const { keep, comment } = takeGroup(walk.state);
+    const group = lines.slice(groupStart, end);
+    const msgid = group.map((line) => line.text + line.newline).join("");
+    if (keep && msgid.trim() !== "") {
+      const first = group[0]!;
+      const last = group[group.length - 1]!;
+      walk.messages.push({ msgid, comment, line: lineOf(walk.lineStarts, first.start), start: first.start, end: last.end });
+    }
+    groupStart = undefined;
+  };
+  lines.forEach((line, index) => {
+    const directive = findDirective(line.text);
+    if (!directive) {
+      if (walk.options.htmlBlocks) groupStart ??= index;
+      return;
+    }
+    const inGroup = groupStart !== undefined;
+    if (inGroup) {
+      emit(index);
+      groupStart = index;
+    }
+    applyDirective(directive, walk, inGroup);
+  });
+  emit(lines.length);
+}
+
+interface HtmlLine {
+  text: string;
+  /** "\n" when the line ends with a line break in the source (the last line may not). */
+  newline: string;
+  /** Source range of the line's text and its line break. */
+  start: number;
+  end: number;
+}
+
+/** The lines of an HTML block with their source ranges (container prefixes excluded). */
+function htmlBlockLines(node: Html, walk: Walk): HtmlLine[] {
+  const { source, lineStarts } = walk;
+  const firstLine = lineOf(lineStarts, node.position!.start.offset!) - 1;
+  return node.value.split(/\r?\n/).map((text, index) => {
+    const lineStart = lineStarts[firstLine + index]!;
+    const lineEnd = firstLine + index + 1 < lineStarts.length ? lineStarts[firstLine + index + 1]! : source.length;
+    const raw = source.slice(lineStart, lineEnd).replace(/\r?\n$/, "");
+    const start = index === 0 ? node.position!.start.offset! : lineStart + Math.max(0, raw.length - text.length);
+    const hasBreak = lineEnd > lineStart + raw.length;
+    return { text, newline: hasBreak ? "\n" : "", start, end: hasBreak ? lineEnd : lineStart + raw.length };
+  });
 }
 
 function codeMessages(node: Code, walk: Walk, inBlockQuote: boolean): void {

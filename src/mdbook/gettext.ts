@@ -14,6 +14,7 @@ import type { Catalog } from "../catalog/types.js";
 import { isTranslated } from "../catalog/types.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { prepareChapterDocument } from "../translate/book.js";
+import { segmentationOptions } from "../book/extract-book.js";
 import { translateDocument, translateMessages, type TranslationWarning } from "../translate/document.js";
 import { catalogLookup, type Lookup } from "../translate/lookup.js";
 import type { MdbookBook, MdbookItem, PreprocessorContext } from "./protocol.js";
@@ -24,8 +25,6 @@ export interface GettextSettings {
   language?: string;
   /** `<root>/<po-dir>/<language>.po`, when a language is set. */
   catalogPath?: string;
-  /** `[preprocessor.gettext] legacy-inline-html = true`: a catalog made before inline HTML stayed in messages. */
-  legacyInlineHtml: boolean;
 }
 
 const table = (value: unknown): Record<string, unknown> =>
@@ -35,8 +34,7 @@ const table = (value: unknown): Record<string, unknown> =>
 export function gettextSettings(context: PreprocessorContext): GettextSettings {
   const config = bookConfigFromObject(context.config, join(context.root, "book.toml"));
   const language = table(context.config.book).language;
-  const gettext = table(table(context.config.preprocessor).gettext);
-  const settings: GettextSettings = { config, legacyInlineHtml: gettext["legacy-inline-html"] === true };
+  const settings: GettextSettings = { config };
   if (typeof language === "string" && language !== "") {
     settings.language = language;
     settings.catalogPath = join(context.root, config.poDir, `${language}.po`);
@@ -84,7 +82,7 @@ export interface ChapterWarning extends TranslationWarning {
 /** Translates every chapter, chapter name and part title of `book` (a new book; unknown fields kept). */
 export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lookup, options: { legacyInlineHtml?: boolean } = {}): { book: MdbookBook; warnings: ChapterWarning[] } {
   const warnings: ChapterWarning[] = [];
-  const title = (text: string): string => translateDocument(text, lookup, { legacyInlineHtml: options.legacyInlineHtml }).text;
+  const title = (text: string): string => translateDocument(text, lookup, segmentationOptions(config, options)).text;
   const item = (section: MdbookItem): MdbookItem => {
     if (section === "Separator") return section;
     if ("PartTitle" in section) return { ...section, PartTitle: title(section.PartTitle) };

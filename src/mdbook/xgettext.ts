@@ -6,14 +6,12 @@
  */
 import { posix } from "node:path";
 import { bookConfigFromObject, type BookConfig } from "../book/config.js";
-import { chapterSegmentOptions, prepareChapter } from "../book/extract-book.js";
+import { chapterSegmentOptions, prepareChapter, segmentationOptions } from "../book/extract-book.js";
 import { buildTemplates, type BookOutline, type TemplateFile } from "../book/template.js";
 import { parseSummary, type SummaryItem } from "../book/summary.js";
 import { segmentMarkdown } from "../markdown/segment.js";
 import type { MdbookItem, RenderContext } from "./protocol.js";
 
-const table = (value: unknown): Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /**
  * The book's structure as mdBook sent it (names already stripped of
@@ -32,23 +30,20 @@ function structure(items: readonly MdbookItem[], src: string, contents: Array<{ 
 }
 
 /** Settings of the renderer: book.toml's, from the context's config. */
-export function xgettextConfig(context: RenderContext): { config: BookConfig; legacyInlineHtml: boolean } {
-  const config = bookConfigFromObject(context.config, posix.join(context.root, "book.toml"));
-  const xgettext = table(table(context.config.output).xgettext);
-  return { config, legacyInlineHtml: xgettext["legacy-inline-html"] === true };
+export function xgettextConfig(context: RenderContext): { config: BookConfig } {
+  return { config: bookConfigFromObject(context.config, posix.join(context.root, "book.toml")) };
 }
 
 /** The template file(s) for a RenderContext; `summaryText` is `<root>/<src>/SUMMARY.md`. */
 export function renderTemplates(context: RenderContext, summaryText: string): { config: BookConfig; templates: TemplateFile[] } {
-  const { config, legacyInlineHtml } = xgettextConfig(context);
+  const { config } = xgettextConfig(context);
   const summaryPath = posix.join(config.src, "SUMMARY.md");
   parseSummary(summaryText, summaryPath); // a broken SUMMARY.md is reported with its line
   const chapters: Array<{ path: string; content: string }> = [];
   const summary = structure(context.book.sections, config.src, chapters);
-  const options = { legacyInlineHtml };
-  const summaryMessages = segmentMarkdown(summaryText, { stripLinks: true, legacyInlineHtml });
+  const summaryMessages = segmentMarkdown(summaryText, { ...segmentationOptions(config), stripLinks: true });
   const book: BookOutline = { summaryPath, summaryText, summary, summaryMessages, chapters: chapters.map(({ path }) => ({ path, line: 0 })) };
-  const segmentOptions = chapterSegmentOptions(config, options);
+  const segmentOptions = chapterSegmentOptions(config);
   const messages = chapters.map((chapter) => segmentMarkdown(prepareChapter(config, chapter.content), segmentOptions));
   return { config, templates: buildTemplates(config, book, messages) };
 }

@@ -5,10 +5,11 @@
  * book.toml or the theme changes (fs.watch).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { segmentationOptions } from "../book/extract-book.js";
 import { existsSync, readFileSync, readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from "node:path";
-import { parseBookConfig, type BookConfig } from "../book/config.js";
+import { parseBookConfig, withCompat, type BookConfig } from "../book/config.js";
 import { chapterEntries, parseSummary, type SummaryItem } from "../book/summary.js";
 import { readPoFile } from "../catalog/parse.js";
 import type { Catalog } from "../catalog/types.js";
@@ -29,6 +30,8 @@ export interface PreviewOptions {
   /** 0 picks a free port. */
   port: number;
   legacyInlineHtml?: boolean;
+  /** `--compat VERSION`, over book.toml's. */
+  compat?: string;
 }
 
 export interface PreviewServer {
@@ -80,11 +83,11 @@ function inside(parent: string, child: string): boolean {
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const root = resolve(options.root);
-  let config = readConfig(root);
+  let config = withCompat(readConfig(root), options.compat);
   const poPath = resolve(options.poPath ?? join(root, config.poDir, `${options.language}.po`));
   if (!existsSync(poPath)) throw new PobookError(`no catalog for ${options.language}`, { file: poPath });
   const poName = relative(root, poPath).split(sep).join("/") || basename(poPath);
-  const legacyInlineHtml = options.legacyInlineHtml ?? ((config.raw.preprocessor as Record<string, Record<string, unknown>> | undefined)?.gettext?.["legacy-inline-html"] === true);
+  const legacyInlineHtml = options.legacyInlineHtml || config.segmentation.legacyInlineHtml;
 
   // The catalog is parsed again only when the file changed (mtime and size).
   // Lookups are built once per version of the catalog.
@@ -110,7 +113,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
   const buildStructure = (titles: Lookup): { items: SummaryItem[]; order: Array<{ path: string; name: string }> } => {
     const summaryPath = posix.join(config.src, "SUMMARY.md");
-    const translate = (name: string): string => translateDocument(name, titles, { legacyInlineHtml }).text;
+    const translate = (name: string): string => translateDocument(name, titles, segmentationOptions(config, { legacyInlineHtml })).text;
     const names = new Map<string, string>();
     const visit = (item: SummaryItem): SummaryItem => {
       if (item.kind === "separator") return item;
@@ -227,7 +230,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     clearTimeout(timer);
     timer = setTimeout(() => {
       try {
-        config = readConfig(root);
+        config = withCompat(readConfig(root), options.compat);
       } catch {
         // Keep the last good book.toml while it is being edited.
       }

@@ -26,6 +26,7 @@ import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
 import type { Lookup } from "./lookup.js";
 import { PobookError } from "../errors.js";
+import { chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
 import { translateMessages, type DocumentTranslation, type TranslateOptions } from "./document.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
@@ -132,13 +133,13 @@ function includeUses(chapterPath: string, text: string, tree: Root): IncludeUse[
  */
 export function prepareChapterDocument(config: BookConfig, path: string, text: string, options: PrepareOptions = {}): PreparedDocument {
   const parsed = config.coursePreprocessor ? maskCourseDirectives(text) : text;
-  return prepareMarkdown(path, "chapter", text, parsed, { legacyInlineHtml: options.legacyInlineHtml, frontMatter: config.coursePreprocessor });
+  return prepareMarkdown(path, "chapter", text, parsed, chapterSegmentOptions(config, options));
 }
 
 /** Reads and segments SUMMARY.md, every chapter and every included file with messages. */
 export function prepareBook(config: BookConfig, read: (path: string) => string, options: PrepareOptions = {}): PreparedBook {
   const documents: PreparedDocument[] = [];
-  const base: TranslateOptions = { legacyInlineHtml: options.legacyInlineHtml };
+  const base: TranslateOptions = segmentationOptions(config, options);
   const summaryPath = posix.join(config.src, "SUMMARY.md");
   let summaryText: string;
   try {
