@@ -190,6 +190,9 @@ describe("code blocks", () => {
   it("uses the first comma-separated word of the info string", () => {
     expect(ids('```rust,editable\nlet s = "hi";\n```\n')).toEqual(['"hi"']);
   });
+  it("extracts JSON keys as strings, as syntect's JSON syntax scopes them", () => {
+    expect(ids('```json\n{"name": "x", "n": 1}\n```\n')).toEqual(['"name"', '"x"', '"n"']);
+  });
   it("extracts C includes as strings", () => {
     expect(ids("```c\n#include <stdio.h>\nint main() { return 0; } /* done */\n```\n")).toEqual(["<stdio.h>", "/* done */"]);
   });

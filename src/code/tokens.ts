@@ -58,8 +58,17 @@ interface TokenNode {
   children: Array<TokenNode | string>;
 }
 
-function isTranslatable(scope: string | undefined): boolean {
-  return scope !== undefined && (scope === "string" || scope.startsWith("string.") || scope === "comment" || scope.startsWith("comment."));
+/**
+ * Scopes that syntect's grammar calls strings where highlight.js says
+ * otherwise: JSON object keys are `attr` in highlight.js and
+ * `string.quoted.double.json` in Sublime's JSON syntax.
+ */
+const STRING_LIKE: Record<string, string[]> = { json: ["attr"] };
+
+function isTranslatable(scope: string | undefined, grammar: string): boolean {
+  if (scope === undefined) return false;
+  if (STRING_LIKE[grammar]?.includes(scope)) return true;
+  return scope === "string" || scope.startsWith("string.") || scope === "comment" || scope.startsWith("comment.");
 }
 
 /**
@@ -74,7 +83,7 @@ export function translatableSpans(code: string, grammar: string): Span[] {
   const spans: Span[] = [];
   let offset = 0;
   const walk = (node: TokenNode, inside: boolean): void => {
-    const translatable = !inside && isTranslatable(node.scope);
+    const translatable = !inside && isTranslatable(node.scope, grammar);
     const start = offset;
     for (const child of node.children) {
       if (typeof child === "string") offset += child.length;
