@@ -107,6 +107,12 @@ describe("escaping like pulldown-cmark-to-cmark", () => {
     expect(ids("\\--- **Jeff**, Google.")).toEqual(["\\--- **Jeff**, Google."]);
     expect(ids("snake_case_name")).toEqual(["snake_case_name"]);
   });
+  it("keeps tabs at the end of ATX headings, and a closing run after a tab, as pulldown-cmark does", () => {
+    expect(ids("# a\t#\n\n# b #\t\n\n## c\t##\n\n# d\t{#x}\n")).toEqual(["a\t\\#", "b #\t", "c\t#\\#", "d\t"]);
+  });
+  it("leaves a link or image whose text holds a footnote reference as text", () => {
+    expect(ids("[a[^1]](u) and ![b[^1]](v)\n\n[^1]: Note.\n")).toEqual(["\\[a[^1]\\](u) and ![b[^1]\\](v)", "Note."]);
+  });
   it("escapes a trailing # in headings", () => {
     expect(ids("## C#")).toEqual(["C\\#"]);
   });
@@ -115,8 +121,8 @@ describe("escaping like pulldown-cmark-to-cmark", () => {
 describe("blocks", () => {
   it("removes heading markers and attribute blocks, for ATX and setext headings", () => {
     expect(ids("# Glossary { #glossary }\n\nSetext\n======\n")).toEqual(["Glossary", "Setext"]);
-    // Any last `{...}` is an attribute block, unless it holds `{ } < > \\`.
-    expect(ids("# Set {x}\n\n# A {<b>}\n\n## Foo {#id} ##\n")).toEqual(["Set", "A {<b>}", "Foo"]);
+    // Any last `{...}` is an attribute block, unless it holds `{ } < > \\` or a closing run follows.
+    expect(ids("# Set {x}\n\n# A {<b>}\n\n## Foo {#id} ##\n")).toEqual(["Set", "A {<b>}", "Foo {#id}"]);
   });
   it("gives one message per list item, nested items after their parent", () => {
     const md = "- _Compile time memory safety_ - whole classes at\n  compile time\n  - No uninitialized variables.\n- Second\n";

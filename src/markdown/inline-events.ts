@@ -435,22 +435,18 @@ function nodeEvents(node: PhrasingContent, context: InlineContext, out: InlineEv
     }
     case "link": {
       const autolink = start !== undefined && context.source[start] === "<";
-      out.push({ type: "start", tag: "link", url: node.url, title: node.title ?? "", autolink });
       if (autolink) {
         // Autolinks hold their text verbatim (no escape processing).
         const text = node.children[0]?.type === "text" ? node.children[0].value : node.url;
-        out.push({ type: "text", value: text });
-      } else {
-        phrasingEvents(node.children, context, out);
+        out.push({ type: "start", tag: "link", url: node.url, title: node.title ?? "", autolink }, { type: "text", value: text }, { type: "end", tag: "link" });
+        return;
       }
-      out.push({ type: "end", tag: "link" });
+      linkEvents(node, { url: node.url, title: node.title ?? "" }, context, out);
       return;
     }
     case "linkReference": {
       const definition = context.definitions.get(node.identifier);
-      out.push({ type: "start", tag: "link", url: definition?.url ?? "", title: definition?.title ?? "", autolink: false });
-      phrasingEvents(node.children, context, out);
-      out.push({ type: "end", tag: "link" });
+      linkEvents(node, { url: definition?.url ?? "", title: definition?.title ?? "" }, context, out);
       return;
     }
     case "image":
@@ -459,14 +455,21 @@ function nodeEvents(node: PhrasingContent, context: InlineContext, out: InlineEv
         node.type === "imageReference" ? context.definitions.get(node.identifier) : undefined;
       const url = node.type === "image" ? node.url : (definition?.url ?? "");
       const title = node.type === "image" ? (node.title ?? "") : (definition?.title ?? "");
-      out.push({ type: "start", tag: "image", url, title, autolink: false });
+      const alt: InlineEvent[] = [];
+      let labelEnd: number | undefined;
       if (start !== undefined && end !== undefined) {
-        const altStart = start + 2;
-        altEvents(context, altStart, altEnd(context.source, altStart, end), out);
+        labelEnd = altEnd(context.source, start + 2, end);
+        altEvents(context, start + 2, labelEnd, alt);
       } else if (node.alt) {
-        out.push({ type: "text", value: node.alt });
+        alt.push({ type: "text", value: node.alt });
       }
-      out.push({ type: "end", tag: "image" });
+      if (labelEnd !== undefined && hasFootnoteReference(alt)) {
+        // As for links: a footnote reference in the label leaves the image as text.
+        out.push({ type: "text", value: "![" }, ...alt);
+        textEvents(context, labelEnd, end!, out);
+        return;
+      }
+      out.push({ type: "start", tag: "image", url, title, autolink: false }, ...alt, { type: "end", tag: "image" });
       return;
     }
     case "footnoteReference":
@@ -476,6 +479,33 @@ function nodeEvents(node: PhrasingContent, context: InlineContext, out: InlineEv
       // Other phrasing nodes (none in pulldown-cmark's set) keep their source text.
       if (start !== undefined && end !== undefined) textEvents(context, start, end, out);
   }
+}
+
+function hasFootnoteReference(events: readonly InlineEvent[]): boolean {
+  return events.some((event) => event.type === "footnoteReference");
+}
+
+/**
+ * A link's events. pulldown-cmark gives up on a link whose text holds a
+ * footnote reference (the reference clears the pending link brackets), so
+ * such a link stays text: `[a[^1]](u)` is `\\[a[^1]\\](u)` upstream.
+ */
+function linkEvents(
+  node: Extract<PhrasingContent, { type: "link" | "linkReference" }>,
+  target: { url: string; title: string },
+  context: InlineContext,
+  out: InlineEvent[],
+): void {
+  const label = phrasingEvents(node.children, context);
+  const last = node.children[node.children.length - 1];
+  const labelEnd = last?.position?.end.offset;
+  const end = node.position?.end.offset;
+  if (hasFootnoteReference(label) && labelEnd !== undefined && end !== undefined) {
+    out.push({ type: "text", value: "[" }, ...label);
+    textEvents(context, labelEnd, end, out);
+    return;
+  }
+  out.push({ type: "start", tag: "link", ...target, autolink: false }, ...label, { type: "end", tag: "link" });
 }
 
 function footnoteLabel(node: FootnoteReference): string {

@@ -331,10 +331,46 @@ function headingMessage(node: Heading, walk: Walk, inBlockQuote: boolean): void 
   const first = node.children[0];
   if (!first) return;
   const start = first.position!.start.offset!;
-  const limit = headingContentEnd(node, walk.source);
-  const children = limit === undefined ? node.children : clipPhrasing(node.children, limit);
+  const atx = /^[ \t]*#/.test(walk.source.slice(walk.source.lastIndexOf("\n", start - 1) + 1, start));
+  const limit = atx ? atxContentEnd(walk.source, start) : headingContentEnd(node, walk.source);
+  const children = limit === undefined ? node.children : fitPhrasing(node.children, limit, walk.source);
   const end = limit ?? node.children[node.children.length - 1]!.position!.end.offset!;
   phrasingMessages(children, walk, inlineContext(walk, start, inBlockQuote), { inHeading: true }, start, end);
+}
+
+/**
+ * Where pulldown-cmark ends an ATX heading's text: before a trailing
+ * attribute block, then before trailing spaces and a closing `#` run that
+ * follows a space. Unlike CommonMark (and micromark) it keeps tabs there, so
+ * `# a\t#` is the text `a\t#`.
+ */
+function atxContentEnd(source: string, start: number): number {
+  const newline = source.indexOf("\n", start);
+  let end = newline === -1 ? source.length : newline;
+  if (source[end - 1] === "\r") end--;
+  const attributes = /\{[^{}<>\\\r\n]*\}[ \t]*$/.exec(source.slice(start, end));
+  if (attributes) end = start + attributes.index;
+  const text = source.slice(start, end);
+  let limit = text.replace(/ +$/, "").length;
+  const closer = text.slice(0, limit).replace(/#+$/, "").length;
+  if (closer === 0) limit = 0;
+  else {
+    const spaces = text.slice(0, closer).length - text.slice(0, closer).replace(/ +$/, "").length;
+    if (spaces > 0) limit = closer - spaces;
+  }
+  return start + limit;
+}
+
+/** `nodes` cut at `limit`, or extended to it with the source text mdast trimmed away. */
+function fitPhrasing(nodes: PhrasingContent[], limit: number, source: string): PhrasingContent[] {
+  const clipped = clipPhrasing(nodes, limit);
+  const last = clipped[clipped.length - 1];
+  const lastEnd = last?.position?.end.offset;
+  if (last === undefined || lastEnd === undefined || lastEnd >= limit) return clipped;
+  const gap = { start: { ...last.position!.end }, end: { ...last.position!.end, offset: limit } };
+  if (last.type === "text") clipped[clipped.length - 1] = { ...last, position: { start: last.position!.start, end: gap.end } };
+  else clipped.push({ type: "text", value: source.slice(lastEnd, limit), position: gap });
+  return clipped;
 }
 
 function cellMessage(cell: TableCell, walk: Walk, inBlockQuote: boolean): void {
