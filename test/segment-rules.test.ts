@@ -128,6 +128,9 @@ describe("blocks", () => {
     const md = "- _Compile time memory safety_ - whole classes at\n  compile time\n  - No uninitialized variables.\n- Second\n";
     expect(ids(md)).toEqual(["_Compile time memory safety_ - whole classes at compile time", "No uninitialized variables.", "Second"]);
   });
+  it("drops a task list item's checkbox and the spaces after it", () => {
+    expect(ids("* [ ]  See if all tests pass\n* [x] Done\n")).toEqual(["See if all tests pass", "Done"]);
+  });
   it("removes ordered list markers", () => {
     expect(ids("1. First item\n2. Second item\n")).toEqual(["First item", "Second item"]);
   });

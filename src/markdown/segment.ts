@@ -147,8 +147,14 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
         else visitBlock(child, walk, true);
       });
       return;
-    case "list":
     case "listItem":
+      node.children.forEach((child, index) => {
+        // A task list item's text starts after its `[ ]` and the spaces that follow it.
+        if (index === 0 && typeof node.checked === "boolean" && child.type === "paragraph") taskParagraph(child, walk, inBlockQuote);
+        else visitBlock(child, walk, inBlockQuote);
+      });
+      return;
+    case "list":
     case "footnoteDefinition":
       for (const child of node.children) visitBlock(child as Nodes, walk, inBlockQuote);
       return;
@@ -207,6 +213,13 @@ function clipPhrasingFrom(nodes: readonly PhrasingContent[], offset: number): Ph
     }
   }
   return clipped;
+}
+
+function taskParagraph(node: Paragraph, walk: Walk, inBlockQuote: boolean): void {
+  let start = node.position!.start.offset!;
+  while (start < node.position!.end.offset! && /[ \t]/.test(walk.source[start]!)) start++;
+  const children = clipPhrasingFrom(node.children, start);
+  phrasingMessages(children, walk, inlineContext(walk, start, inBlockQuote), {}, start, node.position!.end.offset!);
 }
 
 function paragraphMessages(node: Paragraph, walk: Walk, inBlockQuote: boolean): void {
