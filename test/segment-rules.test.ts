@@ -228,23 +228,26 @@ describe("code blocks", () => {
   });
 });
 
-describe("GFM alerts and admonish blocks (mdbook-i18n-helpers 0.4)", () => {
-  it("gives the alert marker no message and keeps the body", () => {
-    expect(ids("> [!NOTE]\n> Hello *there*.\n")).toEqual(["Hello _there_."]);
-    expect(ids("> [!warning]\n>\n> First.\n>\n> Second.\n")).toEqual(["First.", "Second."]);
-    expect(ids("> [!NOTE]\n\nHello.")).toEqual(["Hello."]);
+describe("GFM alerts and admonish blocks", () => {
+  const v04 = { gfmAlerts: true, admonish: true };
+  it("0.4 gives the alert marker no message and keeps the body", () => {
+    expect(ids("> [!NOTE]\n> Hello *there*.\n", v04)).toEqual(["Hello _there_."]);
+    expect(ids("> [!warning]\n>\n> First.\n>\n> Second.\n", v04)).toEqual(["First.", "Second."]);
+    expect(ids("> [!NOTE]\n\nHello.", v04)).toEqual(["Hello."]);
+    expect(ids("> [!SOMETHING] else\n", v04)).toEqual(["\\[!SOMETHING\\] else"]);
   });
-  it("keeps a bracketed text that is not an alert marker", () => {
-    expect(ids("> [!SOMETHING] else\n")).toEqual(["\\[!SOMETHING\\] else"]);
+  it("0.3 keeps the marker as escaped text, as it had no alert support", () => {
+    expect(ids("> [!NOTE]\n> Hello *there*.\n")).toEqual(["\\[!NOTE\\] Hello _there_."]);
   });
-  it("takes an admonish block whole, with or without quotes", () => {
-    expect(ids('```admonish tip title="Important Tips"\nMy Message\n```\n')).toEqual(['```admonish tip title="Important Tips"\nMy Message\n```']);
-    expect(ids("```admonish tip\nMy Message\n")).toEqual(["```admonish tip\nMy Message\n```"]);
+  it("0.4 takes an admonish block whole, with or without quotes; 0.3 only with", () => {
+    expect(ids('```admonish tip title="Important Tips"\nMy Message\n```\n', v04)).toEqual(['```admonish tip title="Important Tips"\nMy Message\n```']);
+    expect(ids("```admonish tip\nMy Message\n", v04)).toEqual(["```admonish tip\nMy Message\n```"]);
+    expect(ids("```admonish tip\nMy Message\n")).toEqual([]);
   });
 });
 
 describe("mdbook-i18n-helpers 0.4 (compat 0.4)", () => {
-  const v04 = { htmlBlocks: true, definitionLists: true };
+  const v04 = { htmlBlocks: true, definitionLists: true, gfmAlerts: true, admonish: true };
   it("gives an HTML block one message, line breaks included; directives still act", () => {
     expect(ids("Preamble\n<details>\nSome Details\n</details>\n\nPostamble", v04)).toEqual([
       "Preamble",

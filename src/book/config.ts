@@ -38,6 +38,8 @@ export interface Segmentation {
   legacyInlineHtml: boolean;
   htmlBlocks: boolean;
   definitionLists: boolean;
+  gfmAlerts: boolean;
+  admonish: boolean;
 }
 
 /** The mdbook-i18n-helpers versions whose msgids pobook reproduces. */
@@ -49,7 +51,7 @@ export function compatSegmentation(version: string, where: { file?: string } = {
     throw new PobookError(`compat must be one of ${COMPAT_VERSIONS.join(", ")}, got "${version}"`, where);
   }
   const v04 = version === "0.4";
-  return { htmlBlocks: v04, definitionLists: v04 };
+  return { htmlBlocks: v04, definitionLists: v04, gfmAlerts: v04, admonish: v04 };
 }
 
 /** `config` with the `--compat VERSION` of a command line applied (unchanged without one). */

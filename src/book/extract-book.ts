@@ -70,8 +70,8 @@ export function chapterSegmentOptions(config: BookConfig, options: ExtractOption
 
 /** The book's segmentation (book.toml), with `legacyInlineHtml` also switchable per run. */
 export function segmentationOptions(config: BookConfig, options: ExtractOptions = {}): SegmentOptions {
-  const { legacyInlineHtml, htmlBlocks, definitionLists } = config.segmentation;
-  return { legacyInlineHtml: options.legacyInlineHtml || legacyInlineHtml, htmlBlocks, definitionLists };
+  const { legacyInlineHtml, ...byVersion } = config.segmentation;
+  return { ...byVersion, legacyInlineHtml: options.legacyInlineHtml || legacyInlineHtml };
 }
 
 /** Extracts a whole book in this thread (the CLI spreads chapters over worker threads instead). */

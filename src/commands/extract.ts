@@ -120,8 +120,7 @@ async function extractFromFile(file: string, options: ExtractCliOptions): Promis
   const builder = new TemplateBuilder(granularity);
   const shown = relative(process.cwd(), file) || basename(file);
   const { segmentMarkdown } = await import("../markdown/segment.js");
-  const { htmlBlocks, definitionLists } = compatSegmentation(options.compat ?? "0.3");
-  builder.add(shown, segmentMarkdown(readUtf8(file), { legacyInlineHtml: options.legacyInlineHtml, htmlBlocks, definitionLists }));
+  builder.add(shown, segmentMarkdown(readUtf8(file), { ...compatSegmentation(options.compat ?? "0.3"), legacyInlineHtml: options.legacyInlineHtml }));
   return [{ path: `${basename(file, extname(file))}.pot`, entries: builder.build() }];
 }
 

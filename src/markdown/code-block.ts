@@ -101,9 +101,8 @@ export function codeBlockMessages(
   source: string,
   lineStarts: readonly number[],
   state: GroupState,
-  inBlockQuote: boolean,
+  options: { admonish?: boolean } = {},
 ): Message[] {
-  void inBlockQuote;
   const block = readCodeBlock(node, source, lineStarts);
   if (state.skipNext || state.skipUntilEnd) {
     takeGroup(state);
@@ -113,7 +112,7 @@ export function codeBlockMessages(
   if (!language) {
     const text = wholeBlockText(block);
     // mdbook-admonish blocks (```admonish tip ...) are prose: always one message (upstream 0.4).
-    const admonish = /^admonish[ ]/.test(block.info);
+    const admonish = options.admonish === true && /^admonish[ ]/.test(block.info);
     if (!admonish && !text.includes('"') && !text.includes("//")) return [];
     const { comment } = takeGroup(state);
     const start = node.position!.start.offset!;

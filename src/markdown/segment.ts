@@ -38,6 +38,10 @@ export interface SegmentOptions extends ParseOptions {
   htmlBlocks?: boolean;
   /** Read `Term` / `: definition` lines as definition lists, as mdbook-i18n-helpers 0.4 does. */
   definitionLists?: boolean;
+  /** Give a GFM alert marker (`> [!NOTE]`) no message, as 0.4 does (0.3 writes `\\[!NOTE\\] text`). */
+  gfmAlerts?: boolean;
+  /** Take ```` ```admonish ```` blocks whole, as 0.4 does (0.3 treats them as unknown code). */
+  admonish?: boolean;
 }
 
 /** Directive state carried from one group to the next (upstream's GroupingContext). */
@@ -133,7 +137,7 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
       htmlBlock(node, walk);
       return;
     case "code":
-      codeMessages(node, walk, inBlockQuote);
+      codeMessages(node, walk);
       return;
     case "table": {
       // pulldown-cmark drops the cells of a body row past the header's width; mdast keeps them.
@@ -143,7 +147,7 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
     }
     case "blockquote":
       node.children.forEach((child, index) => {
-        if (index === 0 && child.type === "paragraph") alertParagraph(child, walk);
+        if (index === 0 && child.type === "paragraph" && walk.options.gfmAlerts) alertParagraph(child, walk);
         else visitBlock(child, walk, true);
       });
       return;
@@ -473,8 +477,8 @@ function htmlBlockLines(node: Html, walk: Walk): HtmlLine[] {
   });
 }
 
-function codeMessages(node: Code, walk: Walk, inBlockQuote: boolean): void {
-  for (const message of codeBlockMessages(node, walk.source, walk.lineStarts, walk.state, inBlockQuote)) {
+function codeMessages(node: Code, walk: Walk): void {
+  for (const message of codeBlockMessages(node, walk.source, walk.lineStarts, walk.state, walk.options)) {
     walk.messages.push(message);
   }
 }
