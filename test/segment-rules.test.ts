@@ -156,6 +156,17 @@ describe("blocks", () => {
       "Some vendors provide it.",
     ]);
   });
+  it("reads a footnote definition like pulldown-cmark's old footnotes (indented lines continue its text)", () => {
+    expect(ids("[^a]: Text:\n    - item\n    - item2\n")).toEqual(["Text: \\- item \\- item2"]);
+    expect(ids("Ref[^a].\n\n[^a]: Text\n    > quote\n")).toEqual(["Ref[^a].", "Text \\> quote"]);
+    // After a blank line the footnote is over: indented text is a code block (no quote: no message).
+    expect(ids("[^a]: Text.\n\n    Second para.\n")).toEqual(["Text."]);
+    const messages = segmentMarkdown("Intro.\n\n<!-- i18n:comment: About a -->\n[^a]: See [docs][d].\n\n[d]: https://x\n");
+    expect(messages.map((m) => [m.msgid, m.comment, m.line])).toEqual([
+      ["Intro.", "", 1],
+      ["See [docs](https://x).", "About a", 4],
+    ]);
+  });
   it("keeps a footnote reference without a definition (pulldown-cmark's old footnotes)", () => {
     expect(ids("See note[^1] here.")).toEqual(["See note[^1] here."]);
   });

@@ -5,7 +5,7 @@
  * footnote paragraph; only the strings and comments of code blocks in a
  * language syntect knows; a whole other code block if it holds `"` or `//`.
  */
-import type { Code, Definition, Heading, Html, Nodes, Paragraph, PhrasingContent, Root, TableCell } from "mdast";
+import type { Code, Definition, FootnoteDefinition, Heading, Html, Nodes, Paragraph, PhrasingContent, Root, TableCell } from "mdast";
 import { parseMarkdown, type ParseOptions } from "./parse.js";
 import { phrasingEvents, type InlineContext, type InlineEvent } from "./inline-events.js";
 import { writeInline, type WriterContext } from "./msgid-writer.js";
@@ -68,11 +68,15 @@ export function segmentMarkdown(source: string, options: SegmentOptions = {}): M
 
 /** Like `segmentMarkdown`, for an already parsed tree. */
 export function segmentTree(tree: Root, source: string, options: SegmentOptions = {}): Message[] {
+  return walkTree(tree, source, options, { skipNext: false, skipUntilEnd: false, comments: [] });
+}
+
+function walkTree(tree: Root, source: string, options: SegmentOptions, state: GroupState): Message[] {
   const walk: Walk = {
     source,
     definitions: collectDefinitions(tree),
     options,
-    state: { skipNext: false, skipUntilEnd: false, comments: [] },
+    state,
     lineStarts: lineStartOffsets(source),
     messages: [],
   };
@@ -159,8 +163,10 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
       });
       return;
     case "list":
-    case "footnoteDefinition":
       for (const child of node.children) visitBlock(child as Nodes, walk, inBlockQuote);
+      return;
+    case "footnoteDefinition":
+      footnoteMessages(node, walk, inBlockQuote);
       return;
     default:
       // thematicBreak, definition, yaml: no message.
@@ -217,6 +223,38 @@ function clipPhrasingFrom(nodes: readonly PhrasingContent[], offset: number): Ph
     }
   }
   return clipped;
+}
+
+const FOOTNOTE_LABEL = /^\[\^(?:[^\]\\]|\\.)*\]:/;
+
+/**
+ * A footnote definition as mdbook-xgettext's parser reads it: pulldown-cmark's
+ * "old footnotes" are not an indented container. The text after `[^x]:` and
+ * the lines after it are read as top-level Markdown (indentation kept, so
+ * `    - item` continues the paragraph and `[^x]:     code` is indented code)
+ * and a blank line ends the footnote. GFM footnotes (micromark) nest
+ * indented blocks instead, so the definition's source is segmented again as
+ * a document of its own.
+ */
+function footnoteMessages(node: FootnoteDefinition, walk: Walk, inBlockQuote: boolean): void {
+  const start = node.position!.start.offset!;
+  const label = FOOTNOTE_LABEL.exec(walk.source.slice(start, node.position!.end.offset!));
+  if (!label || inBlockQuote) {
+    for (const child of node.children) visitBlock(child as Nodes, walk, inBlockQuote);
+    return;
+  }
+  const bodyStart = start + label[0].length;
+  const body = walk.source.slice(bodyStart, node.position!.end.offset!);
+  // The book's link definitions, so that references inside the footnote resolve.
+  const definitions = body.includes("[")
+    ? [...walk.definitions.values()].map((definition) => walk.source.slice(definition.position!.start.offset!, definition.position!.end.offset!))
+    : [];
+  const text = definitions.length ? `${body}\n\n${definitions.join("\n")}\n` : body;
+  const lineShift = lineOf(walk.lineStarts, bodyStart) - 1;
+  for (const message of walkTree(parseMarkdown(text, { frontMatter: false }), text, { ...walk.options, frontMatter: false }, walk.state)) {
+    if (message.start >= body.length) continue;
+    walk.messages.push({ ...message, line: message.line + lineShift, start: message.start + bodyStart, end: message.end + bodyStart });
+  }
 }
 
 function taskParagraph(node: Paragraph, walk: Walk, inBlockQuote: boolean): void {
