@@ -28,7 +28,7 @@ function checkJson(args: string[]): { status: number | null; report: JsonReport;
  */
 const simpleCodeSpans = (text: string): string[] => [...text.matchAll(/`([^`]+)`/g)].map((match) => match[1]!).sort();
 
-describe.skipIf(!HAS_CORPUS)("corpus catalogs (skipped: ../shared/corpus is absent)", () => {
+describe.skipIf(!HAS_CORPUS)(HAS_CORPUS ? "corpus catalogs" : "corpus catalogs: skipped, ../shared/corpus is absent", () => {
   const catalogs = corpusCatalogs();
   const ptBR = catalogs.find((file) => file.endsWith("pt-BR.po"))!;
   let ptBRReport: JsonReport | undefined;
