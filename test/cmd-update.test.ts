@@ -136,6 +136,9 @@ describe("pobook update", () => {
     const updated = readFileSync(join(root, "po", "fr.po"), "utf8");
     expect(updated).toContain('msgid "New text."');
     expect(updated).toContain('"POT-Creation-Date: 1970-01-01T00:50:00Z\\n"');
+    // The same as JSON, for scripts.
+    const json = runCli(["update", "--book", root, "--json"], { env: { SOURCE_DATE_EPOCH: "3000" } });
+    expect(JSON.parse(json.stdout)).toEqual([{ catalog: join(root, "po", "fr.po"), changed: false, kept: 3, fuzzy: 0, new: 0, obsolete: 0 }]);
   });
 
   it("names a missing language and a missing template", () => {

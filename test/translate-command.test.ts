@@ -70,6 +70,14 @@ describe("pobook translate", () => {
     expect(existsSync(join(book, "book"))).toBe(false);
   });
 
+  test("--json reports every language for scripts", async () => {
+    const book = copyFixture();
+    const { stdout } = await run([book, "--all", "--json"]);
+    const report = JSON.parse(stdout) as Array<{ language: string; applied: number; untranslated: number; warnings: unknown[] }>;
+    expect(report.map((entry) => entry.language)).toEqual(expect.arrayContaining(["de"]));
+    for (const entry of report) expect(entry.applied + entry.untranslated).toBeGreaterThan(0);
+  });
+
   test("a chapter listed but absent names its SUMMARY.md line and writes nothing", async () => {
     const book = copyFixture();
     const summary = join(book, "src", "SUMMARY.md");

@@ -22,6 +22,7 @@ interface TranslateFlags {
   threshold?: string;
   legacyInlineHtml?: boolean;
   compat?: string;
+  json?: boolean;
 }
 
 interface Job {
@@ -88,6 +89,7 @@ export function registerTranslate(program: Command): void {
     .option("--threshold <percent>", "write chapters translated below this percentage in the source language")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
+    .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, warnings, held-back chapters)")
     .action((bookArg: string, flags: TranslateFlags) => {
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
@@ -120,7 +122,8 @@ export function registerTranslate(program: Command): void {
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
       const book = prepareBook(config, readBookFile, { legacyInlineHtml: flags.legacyInlineHtml });
-      const tty = process.stderr.isTTY === true;
+      const tty = process.stderr.isTTY === true && !flags.json;
+      const report: unknown[] = [];
       jobs.forEach((job, index) => {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
         const results = applyCatalog(book, catalogLookup(catalogs[index]!), { threshold });
@@ -129,6 +132,21 @@ export function registerTranslate(program: Command): void {
         writeCopy(root, files, translated, job.outDir);
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = relative(process.cwd(), job.poPath);
+        if (flags.json) {
+          const sum = (key: "total" | "applied" | "fuzzy" | "untranslated"): number => results.reduce((total, file) => total + file[key], 0);
+          report.push({
+            language: job.language,
+            catalog: poName,
+            output: job.outDir,
+            messages: sum("total"),
+            applied: sum("applied"),
+            fuzzy: sum("fuzzy"),
+            untranslated: sum("untranslated"),
+            warnings: results.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, ...warning }))),
+            belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
+          });
+          return;
+        }
         for (const file of results) {
           for (const warning of file.warnings) {
             process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${file.path}:${warning.line}: ${warning.message}; source text kept\n`);
@@ -140,5 +158,6 @@ export function registerTranslate(program: Command): void {
           process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.map((file) => file.path).join(", ")}\n`);
         }
       });
+      if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     });
 }

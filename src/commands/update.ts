@@ -16,6 +16,7 @@ interface UpdateFlags {
   book: string;
   obsolete: boolean;
   fuzzyMatching: boolean;
+  json?: boolean;
 }
 
 function catalogPaths(poDir: string, languages: string[]): string[] {
@@ -46,6 +47,7 @@ export function registerUpdate(program: Command): void {
     .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
     .option("--no-obsolete", "drop messages the template no longer has instead of keeping them as #~")
     .option("--no-fuzzy-matching", "do not reuse translations of similar messages")
+    .option("--json", "print what happened to each catalog as JSON")
     .action((languages: string[], flags: UpdateFlags) => {
       const config = readBookConfig(flags.book, false);
       const poDir = catalogDir(flags.book, config, flags.poDir);
@@ -69,8 +71,12 @@ export function registerUpdate(program: Command): void {
         }
         return { path, text, changed: text !== before, stats };
       });
-      for (const { path, text, changed, stats } of results) {
-        if (changed) writeFileAtomic(path, text);
+      for (const { path, text, changed } of results) if (changed) writeFileAtomic(path, text);
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(results.map(({ path, changed, stats }) => ({ catalog: path, changed, ...stats })), null, 2)}\n`);
+        return;
+      }
+      for (const { path, changed, stats } of results) {
         process.stdout.write(
           `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}${changed ? "" : " (unchanged)"}\n`,
         );
