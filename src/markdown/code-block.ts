@@ -9,7 +9,9 @@
 import type { Code } from "mdast";
 import { findLanguage, languageToken } from "../code/languages.js";
 import { translatableSpans, type Span } from "../code/tokens.js";
-import { lineOf, takeGroup, type GroupState, type Message } from "./segment.js";
+import { takeGroup, type GroupState } from "./groups.js";
+import { lineOf } from "./lines.js";
+import type { Message } from "./segment.js";
 
 interface CodeLine {
   /** Text of the line inside the block (container prefix and fence indentation removed). */

@@ -5,12 +5,21 @@
  * footnote paragraph; only the strings and comments of code blocks in a
  * language syntect knows; a whole other code block if it holds `"` or `//`.
  */
-import type { Code, Definition, FootnoteDefinition, Heading, Html, Nodes, Paragraph, PhrasingContent, Root, TableCell } from "mdast";
+import type { Code, Definition, FootnoteDefinition, Heading, Nodes, Paragraph, PhrasingContent, Root, TableCell } from "mdast";
 import { parseMarkdown, type ParseOptions } from "./parse.js";
 import { phrasingEvents, type InlineContext, type InlineEvent } from "./inline-events.js";
 import { writeInline, type WriterContext } from "./msgid-writer.js";
 import { findDirective } from "./directives.js";
 import { codeBlockMessages } from "./code-block.js";
+import { htmlBlockMessages } from "./html-block.js";
+import { applyDirective, takeGroup, type GroupState } from "./groups.js";
+import { lineOf, lineStartOffsets } from "./lines.js";
+import { clipPhrasing, clipPhrasingFrom, fitPhrasing } from "./phrasing-range.js";
+import { atxContentEnd, headingContentEnd } from "./heading-text.js";
+import { definitionParts } from "./definition-list.js";
+
+export { lineOf, lineStartOffsets } from "./lines.js";
+export { takeGroup, type GroupState } from "./groups.js";
 
 /** One translatable message of a document. */
 export interface Message {
@@ -42,13 +51,6 @@ export interface SegmentOptions extends ParseOptions {
   gfmAlerts?: boolean;
   /** Take ```` ```admonish ```` blocks whole, as 0.4 does (0.3 treats them as unknown code). */
   admonish?: boolean;
-}
-
-/** Directive state carried from one group to the next (upstream's GroupingContext). */
-export interface GroupState {
-  skipNext: boolean;
-  skipUntilEnd: boolean;
-  comments: string[];
 }
 
 interface Walk {
@@ -97,38 +99,6 @@ function collectDefinitions(tree: Root): Map<string, Definition> {
   return definitions;
 }
 
-export function lineStartOffsets(source: string): number[] {
-  const starts = [0];
-  for (let index = source.indexOf("\n"); index !== -1; index = source.indexOf("\n", index + 1)) starts.push(index + 1);
-  return starts;
-}
-
-/** 1-based line of `offset`. */
-export function lineOf(lineStarts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low + 1;
-}
-
-/**
- * Applies directive state to one translatable group: returns whether it is
- * kept and which comment it carries (taking the pending comments).
- */
-export function takeGroup(state: GroupState): { keep: boolean; comment: string } {
-  if (state.skipNext || state.skipUntilEnd) {
-    state.skipNext = false;
-    return { keep: false, comment: "" };
-  }
-  const comment = state.comments.join(" ");
-  state.comments = [];
-  return { keep: true, comment };
-}
-
 function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
   switch (node.type) {
     case "paragraph":
@@ -138,7 +108,7 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
       headingMessage(node, walk, inBlockQuote);
       return;
     case "html":
-      htmlBlock(node, walk);
+      walk.messages.push(...htmlBlockMessages(node, walk.source, walk.lineStarts, walk.state, walk.options));
       return;
     case "code":
       codeMessages(node, walk);
@@ -210,21 +180,6 @@ function alertParagraph(node: Paragraph, walk: Walk): void {
   phrasingMessages(body, walk, inlineContext(walk, bodyStart, true), {}, bodyStart, node.position!.end.offset!);
 }
 
-/** The phrasing content from `offset` on (text nodes cut at it). */
-function clipPhrasingFrom(nodes: readonly PhrasingContent[], offset: number): PhrasingContent[] {
-  const clipped: PhrasingContent[] = [];
-  for (const node of nodes) {
-    const start = node.position!.start.offset!;
-    const end = node.position!.end.offset!;
-    if (end <= offset) continue;
-    if (start >= offset) clipped.push(node);
-    else if (node.type === "text") {
-      clipped.push({ ...node, position: { start: { ...node.position!.start, offset }, end: node.position!.end } });
-    }
-  }
-  return clipped;
-}
-
 const FOOTNOTE_LABEL = /^\[\^(?:[^\]\\]|\\.)*\]:/;
 
 /**
@@ -274,43 +229,6 @@ function paragraphMessages(node: Paragraph, walk: Walk, inBlockQuote: boolean): 
   }
 }
 
-/** A line that opens a definition (`: text`) in a definition list. */
-const DEFINITION_MARKER = /^ {0,3}:[ \t]+/;
-
-/**
- * Definition lists (mdbook-i18n-helpers 0.4, pulldown-cmark 0.13): micromark
- * has no such construct, so a paragraph's `: definition` lines are cut out
- * here: the term before them and each definition (with its continuation
- * lines) are separate messages, without the `: ` marker.
- */
-function definitionParts(source: string, start: number, end: number): Array<{ start: number; end: number }> {
-  const parts: Array<{ start: number; end: number }> = [];
-  let partStart = start;
-  let lineStart = start;
-  while (lineStart < end) {
-    const newline = source.indexOf("\n", lineStart);
-    const lineEnd = newline === -1 || newline >= end ? end : newline;
-    const line = source.slice(lineStart, lineEnd);
-    // Block-quote markers before the definition belong to the container.
-    const quote = /^(?:[ \t]*>)*/.exec(line)![0].length;
-    const marker = DEFINITION_MARKER.exec(line.slice(quote));
-    if (marker) {
-      if (lineStart > partStart) parts.push({ start: partStart, end: trimEndOffset(source, partStart, lineStart) });
-      partStart = lineStart + quote + marker[0].length;
-    }
-    lineStart = lineEnd + 1;
-  }
-  parts.push({ start: partStart, end });
-  return parts;
-}
-
-/** The offset before the whitespace (line break included) that ends `[start, end)`. */
-function trimEndOffset(source: string, start: number, end: number): number {
-  let cut = end;
-  while (cut > start && /\s/.test(source[cut - 1]!)) cut--;
-  return cut;
-}
-
 /**
  * The messages of a run of phrasing content: usually one, but inline HTML
  * directives (and, in legacy mode, any inline HTML) end the current group,
@@ -338,7 +256,7 @@ function phrasingMessages(
       continue;
     }
     addMessage(walk, part, writer, partStart, event.start ?? partStart);
-    if (directive) applyDirective(directive, walk, true);
+    if (directive) applyDirective(directive, walk.state, true);
     if (directive?.kind === "comment" || directive?.kind === "skip") {
       // Upstream restarts the group at the directive event, so the directive's
       // own HTML opens the next message (a skipped one, for `skip`).
@@ -352,36 +270,6 @@ function phrasingMessages(
   addMessage(walk, part, writer, partStart, end);
 }
 
-/**
- * pulldown-cmark strips a trailing `{ #id .class }` attribute block from
- * headings: the last `{...}` when the heading ends with it and nothing inside
- * is one of `{ } < > \\` or a line break.
- */
-function headingContentEnd(node: Heading, source: string): number | undefined {
-  const last = node.children[node.children.length - 1];
-  const first = node.children[0];
-  if (!last || !first) return undefined;
-  const start = first.position!.start.offset!;
-  const end = last.position!.end.offset!;
-  const attributes = /\{[^{}<>\\\r\n]*\}[ \t]*$/.exec(source.slice(start, end));
-  if (!attributes) return undefined;
-  return start + source.slice(start, start + attributes.index).trimEnd().length;
-}
-
-function clipPhrasing(nodes: PhrasingContent[], limit: number): PhrasingContent[] {
-  const clipped: PhrasingContent[] = [];
-  for (const node of nodes) {
-    const start = node.position!.start.offset!;
-    const end = node.position!.end.offset!;
-    if (start >= limit) break;
-    if (end <= limit) clipped.push(node);
-    else if (node.type === "text") {
-      clipped.push({ ...node, position: { start: node.position!.start, end: { ...node.position!.end, offset: limit } } });
-    } else clipped.push(node);
-  }
-  return clipped;
-}
-
 function headingMessage(node: Heading, walk: Walk, inBlockQuote: boolean): void {
   const first = node.children[0];
   if (!first) return;
@@ -393,126 +281,12 @@ function headingMessage(node: Heading, walk: Walk, inBlockQuote: boolean): void 
   phrasingMessages(children, walk, inlineContext(walk, start, inBlockQuote), { inHeading: true }, start, end);
 }
 
-/**
- * Where pulldown-cmark ends an ATX heading's text: before a trailing
- * attribute block, then before trailing spaces and a closing `#` run that
- * follows a space. Unlike CommonMark (and micromark) it keeps tabs there, so
- * `# a\t#` is the text `a\t#`.
- */
-function atxContentEnd(source: string, start: number): number {
-  const newline = source.indexOf("\n", start);
-  let end = newline === -1 ? source.length : newline;
-  if (source[end - 1] === "\r") end--;
-  const attributes = /\{[^{}<>\\\r\n]*\}[ \t]*$/.exec(source.slice(start, end));
-  if (attributes) end = start + attributes.index;
-  const text = source.slice(start, end);
-  let limit = text.replace(/ +$/, "").length;
-  const closer = text.slice(0, limit).replace(/#+$/, "").length;
-  if (closer === 0) limit = 0;
-  else {
-    const spaces = text.slice(0, closer).length - text.slice(0, closer).replace(/ +$/, "").length;
-    if (spaces > 0) limit = closer - spaces;
-  }
-  return start + limit;
-}
-
-/** `nodes` cut at `limit`, or extended to it with the source text mdast trimmed away. */
-function fitPhrasing(nodes: PhrasingContent[], limit: number, source: string): PhrasingContent[] {
-  const clipped = clipPhrasing(nodes, limit);
-  const last = clipped[clipped.length - 1];
-  const lastEnd = last?.position?.end.offset;
-  if (last === undefined || lastEnd === undefined || lastEnd >= limit) return clipped;
-  const gap = { start: { ...last.position!.end }, end: { ...last.position!.end, offset: limit } };
-  if (last.type === "text") clipped[clipped.length - 1] = { ...last, position: { start: last.position!.start, end: gap.end } };
-  else clipped.push({ type: "text", value: source.slice(lastEnd, limit), position: gap });
-  return clipped;
-}
-
 function cellMessage(cell: TableCell, walk: Walk, inBlockQuote: boolean): void {
   const first = cell.children[0];
   if (!first) return;
   const start = first.position!.start.offset!;
   const end = cell.children[cell.children.length - 1]!.position!.end.offset!;
   phrasingMessages(cell.children, walk, inlineContext(walk, start, inBlockQuote, true), { inTable: true }, start, end);
-}
-
-function applyDirective(directive: NonNullable<ReturnType<typeof findDirective>>, walk: Walk, inGroup: boolean): void {
-  switch (directive.kind) {
-    case "skip":
-      walk.state.skipNext = true;
-      return;
-    case "skip-start":
-      walk.state.skipUntilEnd = true;
-      return;
-    case "skip-end":
-      // Upstream also skips the rest of a group the end marker interrupts.
-      if (inGroup) walk.state.skipNext = true;
-      walk.state.skipUntilEnd = false;
-      return;
-    case "comment":
-      walk.state.comments.push(directive.text);
-      return;
-  }
-}
-
-/**
- * An HTML block. pulldown-cmark hands it over line by line and each line may
- * be a directive. mdbook-xgettext 0.3 gives the rest no message; with
- * `htmlBlocks` (0.4) its other lines are messages, a directive ending the
- * group before it and starting the next one, as upstream restarts there.
- */
-function htmlBlock(node: Html, walk: Walk): void {
-  const lines = htmlBlockLines(node, walk);
-  let groupStart: number | undefined;
-  const emit = (end: number): void => {
-    if (groupStart === undefined) return;
-    const { keep, comment } = takeGroup(walk.state);
-    const group = lines.slice(groupStart, end);
-    const msgid = group.map((line) => line.text + line.newline).join("");
-    if (keep && msgid.trim() !== "") {
-      const first = group[0]!;
-      const last = group[group.length - 1]!;
-      walk.messages.push({ msgid, comment, line: lineOf(walk.lineStarts, first.start), start: first.start, end: last.end });
-    }
-    groupStart = undefined;
-  };
-  lines.forEach((line, index) => {
-    const directive = findDirective(line.text);
-    if (!directive) {
-      if (walk.options.htmlBlocks) groupStart ??= index;
-      return;
-    }
-    const inGroup = groupStart !== undefined;
-    if (inGroup) {
-      emit(index);
-      groupStart = index;
-    }
-    applyDirective(directive, walk, inGroup);
-  });
-  emit(lines.length);
-}
-
-interface HtmlLine {
-  text: string;
-  /** "\n" when the line ends with a line break in the source (the last line may not). */
-  newline: string;
-  /** Source range of the line's text and its line break. */
-  start: number;
-  end: number;
-}
-
-/** The lines of an HTML block with their source ranges (container prefixes excluded). */
-function htmlBlockLines(node: Html, walk: Walk): HtmlLine[] {
-  const { source, lineStarts } = walk;
-  const firstLine = lineOf(lineStarts, node.position!.start.offset!) - 1;
-  return node.value.split(/\r?\n/).map((text, index) => {
-    const lineStart = lineStarts[firstLine + index]!;
-    const lineEnd = firstLine + index + 1 < lineStarts.length ? lineStarts[firstLine + index + 1]! : source.length;
-    const raw = source.slice(lineStart, lineEnd).replace(/\r?\n$/, "");
-    const start = index === 0 ? node.position!.start.offset! : lineStart + Math.max(0, raw.length - text.length);
-    const hasBreak = lineEnd > lineStart + raw.length;
-    return { text, newline: hasBreak ? "\n" : "", start, end: hasBreak ? lineEnd : lineStart + raw.length };
-  });
 }
 
 function codeMessages(node: Code, walk: Walk): void {
