@@ -5,6 +5,20 @@ import { readFileSync } from "node:fs";
 import { PobookError, EXIT_USAGE, EXIT_FAILURE } from "../src/errors.js";
 import { registerCommands } from "../src/commands/index.js";
 
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory",
+  ENOTDIR: "not a directory",
+  ENOSPC: "no space left on the device",
+  EROFS: "read-only file system",
+};
+
+function isFileError(error: unknown): error is NodeJS.ErrnoException & { path: string; code: string } {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string" && typeof (error as NodeJS.ErrnoException).path === "string";
+}
+
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
 const program = new Command()
@@ -32,6 +46,10 @@ try {
   } else if (error instanceof PobookError) {
     process.stderr.write(`pobook: ${error.format()}\n`);
     process.exitCode = error.exitCode;
+  } else if (isFileError(error)) {
+    // A file the command could not read or write: name it, as for any other input error.
+    process.stderr.write(`pobook: ${error.path}: ${FILE_ERRORS[error.code] ?? error.code}\n`);
+    process.exitCode = error.code === "ENOENT" || error.code === "EISDIR" || error.code === "ENOTDIR" ? EXIT_USAGE : EXIT_FAILURE;
   } else {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`pobook: ${message}\n`);

@@ -16,6 +16,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     renameSync(tmp, path);
   } catch (error) {
     rmSync(tmp, { force: true });
+    // Report the file the user asked for, not the temporary one.
+    if (error instanceof Error && "path" in error) (error as NodeJS.ErrnoException).path = path;
     throw error;
   }
 }

@@ -179,6 +179,13 @@ describe("pobook extract on bad input: one line naming the file, exit 2, no outp
     });
   }
 
+  it("names an output it cannot write, in one line", () => {
+    const root = makeTree({ ...BOOK, "out.pot/keep": "" });
+    const result = runCli(["extract", root, "-o", join(root, "out.pot")]);
+    expect(result.stderr).toBe(`pobook: ${join(root, "out.pot")}: is a directory\n`);
+    expect(result.status).toBe(2);
+  });
+
   it("rejects a non-numeric --depth as a usage error", () => {
     const result = runCli(["extract", makeTree(BOOK), "--depth", "x"]);
     expect(result.status).toBe(2);
