@@ -19,7 +19,7 @@
 import { posix } from "node:path";
 import type { Root } from "mdast";
 import type { BookConfig } from "../book/config.js";
-import { parseSummary, chapterEntries } from "../book/summary.js";
+import { chapterEntries, summaryFromTree } from "../book/summary.js";
 import { findLanguage, languageToken } from "../code/languages.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
@@ -148,8 +148,10 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
     if (error instanceof PobookError) throw error;
     throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
   }
-  documents.push(prepareMarkdown(summaryPath, "summary", summaryText, summaryText, { ...base, summary: true }));
-  const entries = chapterEntries(parseSummary(summaryText, summaryPath));
+  const summary = prepareMarkdown(summaryPath, "summary", summaryText, summaryText, { ...base, summary: true });
+  documents.push(summary);
+  // The same tree gives the chapter list: SUMMARY.md is parsed once.
+  const entries = chapterEntries(summaryFromTree(summary.tree, summaryPath));
   const lineOfChapter = new Map(entries.map((chapter) => [posix.join(config.src, chapter.path), chapter.line]));
   const chapters = [...lineOfChapter.keys()];
   const chapterSet = new Set(chapters);
