@@ -12,7 +12,7 @@
  * from the template (GNU also re-sorts the header fields; we don't rewrite them).
  */
 import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
-import { entryKey, getHeader, isFuzzy } from "./types.js";
+import { cloneEntry, entryKey, getHeader, isFuzzy } from "./types.js";
 import { FuzzyIndex, type FuzzyIndexOptions } from "./fuzzy-match.js";
 import { pluralCount } from "./plural-forms.js";
 
@@ -42,15 +42,7 @@ export interface MergeResult {
 }
 
 function copyEntry(entry: PoEntry): PoEntry {
-  const copy: PoEntry = {
-    ...entry,
-    msgstr: [...entry.msgstr],
-    translatorComments: [...entry.translatorComments],
-    extractedComments: [...entry.extractedComments],
-    references: [...entry.references],
-    flags: [...entry.flags],
-  };
-  if (entry.previous) copy.previous = { ...entry.previous };
+  const copy = cloneEntry(entry);
   delete copy.line;
   return copy;
 }

@@ -16,7 +16,7 @@
  */
 import { segmentMarkdown, type Message, type SegmentOptions } from "../markdown/segment.js";
 import type { Catalog, PoEntry } from "./types.js";
-import { entryKey, getHeader, isFuzzy, setHeader } from "./types.js";
+import { cloneEntry, entryKey, getHeader, isFuzzy, setHeader } from "./types.js";
 
 export interface NormalizeOptions {
   /**
@@ -313,14 +313,7 @@ export function normalizeCatalog(catalog: Catalog, options: NormalizeOptions = {
 
   const add = (original: PoEntry): void => {
     // A copy: merging later duplicates into it must not touch the caller's catalog.
-    const entry: PoEntry = {
-      ...original,
-      msgstr: [...original.msgstr],
-      translatorComments: [...original.translatorComments],
-      extractedComments: [...original.extractedComments],
-      references: [...original.references],
-      flags: [...original.flags],
-    };
+    const entry = cloneEntry(original);
     const key = entryKey(entry);
     const first = byKey.get(key);
     if (first) {

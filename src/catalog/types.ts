@@ -70,6 +70,20 @@ export function setHeader(catalog: Catalog, name: string, value: string): void {
   else catalog.headers.push([name, value]);
 }
 
+/** A deep copy of `entry`: changing it leaves the original (and its catalog) alone. */
+export function cloneEntry(entry: PoEntry): PoEntry {
+  const copy: PoEntry = {
+    ...entry,
+    msgstr: [...entry.msgstr],
+    translatorComments: [...entry.translatorComments],
+    extractedComments: [...entry.extractedComments],
+    references: [...entry.references],
+    flags: [...entry.flags],
+  };
+  if (entry.previous) copy.previous = { ...entry.previous };
+  return copy;
+}
+
 export function newEntry(msgid: string, fields: Partial<PoEntry> = {}): PoEntry {
   return {
     msgid,
