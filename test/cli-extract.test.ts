@@ -182,7 +182,7 @@ describe("pobook extract on bad input: one line naming the file, exit 2, no outp
   it("names an output it cannot write, in one line", () => {
     const root = makeTree({ ...BOOK, "out.pot/keep": "" });
     const result = runCli(["extract", root, "-o", join(root, "out.pot")]);
-    expect(result.stderr).toBe(`pobook: ${join(root, "out.pot")}: is a directory\n`);
+    expect(result.stderr).toBe(`pobook: ${join(root, "out.pot")}: is a directory; give a file name\n`);
     expect(result.status).toBe(2);
   });
 

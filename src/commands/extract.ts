@@ -15,6 +15,8 @@ import { bookReader } from "../runtime/book-reader.js";
 import type { Message } from "../markdown/segment.js";
 import { createTemplate, serializePo } from "../catalog/serialize.js";
 import { newEntry } from "../catalog/types.js";
+import { enforce, inspectFile, realPath } from "../output/inspect.js";
+import { decideOutputFile } from "../output/rules.js";
 
 export interface ExtractCliOptions {
   output?: string;
@@ -25,6 +27,7 @@ export interface ExtractCliOptions {
   jobs?: string;
   cache: boolean;
   json?: boolean;
+  force?: boolean;
 }
 
 /** `POT-Creation-Date` like mdbook-xgettext (RFC 3339, seconds); SOURCE_DATE_EPOCH makes it reproducible. */
@@ -58,6 +61,7 @@ export function toCatalogEntries(entries: readonly TemplateEntry[]) {
 }
 
 export interface ExtractResult {
+  /** What was written; `-` is standard output. */
   files: Array<{ path: string; messages: number }>;
 }
 
@@ -141,6 +145,12 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
   let outputs: Array<{ path: string; text: string; messages: number }>;
   const render = (template: TemplateFile) => serializePo(createTemplate(header, toCatalogEntries(template.entries)));
   const output = options.output;
+  if (output === "-") {
+    if (templates.length !== 1 || (config?.depth ?? 0) > 0) throw new PobookError("-o - writes one template to standard output, but --depth splits it into several files: give -o a directory");
+    if (options.json) throw new PobookError("-o - and --json both write to standard output: give -o a file or directory");
+    process.stdout.write(render(templates[0]!));
+    return { files: [{ path: "-", messages: templates[0]!.entries.length }] };
+  }
   const outputIsFile = output !== undefined && (output.endsWith(".pot") || output.endsWith(".po") || (existsSync(output) && statSync(output).isFile()));
   if (outputIsFile) {
     if (templates.length !== 1) throw new PobookError("--depth splits the template into several files: give -o a directory");
@@ -149,6 +159,11 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
     const dir = output ?? defaultDir;
     outputs = templates.map((template) => ({ path: join(dir, template.path), text: render(template), messages: template.entries.length }));
   }
+  // Never over a book source, nor over a file that is not a template unless --force (src/output/rules.ts).
+  const sources = isFile
+    ? { directories: [], files: [realPath(target)] }
+    : { directories: [realPath(join(target, config!.src))], files: [realPath(join(target, "book.toml"))] };
+  for (const file of outputs) enforce(decideOutputFile(inspectFile(file.path), sources, "template"), options.force === true, file.path);
   // Everything is computed before anything is written: bad input leaves no partial output.
   for (const file of outputs) {
     mkdirSync(dirname(file.path), { recursive: true });
@@ -162,7 +177,8 @@ export function registerExtract(program: Command): void {
     .command("extract")
     .description("write the POT template of a book (msgids identical to mdbook-xgettext's)")
     .argument("[book]", "book directory with book.toml, or a single Markdown file", ".")
-    .option("-o, --output <path>", "POT file, or directory for the template(s) (default: <book>/po/<pot-file>)")
+    .option("-o, --output <path>", "POT file, directory for the template(s), or - for standard output (default: <book>/po/<pot-file>)")
+    .option("--force", "overwrite an existing file that is not a gettext template (never a book source)")
     .option("--granularity <n>", "references: 0 = file only, 1 = file:line, N = line rounded down to N")
     .option("--depth <n>", "split the template into one POT per part/chapter down to this depth")
     .option("--legacy-inline-html", "end messages at inline HTML, like mdbook-xgettext before 0.3.4 (older catalogs)")
@@ -177,6 +193,7 @@ export function registerExtract(program: Command): void {
         return;
       }
       for (const file of result.files) {
+        if (file.path === "-") continue;
         process.stdout.write(`wrote ${relative(process.cwd(), file.path) || file.path}: ${file.messages} messages\n`);
       }
     });

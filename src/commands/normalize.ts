@@ -7,10 +7,14 @@ import { readPoFile } from "../catalog/parse.js";
 import { serializePo } from "../catalog/serialize.js";
 import { normalizeCatalog } from "../catalog/normalize.js";
 import { expandLinks } from "../book/links.js";
+import { readBookConfig } from "./book-config.js";
+import { enforce, inspectFile, realPath } from "../output/inspect.js";
+import { decideOutputFile } from "../output/rules.js";
 
 interface NormalizeFlags {
   output?: string;
   root: string;
+  force?: boolean;
 }
 
 /**
@@ -43,6 +47,7 @@ export function registerNormalize(program: Command): void {
     .argument("<file...>", "PO or POT files, rewritten in place")
     .option("-o, --output <FILE>", "write the result here instead (one input only)")
     .option("--root <DIR>", "directory the #: references are relative to (the book root)", ".")
+    .option("--force", "with -o, overwrite an existing file that is not a gettext catalog (never a book source)")
     .action((files: string[], flags: NormalizeFlags) => {
       if (flags.output !== undefined && files.length !== 1) {
         throw new PobookError("-o/--output takes exactly one input file");
@@ -50,6 +55,12 @@ export function registerNormalize(program: Command): void {
       const readSource = sourceReader(flags.root);
       // Read and normalize everything first: a bad catalog stops the command before any file is written.
       const results = files.map((path) => ({ path, ...normalizeCatalog(readPoFile(path), { readSource }) }));
+      if (flags.output !== undefined) {
+        // Never over a book source, nor over a file that is not a catalog unless --force (src/output/rules.ts).
+        const config = readBookConfig(flags.root, false);
+        const sources = config ? { directories: [realPath(join(flags.root, config.src))], files: [realPath(join(flags.root, "book.toml"))] } : { directories: [], files: [] };
+        enforce(decideOutputFile(inspectFile(flags.output), sources, "catalog"), flags.force === true, flags.output);
+      }
       for (const { path, catalog, stats } of results) {
         writeFileAtomic(flags.output ?? path, serializePo(catalog));
         process.stdout.write(

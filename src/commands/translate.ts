@@ -3,9 +3,8 @@
  * PO catalogs (see src/translate/ for how messages are applied).
  */
 import type { Command } from "commander";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
@@ -13,6 +12,10 @@ import { readUtf8 } from "../fs.js";
 import { bookReader } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
+import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
+import { decideOutputDir } from "../output/rules.js";
+import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
+import { writeTree, type ProducedEntry } from "../output/tree-writer.js";
 
 interface TranslateFlags {
   language?: string;
@@ -23,27 +26,15 @@ interface TranslateFlags {
   legacyInlineHtml?: boolean;
   compat?: string;
   json?: boolean;
+  force?: boolean;
 }
 
 interface Job {
   language: string;
   poPath: string;
   outDir: string;
-}
-
-/** Every file of the book root, relative, except VCS data, build output and translated copies. */
-function bookFiles(root: string, skip: ReadonlySet<string>): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (skip.has(resolve(path)) || entry.name === ".git") continue;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(relative(root, path).split(sep).join("/"));
-    }
-  };
-  walk(root);
-  return files.sort();
+  /** The output directory as the user gave it, for messages. */
+  shown: string;
 }
 
 function parseThreshold(value: string | undefined): number | undefined {
@@ -53,22 +44,35 @@ function parseThreshold(value: string | undefined): number | undefined {
   return number;
 }
 
-/** Writes the whole copy into a temporary sibling, then renames it into place: no partial output. */
-function writeCopy(root: string, files: readonly string[], translated: ReadonlyMap<string, string>, outDir: string): void {
-  const staging = join(dirname(outDir), `.${basename(outDir)}.${randomBytes(6).toString("hex")}.tmp`);
-  try {
-    for (const file of files) {
-      const target = join(staging, file);
-      mkdirSync(dirname(target), { recursive: true });
-      const text = translated.get(file);
-      writeFileSync(target, text ?? readFileSync(join(root, file)));
+/**
+ * The output tree of one language: the book's tree with translated files in
+ * place. A symlink whose file has a translation stays a link only when its
+ * target gets the same text in the copy; otherwise the translation is
+ * written in its place.
+ */
+function translatedTree(root: string, tree: readonly SourceEntry[], translated: ReadonlyMap<string, string>): ProducedEntry[] {
+  return tree.map((entry): ProducedEntry => {
+    if (entry.kind === "directory") return entry;
+    const text = translated.get(entry.path);
+    if (entry.kind === "file") {
+      return text === undefined ? { path: entry.path, kind: "file", copyFrom: entry.source, mode: entry.mode } : { path: entry.path, kind: "file", data: text, mode: entry.mode };
     }
-    rmSync(outDir, { recursive: true, force: true });
-    renameSync(staging, outDir);
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+    const link: ProducedEntry = { path: entry.path, kind: "symlink", target: entry.target };
+    if (text === undefined || (entry.resolvesTo !== undefined && (translated.get(entry.resolvesTo) ?? readUtf8OrUndefined(join(root, entry.resolvesTo))) === text)) return link;
+    return { path: entry.path, kind: "file", data: text, mode: statSync(join(root, entry.path)).mode };
+  });
+}
+
+function readUtf8OrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
   }
+}
+
+function shownPath(path: string): string {
+  return relative(process.cwd(), path) || ".";
 }
 
 function summaryLine(language: string, results: readonly FileTranslation[], outDir: string): string {
@@ -89,6 +93,7 @@ export function registerTranslate(program: Command): void {
     .option("--threshold <percent>", "write chapters translated below this percentage in the source language")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
+    .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, warnings, held-back chapters)")
     .action((bookArg: string, flags: TranslateFlags) => {
       const root = resolve(bookArg);
@@ -106,17 +111,25 @@ export function registerTranslate(program: Command): void {
         if (catalogs.length === 0) throw new PobookError("no .po catalogs", { file: poDir });
         jobs = catalogs.map((name) => {
           const language = name.slice(0, -3);
-          return { language, poPath: join(poDir, name), outDir: flags.output ? resolve(flags.output, language) : defaultOut(language) };
+          const outDir = flags.output ? resolve(flags.output, language) : defaultOut(language);
+          return { language, poPath: join(poDir, name), outDir, shown: flags.output ? join(flags.output, language) : shownPath(outDir) };
         });
       } else {
         if (!flags.language) throw new PobookError("give the target language with -l LANG (or --all)");
         const language = flags.language;
-        jobs = [{ language, poPath: flags.po ? resolve(flags.po) : join(poDir, `${language}.po`), outDir: flags.output ? resolve(flags.output) : defaultOut(language) }];
+        const outDir = flags.output ? resolve(flags.output) : defaultOut(language);
+        jobs = [{ language, poPath: flags.po ? resolve(flags.po) : join(poDir, `${language}.po`), outDir, shown: flags.output ?? shownPath(outDir) }];
       }
+      const buildDirSetting = (config.raw.build as Record<string, unknown> | undefined)?.["build-dir"];
+      const buildDir = resolve(root, typeof buildDirSetting === "string" ? buildDirSetting : "book");
+      // Where the copies may go (src/output/rules.ts): checked before anything is read or written.
+      const paths = bookPaths(root, config.src, config.poDir, buildDir);
+      const env = environment();
+      for (const job of jobs) enforce(decideOutputDir(inspectDir(job.outDir), paths, env), flags.force === true, job.shown);
       // Read every catalog first: a bad one stops the run before anything is written.
       const catalogs = jobs.map((job) => readPoFile(job.poPath));
-      const buildDir = resolve(root, typeof (config.raw.build as Record<string, unknown> | undefined)?.["build-dir"] === "string" ? String((config.raw.build as Record<string, unknown>)["build-dir"]) : "book");
-      const files = bookFiles(root, new Set([buildDir, ...jobs.map((job) => job.outDir)]));
+      const warn = (line: string): boolean => process.stderr.write(`${line}\n`);
+      const tree = readSourceTree(paths.root, { skip: new Set([realPath(buildDir), ...jobs.map((job) => realPath(job.outDir))]), warn });
       const readBookFile = bookReader(root);
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
@@ -129,7 +142,7 @@ export function registerTranslate(program: Command): void {
         const results = applyCatalog(book, catalogLookup(catalogs[index]!), { threshold });
         const translated = new Map(results.map((file) => [file.path, file.text]));
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
-        writeCopy(root, files, translated, job.outDir);
+        writeTree(job.outDir, translatedTree(paths.root, tree, translated), { force: flags.force === true, shown: job.shown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = relative(process.cwd(), job.poPath);
         if (flags.json) {
