@@ -13,7 +13,7 @@ import { bookReader } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
-import { decideOutputDir } from "../output/rules.js";
+import { decideOutputDir, isInside } from "../output/rules.js";
 import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
 import { writeTree, type ProducedEntry } from "../output/tree-writer.js";
 
@@ -129,7 +129,9 @@ export function registerTranslate(program: Command): void {
       // Read every catalog first: a bad one stops the run before anything is written.
       const catalogs = jobs.map((job) => readPoFile(job.poPath));
       const warn = (line: string): boolean => process.stderr.write(`${line}\n`);
-      const tree = readSourceTree(paths.root, { skip: new Set([realPath(buildDir), ...jobs.map((job) => realPath(job.outDir))]), warn });
+      // Build output and pobook's default output area are not book content (unless they hold the sources).
+      const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
+      const tree = readSourceTree(paths.root, { skip: new Set([...areas, ...jobs.map((job) => realPath(job.outDir))]), warn });
       const readBookFile = bookReader(root);
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so

@@ -16,7 +16,7 @@
  * 3. The final manifest lists exactly the new files.
  */
 import { randomBytes } from "node:crypto";
-import { chmodSync, copyFileSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PobookError } from "../errors.js";
 import { listTree, realPath } from "./inspect.js";
@@ -114,6 +114,8 @@ function removeEmptyParents(root: string, path: string): void {
 
 /** Removes a tree of empty directories; anything else in it stops with an error (rmdir never removes a file). */
 function removeEmptyTree(dir: string): void {
+  // Already gone when removing stale files emptied it.
+  if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory() && !entry.isSymbolicLink()) removeEmptyTree(join(dir, entry.name));
   }
