@@ -214,4 +214,29 @@ describe("translate: the copy keeps symlinks and modes", () => {
     expect(snapshotTree(out)["src/intro.md"]).toMatch(/^file /);
     expect(readFileSync(join(out, "intro-source.md"), "utf8")).not.toContain("Einführung");
   });
+
+  it("a chapter reached through a symlinked directory: the link is kept and the lost translation reported", () => {
+    const book = makeBook();
+    writeFileSync(join(book, "src", "images", "pic.md"), "# Picture\n");
+    writeFileSync(join(book, "src", "SUMMARY.md"), `${readFileSync(join(book, "src", "SUMMARY.md"), "utf8")}- [Picture](pictures/pic.md)\n`);
+    const po = catalogFrom(book, (msgid) => `${msgid} FR`);
+    const result = runCli(["translate", book, "-l", "fr", "--po", po, "-o", join(work!, "fr")]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("pobook: src/pictures/pic.md: reached through a symlinked directory, which is copied as a symlink; its translation is not written\n");
+    expect(snapshotTree(join(work!, "fr"))["src/pictures"]).toBe("link images");
+  });
+
+  it("a read-only book gives a copy pobook can replace: files keep their modes, directories get the owner's rwx", () => {
+    const book = makeBook();
+    chmodSync(join(book, "src", "images"), 0o555);
+    chmodSync(join(book, "src", "intro.md"), 0o444);
+    const out = join(work!, "copy");
+    expect(runCli(["translate", book, "-l", "de", "-o", out]).status).toBe(0);
+    expect(runCli(["translate", book, "-l", "de", "-o", out]).status).toBe(0);
+    const tree = snapshotTree(out);
+    chmodSync(join(book, "src", "images"), 0o755);
+    expect(tree["src/images"]).toBe("dir 755");
+    expect(tree["src/intro.md"]).toMatch(/^file 444 /);
+    expect(tree["build.sh"]).toMatch(/^file 755 /);
+  });
 });

@@ -50,7 +50,11 @@ function parseThreshold(value: string | undefined): number | undefined {
  * target gets the same text in the copy; otherwise the translation is
  * written in its place.
  */
-function translatedTree(root: string, tree: readonly SourceEntry[], translated: ReadonlyMap<string, string>): ProducedEntry[] {
+function translatedTree(root: string, tree: readonly SourceEntry[], translated: ReadonlyMap<string, string>, warn: (line: string) => void): ProducedEntry[] {
+  const paths = new Set(tree.map((entry) => entry.path));
+  for (const path of translated.keys()) {
+    if (!paths.has(path) && translated.get(path) !== readUtf8OrUndefined(join(root, path))) warn(`pobook: ${path}: reached through a symlinked directory, which is copied as a symlink; its translation is not written`);
+  }
   return tree.map((entry): ProducedEntry => {
     if (entry.kind === "directory") return entry;
     const text = translated.get(entry.path);
@@ -144,7 +148,7 @@ export function registerTranslate(program: Command): void {
         const results = applyCatalog(book, catalogLookup(catalogs[index]!), { threshold });
         const translated = new Map(results.map((file) => [file.path, file.text]));
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
-        writeTree(job.outDir, translatedTree(paths.root, tree, translated), { force: flags.force === true, shown: job.shown });
+        writeTree(job.outDir, translatedTree(paths.root, tree, translated, warn), { force: flags.force === true, shown: job.shown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = relative(process.cwd(), job.poPath);
         if (flags.json) {

@@ -74,8 +74,10 @@ export function writeTree(outDir: string, entries: readonly ProducedEntry[], opt
     mkdirSync(dirname(join(out, path)), { recursive: true });
     renameSync(join(stagingDir, path), join(out, path));
   }
-  // Deepest first, so a read-only directory is closed after what goes into it.
-  for (const dir of directories.reverse()) chmodSync(join(out, dir.path), dir.mode & 0o7777);
+  // A directory keeps its mode with the owner's rwx added: pobook must be
+  // able to replace its files on the next run (a read-only book gives a
+  // writable copy of its directories; files keep their modes exactly).
+  for (const dir of directories) chmodSync(join(out, dir.path), (dir.mode & 0o7777) | 0o700);
   rmSync(stagingDir, { recursive: true, force: true });
   writeManifest(out, { files: [...produced.keys()] });
 }
