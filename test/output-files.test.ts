@@ -85,3 +85,17 @@ describe("normalize -o", () => {
     expect(readFileSync(join(root, "notes.txt"), "utf8")).toContain('msgstr "Intro FR"');
   });
 });
+
+describe("stats --html", () => {
+  it("never writes over a book source; replaces its own report, another file only with --force", () => {
+    const root = makeTree(BOOK);
+    const before = snapshotTree(root);
+    expectRefused(runCli(["stats", "--html", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
+    expectRefused(runCli(["stats", "--html", "notes.txt"], root), "notes.txt", /is not a report pobook wrote; use --force/);
+    expect(snapshotTree(root)).toEqual(before);
+    expect(runCli(["stats", "--html", "report.html"], root).status).toBe(0);
+    expect(runCli(["stats", "--html", "report.html"], root).status).toBe(0);
+    expect(runCli(["stats", "--html", "notes.txt", "--force"], root).status).toBe(0);
+    expect(readFileSync(join(root, "notes.txt"), "utf8")).toMatch(/^<!DOCTYPE html>/);
+  });
+});

@@ -10,6 +10,8 @@ import { renderStatsTable } from "../stats/table.js";
 import { readBookConfig } from "./book-files.js";
 import { bookReader } from "../runtime/book-reader.js";
 import { poFilesOrDefault, useColor } from "./po-files.js";
+import { enforce, inspectFile, realPath } from "../output/inspect.js";
+import { decideOutputFile } from "../output/rules.js";
 
 interface StatsOptions {
   byChapter?: boolean;
@@ -17,6 +19,7 @@ interface StatsOptions {
   html?: string;
   againstSources?: boolean;
   book?: string;
+  force?: boolean;
 }
 
 export function registerStats(program: Command): void {
@@ -27,6 +30,7 @@ export function registerStats(program: Command): void {
     .option("--by-chapter", "break the figures down by chapter (#: references)")
     .option("--json", "print the figures as JSON")
     .option("--html <file>", "also write a self-contained HTML report to FILE")
+    .option("--force", "with --html, overwrite an existing file that is not a pobook report (never a book source)")
     .option("--against-sources", "count against the book's current sources: each catalog as `pobook update` would merge it (nothing is written)")
     .option("--book <dir>", "the book directory (with book.toml) for --against-sources", ".")
     .action((files: string[], options: StatsOptions) => {
@@ -42,6 +46,10 @@ export function registerStats(program: Command): void {
         return { ...catalogStats(catalogAgainstTemplate(catalog, template), file), potCreationDate: getHeader(catalog, "POT-Creation-Date") };
       });
       if (options.html !== undefined) {
+        // Never over a book source, nor over a file that is not an earlier report unless --force (src/output/rules.ts).
+        const bookConfig = config ?? readBookConfig(bookRoot, false);
+        const sources = bookConfig ? { directories: [realPath(join(bookRoot, bookConfig.src))], files: [realPath(join(bookRoot, "book.toml"))] } : { directories: [], files: [] };
+        enforce(decideOutputFile(inspectFile(options.html, true), sources, "report"), options.force === true, options.html);
         writeFileAtomic(options.html, renderHtmlReport(stats, { generatedAt: new Date().toISOString() }));
       }
       if (options.json) {

@@ -8,6 +8,9 @@
  */
 import type { FileContent } from "./rules.js";
 
+/** Marks a stats HTML page as pobook's: `stats --html` replaces such a file without --force. */
+export const REPORT_GENERATOR = '<meta name="generator" content="pobook stats">';
+
 export function classifyFileContent(bytes: Uint8Array, truncated = false): FileContent {
   if (bytes.length === 0) return "empty";
   if (truncated) bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);

@@ -6,7 +6,7 @@ import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, re
 import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { PobookError } from "../errors.js";
-import { classifyFileContent } from "./file-content.js";
+import { classifyFileContent, REPORT_GENERATOR } from "./file-content.js";
 import { MANIFEST, isStagingName, readManifest } from "./manifest.js";
 import { permits, type BookPaths, type Decision, type DirTarget, type EntryKind, type Environment, type FileTarget } from "./rules.js";
 
@@ -47,10 +47,16 @@ export function inspectDir(path: string): DirTarget {
   return { path: real, kind, empty: names.length === 0, ownOutput: readManifest(real) !== undefined };
 }
 
-export function inspectFile(path: string): FileTarget {
+/** `report`: the file is to receive a stats report, so an earlier report is recognised by its generator mark. */
+export function inspectFile(path: string, report = false): FileTarget {
   const real = realPath(path);
   const kind = kindOf(real);
-  return kind === "file" ? { path: real, kind, content: fileContent(real) } : { path: real, kind };
+  if (kind !== "file") return { path: real, kind };
+  if (report) {
+    const text = readFileSync(real, "utf8");
+    return { path: real, kind, content: text === "" ? "empty" : text.startsWith("<!DOCTYPE html>") && text.includes(REPORT_GENERATOR) ? "pobook-report" : "other" };
+  }
+  return { path: real, kind, content: fileContent(real) };
 }
 
 const POT_SNIFF = 64 * 1024;

@@ -100,7 +100,7 @@ export function decideOutputDir(target: DirTarget, book: BookPaths | undefined, 
 }
 
 /** What an existing output file holds. */
-export type FileContent = "empty" | "template" | "translated-catalog" | "other";
+export type FileContent = "empty" | "template" | "translated-catalog" | "pobook-report" | "other";
 
 export interface FileTarget {
   path: string;
@@ -119,15 +119,22 @@ export interface SourcePaths {
 
 /**
  * Whether `target` may be written with a catalog (`writes: "template"` for
- * a POT, which must not replace translations; `"catalog"` for a PO file).
+ * a POT, which must not replace translations; `"catalog"` for a PO file)
+ * or a `"report"` (stats --html, which replaces only an earlier report).
  */
-export function decideOutputFile(target: FileTarget, sources: SourcePaths, writes: "template" | "catalog"): Decision {
+export function decideOutputFile(target: FileTarget, sources: SourcePaths, writes: "template" | "catalog" | "report"): Decision {
   if (target.kind === "directory") return refused("is a directory; give a file name");
   if (target.kind === "other") return refused("is not a regular file; give a file name");
   if (sources.files.includes(target.path)) return refused("is a book source file; choose another file name");
   const inSources = sources.directories.some((dir) => isInside(target.path, dir));
   if (target.kind === "missing") return inSources ? needsForce("lies inside the book's sources; choose a file outside them, e.g. in po/, or use --force") : ALLOWED;
   const content = target.content ?? "other";
+  if (writes === "report") {
+    if (content === "empty" || content === "pobook-report") return ALLOWED;
+    if (inSources) return refused("is a book source file; choose another file name");
+    return needsForce("exists and is not a report pobook wrote; use --force to overwrite it");
+  }
+  if (content === "pobook-report") return needsForce("exists and is not a gettext catalog; use --force to overwrite it");
   if (content === "other") {
     if (inSources) return refused("is a book source file; choose another file name");
     return needsForce("exists and is not a gettext catalog; use --force to overwrite it");

@@ -5,6 +5,7 @@
  */
 import { activeTotal, type CatalogStats, type ChapterStats, type Counts } from "./compute.js";
 import { formatPercent } from "./table.js";
+import { REPORT_GENERATOR } from "../output/file-content.js";
 
 export interface HtmlReportOptions {
   title?: string;
@@ -151,6 +152,7 @@ export function renderHtmlReport(catalogs: CatalogStats[], options: HtmlReportOp
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+${REPORT_GENERATOR}
 <title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
