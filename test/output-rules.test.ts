@@ -161,4 +161,15 @@ describe("writeTree", () => {
       { numRuns: 300 },
     );
   });
+
+  it("removes the staging directory a killed run left behind (its manifest names it)", () => {
+    work = mkdtempSync(join(tmpdir(), "pobook-tree-"));
+    const out = join(work, "out");
+    mkdirSync(join(out, ".pobook-staging-0123456789ab", "src"), { recursive: true });
+    writeFileSync(join(out, ".pobook-staging-0123456789ab", "src", "half.md"), "half");
+    writeFileSync(join(out, "mine.txt"), "user");
+    writeManifest(out, { files: [], staging: ".pobook-staging-0123456789ab" });
+    writeTree(out, [{ path: "a.md", kind: "file", data: "new", mode: 0o644 }], { force: false, shown: "out" });
+    expect(Object.keys(snapshotTree(out)).sort()).toEqual([".pobook-output.json", "a.md", "mine.txt"]);
+  });
 });

@@ -189,6 +189,7 @@ describe("translate: the copy keeps symlinks and modes", () => {
     const secret = mkdtempSync(join(tmpdir(), "pobook-secret-"));
     writeFileSync(join(secret, "key"), "secret");
     symlinkSync(join(secret, "key"), join(book, "src", "key"));
+    symlinkSync(join(book, "src", "logo.png"), join(book, "src", "absolute.png"));
     const result = runCli(["translate", "-l", "fr"], book);
     rmSync(secret, { recursive: true });
     expect(result.status).toBe(0);
@@ -199,6 +200,8 @@ describe("translate: the copy keeps symlinks and modes", () => {
     expect(result.stderr).toMatch(/^pobook: src\/banner\.svg: symlink to \.\.\/\.\.\/shared\/banner\.svg points outside the copied book; its content is copied$/m);
     expect(result.stderr).toMatch(/^pobook: src\/key: symlink to .* points outside the book's repository; not copied$/m);
     expect(existsSync(join(out, "src", "key"))).toBe(false);
+    // An absolute link into the book would point back at the English sources: it becomes relative.
+    expect(snapshotTree(out)["src/absolute.png"]).toBe("link logo.png");
   });
 
   it("a translated chapter reached through a symlink gets its translation", () => {
