@@ -1,6 +1,6 @@
 import type { Command } from "commander";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
+import { readBookConfig } from "./book-config.js";
 import { PobookError } from "../errors.js";
 import { writeFileAtomic } from "../fs.js";
 import { readPoFile } from "../catalog/parse.js";
@@ -20,7 +20,13 @@ interface NormalizeFlags {
  * messages), so a missing file or a broken include is not an error here.
  */
 function sourceReader(root: string): (path: string) => string | undefined {
-  const read = (path: string): string => readFileSync(join(root, path), "utf8");
+  let read: (path: string) => string;
+  try {
+    // Confined like every other reader of the book (see runtime/book-reader.ts).
+    read = bookReader(root, findReadRoot(root, readBookConfig(root, false)));
+  } catch {
+    return () => undefined;
+  }
   return (path) => {
     let text: string;
     try {

@@ -10,9 +10,10 @@ import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
-import { bookReader } from "../runtime/book-reader.js";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
+import { withheldWarning, withholdOutsideBook } from "../translate/outside-book.js";
 
 interface TranslateFlags {
   language?: string;
@@ -117,7 +118,7 @@ export function registerTranslate(program: Command): void {
       const catalogs = jobs.map((job) => readPoFile(job.poPath));
       const buildDir = resolve(root, typeof (config.raw.build as Record<string, unknown> | undefined)?.["build-dir"] === "string" ? String((config.raw.build as Record<string, unknown>)["build-dir"]) : "book");
       const files = bookFiles(root, new Set([buildDir, ...jobs.map((job) => job.outDir)]));
-      const readBookFile = bookReader(root);
+      const readBookFile = bookReader(root, findReadRoot(root, config));
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
@@ -126,7 +127,7 @@ export function registerTranslate(program: Command): void {
       const report: unknown[] = [];
       jobs.forEach((job, index) => {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
-        const results = applyCatalog(book, catalogLookup(catalogs[index]!), { threshold });
+        const { results, withheld } = withholdOutsideBook(applyCatalog(book, catalogLookup(catalogs[index]!), { threshold }));
         const translated = new Map(results.map((file) => [file.path, file.text]));
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
         writeCopy(root, files, translated, job.outDir);
@@ -144,9 +145,11 @@ export function registerTranslate(program: Command): void {
             untranslated: sum("untranslated"),
             warnings: results.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, ...warning }))),
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
+            outsideBook: withheld.map((file) => file.path),
           });
           return;
         }
+        for (const file of withheld) process.stderr.write(`pobook: ${withheldWarning(file)}\n`);
         for (const file of results) {
           for (const warning of file.warnings) {
             process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${file.path}:${warning.line}: ${warning.message}; source text kept\n`);
