@@ -137,6 +137,15 @@ describe("chapters outside the read root", () => {
     expect(existsSync(join(root, "repo/po"))).toBe(false);
   });
 
+  it("a chapter symlinked elsewhere in the repository is read, and translate writes it into the copy", () => {
+    const root = makeTree({ "shared/ch.md": "Some text.\n", "book/book.toml": "[book]\n", "book/src/SUMMARY.md": "- [C](ch.md)\n", "book/po/de.po": DE_PO });
+    symlinkSync("../../shared/ch.md", join(root, "book/src/ch.md"));
+    execFileSync("git", ["init", "-q", root]);
+    const result = runCli(["translate", join(root, "book"), "-l", "de"]);
+    expect(result.stderr).toBe("");
+    expect(readFileSync(join(root, "book/book/de-src/src/ch.md"), "utf8")).toBe("Etwas Text.\n");
+  });
+
   it("a symlinked include pointing out of the repository is refused at the directive", () => {
     const root = makeTree({ "outside/x.rs": X_RS, "repo/book.toml": "[book]\n", "repo/src/SUMMARY.md": "- [A](a.md)\n", "repo/src/a.md": "A\n\n{{#include link.rs}}\n" });
     symlinkSync(join(root, "outside/x.rs"), join(root, "repo/src/link.rs"));

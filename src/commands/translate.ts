@@ -13,7 +13,7 @@ import { readUtf8 } from "../fs.js";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
-import { withheldWarning, withholdOutsideBook } from "../translate/outside-book.js";
+import { isOutsideBook, withheldWarning, withholdOutsideBook } from "../translate/outside-book.js";
 
 interface TranslateFlags {
   language?: string;
@@ -130,7 +130,10 @@ export function registerTranslate(program: Command): void {
         const { results, withheld } = withholdOutsideBook(applyCatalog(book, catalogLookup(catalogs[index]!), { threshold }));
         const translated = new Map(results.map((file) => [file.path, file.text]));
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
-        writeCopy(root, files, translated, job.outDir);
+        // A chapter reached through a symlink (the walk copies no symlinks) is written as a file.
+        const walked = new Set(files);
+        const symlinked = [...translated.keys()].filter((path) => !isOutsideBook(path) && !walked.has(path));
+        writeCopy(root, [...files, ...symlinked], translated, job.outDir);
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = relative(process.cwd(), job.poPath);
         if (flags.json) {
