@@ -2,7 +2,7 @@
 // directive, `../` allowed), by every command alike, and read only inside the book's read root:
 // the enclosing git work tree, else the book directory, else book.toml's read-root.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeTree, runCli } from "./helpers/cli.js";
@@ -94,6 +94,22 @@ describe("extract and translate of a book including files from its repository", 
   it("read-root in book.toml widens the read root", () => {
     const { book } = repoWithBook(INCLUDING, { "book/book.toml": '[book]\ntitle = "T"\n\n[preprocessor.gettext]\nread-root = ".."\n' }, false);
     expect(runCli(["extract", book, "--no-cache"]).status).toBe(0);
+  });
+
+  it("worker threads and the cache read the same files: an edited include above the book is seen, a lost read root is refused", () => {
+    const chapters = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`book/src/ch${i}.md`, `# Chapter ${i}\n\n\`\`\`rust\n{{#include ../../examples/x.rs}}\n\`\`\`\n`]));
+    const summary = Array.from({ length: 20 }, (_, i) => `- [C${i}](ch${i}.md)\n`).join("");
+    const { repo, book } = repoWithBook("", { ...chapters, "book/src/SUMMARY.md": summary });
+    const env = { XDG_CACHE_HOME: makeTree({}) };
+    expect(runCli(["extract", book, "--jobs", "2"], { env }).status).toBe(0);
+    writeFileSync(join(repo, "examples/x.rs"), 'fn main() {\n    println!("edited above the book");\n}\n');
+    expect(runCli(["extract", book, "--jobs", "2"], { env }).status).toBe(0);
+    expect(readFileSync(join(book, "po/messages.pot"), "utf8")).toContain('msgid "\\"edited above the book\\""');
+    rmSync(join(repo, ".git"), { recursive: true });
+    const refused = runCli(["extract", book, "--jobs", "2"], { env });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim().split("\n")).toHaveLength(20);
+    expect(refused.stderr).toMatch(/^pobook: src\/ch0\.md:4: cannot read included file \.\.\/examples\/x\.rs: /);
   });
 
   it("extract and translate resolve the same set of included files", () => {

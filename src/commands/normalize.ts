@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { readBookConfig } from "./book-config.js";
+import type { BookConfig } from "../book/config.js";
 import { PobookError } from "../errors.js";
 import { writeFileAtomic } from "../fs.js";
 import { readPoFile } from "../catalog/parse.js";
@@ -21,9 +22,15 @@ interface NormalizeFlags {
  */
 function sourceReader(root: string): (path: string) => string | undefined {
   let read: (path: string) => string;
+  let config: BookConfig | undefined;
+  try {
+    config = readBookConfig(root, false);
+  } catch {
+    // A broken book.toml only loses its read-root here.
+  }
   try {
     // Confined like every other reader of the book (see runtime/book-reader.ts).
-    read = bookReader(root, findReadRoot(root, readBookConfig(root, false)));
+    read = bookReader(root, findReadRoot(root, config));
   } catch {
     return () => undefined;
   }
