@@ -208,6 +208,15 @@ describe("missing includes and cycles", () => {
   });
 });
 
+describe("a file including a part of itself", () => {
+  it("is no cycle when the part has no directive (mdBook allows it), and is one when the part includes itself", () => {
+    const files: Record<string, string> = { "src/ch.md": "Title\n\n{{#include ch.md:1}}\n", "src/loop.md": "{{#include loop.md:1}}\n" };
+    const read = (path: string): string => files[path] ?? "";
+    expect(expandLinks(files["src/ch.md"]!, { path: "src/ch.md", read })).toBe("Title\n\nTitle\n");
+    expect(() => expandLinks(files["src/loop.md"]!, { path: "src/loop.md", read })).toThrow("{{#include}} cycle: src/loop.md -> src/loop.md");
+  });
+});
+
 describe("anchor names are matched literally", () => {
   const code = `// ANCHOR: main\nfn main() {}\n// ANCHOR_END: main\n// ANCHOR: main-loop\nloop {}\n// ANCHOR_END: main-loop\n// ANCHOR: ${"a".repeat(28)}!\n`;
   const read = (path: string): string => (path === "src/x.rs" ? code : "");

@@ -131,8 +131,10 @@ export function expandLinks(content: string, options: ExpandOptions): string {
     if (!problems) throw error;
     if (!problems.some((known) => known.format() === error.format())) problems.push(error);
   };
-  const expand = (text: string, chain: readonly string[], depth: number): string => {
-    const path = chain[chain.length - 1]!;
+  /** Each file being expanded, with what of it was selected (`path:range`): the same selection again would repeat forever. */
+  type Link = { path: string; selection: string };
+  const expand = (text: string, chain: readonly Link[], depth: number): string => {
+    const path = chain[chain.length - 1]!.path;
     return text.replace(LINK, (match: string, type: string | undefined, args: string | undefined, offset: number) => {
       if (match.startsWith("\\")) return match.slice(1);
       if (type === "title") return "";
@@ -146,8 +148,12 @@ export function expandLinks(content: string, options: ExpandOptions): string {
       const resolved = resolveIncludePath(path, file);
       if (resolved.path === undefined) return fail(`{{#${type}}} ${resolved.reason}`);
       const includePath = resolved.path;
-      if (chain.includes(includePath)) {
-        const cycle = [...chain.slice(chain.indexOf(includePath)), includePath];
+      // A part of a file may include another part of it (mdBook allows it, the depth limit ends it);
+      // the same part again is a cycle.
+      const selection = `${includePath}:${type === "rustdoc_include" ? "rustdoc:" : ""}${rangeParts.join(":")}`;
+      const repeated = chain.findIndex((link) => link.selection === selection);
+      if (repeated !== -1) {
+        const cycle = [...chain.slice(repeated).map((link) => link.path), includePath];
         return fail(`{{#${type}}} cycle: ${cycle.join(" -> ")}`);
       }
       let included: string;
@@ -169,8 +175,8 @@ export function expandLinks(content: string, options: ExpandOptions): string {
         expanded = `\`\`\`rust${attributes}\n${expanded}${expanded.endsWith("\n") ? "" : "\n"}\`\`\``;
       }
       if (depth + 1 >= MAX_DEPTH) return expanded;
-      return expand(expanded, [...chain, includePath], depth + 1);
+      return expand(expanded, [...chain, { path: includePath, selection }], depth + 1);
     });
   };
-  return expand(content, [options.path], 0);
+  return expand(content, [{ path: options.path, selection: `${options.path}:` }], 0);
 }
