@@ -162,6 +162,20 @@ describe("chapters outside the read root", () => {
     expect(readFileSync(join(root, "book/book/de-src/src/ch.md"), "utf8")).toBe("Etwas Text.\n");
   });
 
+  it("translate copies files under a symlinked directory of the repository, not symlinks leaving it, and survives a link loop", () => {
+    const root = makeTree({ "repo/shared/x.rs": "fn main() {}\n", "outside/secret.txt": "secret\n", "repo/book/book.toml": "[book]\n", "repo/book/src/SUMMARY.md": "- [C](ch.md)\n", "repo/book/src/ch.md": "Some text.\n\n```text\n{{#include shared/x.rs}}\n```\n", "repo/book/po/de.po": DE_PO });
+    symlinkSync("../../shared", join(root, "repo/book/src/shared"));
+    symlinkSync(join(root, "outside/secret.txt"), join(root, "repo/book/src/secret.txt"));
+    symlinkSync("..", join(root, "repo/book/src/up"));
+    execFileSync("git", ["init", "-q", join(root, "repo")]);
+    const result = runCli(["translate", join(root, "repo/book"), "-l", "de"]);
+    expect(result.status).toBe(0);
+    const copy = join(root, "repo/book/book/de-src");
+    expect(readFileSync(join(copy, "src/shared/x.rs"), "utf8")).toBe("fn main() {}\n");
+    expect(existsSync(join(copy, "src/secret.txt"))).toBe(false);
+    expect(existsSync(join(copy, "src/up"))).toBe(false);
+  });
+
   it("a symlinked include pointing out of the repository is refused at the directive", () => {
     const root = makeTree({ "outside/x.rs": X_RS, "repo/book.toml": "[book]\n", "repo/src/SUMMARY.md": "- [A](a.md)\n", "repo/src/a.md": "A\n\n{{#include link.rs}}\n" });
     symlinkSync(join(root, "outside/x.rs"), join(root, "repo/src/link.rs"));

@@ -3,14 +3,14 @@
  * PO catalogs (see src/translate/ for how messages are applied).
  */
 import type { Command } from "commander";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { randomBytes } from "node:crypto";
 import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
-import { bookReader, findReadRoot } from "../runtime/book-reader.js";
+import { bookReader, findReadRoot, isWithin } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 import { isOutsideBook, withheldWarning, withholdOutsideBook } from "../translate/outside-book.js";
@@ -32,15 +32,30 @@ interface Job {
   outDir: string;
 }
 
-/** Every file of the book root, relative, except VCS data, build output and translated copies. */
-function bookFiles(root: string, skip: ReadonlySet<string>): string[] {
+/**
+ * Every file of the book root, relative, except VCS data, build output and
+ * translated copies. Symlinks are followed when their real path stays in the
+ * read root (the copy gets the content; a relative link would point
+ * elsewhere from the copy), each real directory once.
+ */
+function bookFiles(root: string, skip: ReadonlySet<string>, readRoot: string): string[] {
   const files: string[] = [];
+  const seen = new Set<string>();
   const walk = (dir: string): void => {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    seen.add(real);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (skip.has(resolve(path)) || entry.name === ".git") continue;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(relative(root, path).split(sep).join("/"));
+      let kind: { isDirectory(): boolean; isFile(): boolean } = entry;
+      if (entry.isSymbolicLink()) {
+        const target = existsSync(path) ? realpathSync(path) : undefined;
+        if (target === undefined || !isWithin(readRoot, target) || skip.has(target)) continue;
+        kind = statSync(target);
+      }
+      if (kind.isDirectory()) walk(path);
+      else if (kind.isFile()) files.push(relative(root, path).split(sep).join("/"));
     }
   };
   walk(root);
@@ -117,8 +132,9 @@ export function registerTranslate(program: Command): void {
       // Read every catalog first: a bad one stops the run before anything is written.
       const catalogs = jobs.map((job) => readPoFile(job.poPath));
       const buildDir = resolve(root, typeof (config.raw.build as Record<string, unknown> | undefined)?.["build-dir"] === "string" ? String((config.raw.build as Record<string, unknown>)["build-dir"]) : "book");
-      const files = bookFiles(root, new Set([buildDir, ...jobs.map((job) => job.outDir)]));
-      const readBookFile = bookReader(root, findReadRoot(root, config));
+      const readRoot = findReadRoot(root, config);
+      const files = bookFiles(root, new Set([buildDir, ...jobs.map((job) => job.outDir)]), readRoot);
+      const readBookFile = bookReader(root, readRoot);
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
