@@ -2,7 +2,7 @@
 // need (src/, the theme), reads chapters and includes like every other command (confined to the
 // read root), says unreadable includes on the page, and a busy port is a one-line exit 2.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
@@ -121,6 +121,22 @@ describe("preview server, hardened", () => {
       const page = await raw(server.port, "/secret.html");
       expect(page.body).not.toContain("Top secret words");
       expect(page.body).toMatch(/secret\.md is outside the read root/);
+    } finally {
+      await server.close();
+    }
+  });
+  it("a SUMMARY.md symlinked out of the repository is refused, not served", async () => {
+    const { repo, book } = bookInRepo();
+    mkdirSync(join(repo, "..", "away"), { recursive: true });
+    writeFileSync(join(repo, "..", "away", "SUMMARY.md"), "- [Far away words](intro.md)\n");
+    rmSync(join(book, "src/SUMMARY.md"));
+    symlinkSync(join(repo, "..", "away", "SUMMARY.md"), join(book, "src/SUMMARY.md"));
+    const server = await startPreview({ root: book, language: "fr", port: 0 });
+    try {
+      const page = await raw(server.port, "/intro.html");
+      expect(page.status).toBe(403);
+      expect(page.body).toMatch(/SUMMARY\.md is outside the read root/);
+      expect(page.body).not.toContain("Far away words");
     } finally {
       await server.close();
     }

@@ -242,7 +242,9 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     try {
       handle(request, response);
     } catch (error) {
-      send(response, 500, "text/plain; charset=utf-8", error instanceof PobookError ? error.format() : String(error));
+      // SUMMARY.md out of the read root, say: refused, as for any other file.
+      if (error instanceof ReadRefusal) return send(response, 403, text, error.message);
+      send(response, 500, text, error instanceof PobookError ? error.format() : String(error));
     }
   });
 
