@@ -44,7 +44,8 @@ try {
     // --help and --version exit through here with code 0.
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
   } else if (error instanceof PobookError) {
-    process.stderr.write(`pobook: ${error.format()}\n`);
+    // Several errors of one run (PobookErrors) come one a line.
+    process.stderr.write(`${error.format().split("\n").map((line) => `pobook: ${line}`).join("\n")}\n`);
     process.exitCode = error.exitCode;
   } else if (isFileError(error)) {
     // A file the command could not read or write: name it, as for any other input error.

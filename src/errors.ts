@@ -34,3 +34,11 @@ export class PobookError extends Error {
     return `${where}${this.message}`;
   }
 }
+
+/** Several input errors found in one run (every missing include of a book), reported together, one a line. */
+export class PobookErrors extends PobookError {
+  constructor(readonly errors: readonly PobookError[]) {
+    super(errors.map((error) => error.format()).join("\n"), {}, errors[0]?.exitCode ?? EXIT_USAGE);
+    this.name = "PobookErrors";
+  }
+}

@@ -22,6 +22,13 @@ export interface BookConfig {
   coursePreprocessor: boolean;
   /** Which mdbook-xgettext's messages to reproduce (`compat`, `legacy-inline-html`). */
   segmentation: Segmentation;
+  /**
+   * `read-root` under `[preprocessor.gettext]` or `[output.xgettext]`: the
+   * directory (relative to the book root, holding it) that pobook may read
+   * the book's files from, when the enclosing git work tree is not the right
+   * one (see src/runtime/book-reader.ts).
+   */
+  readRoot?: string;
   /** The parsed TOML, for settings other commands read. */
   raw: Record<string, unknown>;
 }
@@ -80,6 +87,12 @@ function unsignedInteger(value: unknown, name: string, file: string, fallback: n
   throw new PobookError(`expected an unsigned integer for ${name}`, { file });
 }
 
+function readRootOf(tables: Array<Record<string, unknown>>, file: string): string | undefined {
+  const value = tables.map((t) => t["read-root"]).find((v) => v !== undefined);
+  if (value !== undefined && (typeof value !== "string" || value === "")) throw new PobookError("read-root must be a directory path like \"../..\"", { file });
+  return value;
+}
+
 /** Parses book.toml text (`file` is used in error messages). */
 export function parseBookConfig(text: string, file: string): BookConfig {
   let raw: Record<string, unknown>;
@@ -112,6 +125,7 @@ export function bookConfigFromObject(raw: Record<string, unknown>, file: string)
     poDir: string(gettext["po-dir"], "po"),
     coursePreprocessor: "course" in preprocessor,
     segmentation: segmentationOf([xgettext, gettext], file),
+    readRoot: readRootOf([gettext, xgettext], file),
     raw,
   };
 }

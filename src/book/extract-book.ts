@@ -9,13 +9,25 @@ import { chapterEntries, summaryFromTree } from "./summary.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { buildTemplates, type BookOutline, type ChapterRef, type TemplateFile } from "./template.js";
 import { PobookError } from "../errors.js";
+import { throwChapterProblems, type ChapterProblem } from "./chapter-problems.js";
+import { ReadRefusal } from "./include-path.js";
 import { expandLinks, type ReadBookFile } from "./links.js";
 import { segmentMarkdown, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
+
+/** SUMMARY.md's text; a refused one (a symlink out of the read root) is an input error naming it. */
+export function readSummary(summaryPath: string, read: ReadBookFile): string {
+  try {
+    return read(summaryPath);
+  } catch (error) {
+    if (error instanceof ReadRefusal) throw new PobookError(error.message, { file: summaryPath });
+    throw error;
+  }
+}
 
 /** Reads SUMMARY.md (parsed once for both its structure and its messages). */
 export function readOutline(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): BookOutline {
   const summaryPath = posix.join(config.src, "SUMMARY.md");
-  const summaryText = read(summaryPath);
+  const summaryText = readSummary(summaryPath, read);
   const tree = parseMarkdown(summaryText);
   const summary = summaryFromTree(tree, summaryPath);
   const summaryMessages = segmentTree(tree, summaryText, { ...segmentationOptions(config, options), stripLinks: true });
@@ -23,10 +35,19 @@ export function readOutline(config: BookConfig, read: ReadBookFile, options: Ext
   return { summaryPath, summaryText, summary, summaryMessages, chapters };
 }
 
-/** The messages of one chapter and every file they were made from (the chapter, then its includes). */
+/** The messages of one chapter, every file they were made from (the chapter, then its includes) and what could not be read. */
 export interface ChapterResult {
   messages: Message[];
   files: string[];
+  /** Unreadable or refused files and include cycles; the book's template is not written when any chapter has one. */
+  problems: ChapterProblem[];
+}
+
+/** Why a chapter listed in SUMMARY.md cannot be read, as said at its SUMMARY.md line. */
+export function chapterReadFailure(path: string, error: unknown): string {
+  if (error instanceof ReadRefusal) return `chapter ${path}: ${error.message}`;
+  const code = error instanceof Error && "code" in error ? ` (${String((error as NodeJS.ErrnoException).code)})` : "";
+  return `chapter ${path} is listed but cannot be read${code}`;
 }
 
 /** Reads one chapter, expands its includes as mdBook does and segments it. */
@@ -48,10 +69,12 @@ export function extractChapter(
     text = tracked(chapter.path);
   } catch (error) {
     if (error instanceof PobookError) throw error;
-    throw new PobookError(`chapter ${chapter.path} is listed but cannot be read`, { file: outline.summaryPath, line: chapter.line });
+    return { messages: [], files, problems: [{ message: chapterReadFailure(chapter.path, error), file: outline.summaryPath, line: chapter.line }] };
   }
-  const content = prepareChapter(config, expandLinks(text, { path: chapter.path, read: tracked }));
-  return { messages: segmentMarkdown(content, chapterSegmentOptions(config, options)), files };
+  const found: PobookError[] = [];
+  const content = prepareChapter(config, expandLinks(text, { path: chapter.path, read: tracked, problems: found }));
+  const problems = found.map((problem) => ({ message: problem.message, file: problem.file!, line: problem.line! }));
+  return { messages: segmentMarkdown(content, chapterSegmentOptions(config, options)), files, problems };
 }
 
 /** mdbook-course replaces `{{%segment outline}}`-style lines; they are not the book's text. */
@@ -77,8 +100,9 @@ export function segmentationOptions(config: BookConfig, options: ExtractOptions 
 /** Extracts a whole book in this thread (the CLI spreads chapters over worker threads instead). */
 export function extractBook(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): TemplateFile[] {
   const outline = readOutline(config, read, options);
-  const messages = outline.chapters.map((chapter) => extractChapter(config, outline, chapter, read, options).messages);
-  return buildTemplates(config, outline, messages);
+  const results = outline.chapters.map((chapter) => extractChapter(config, outline, chapter, read, options));
+  throwChapterProblems(results);
+  return buildTemplates(config, outline, results.map((result) => result.messages));
 }
 
 export function prepareChapter(config: BookConfig, content: string): string {

@@ -4,8 +4,8 @@
  * `{{#include file:anchor}}`, `{{#rustdoc_include ...}}`, `{{#playground ...}}`,
  * `{{#title ...}}`; `\{{#include ...}}` stays literal (without the backslash).
  */
-import { dirname, isAbsolute, join, normalize, relative } from "node:path";
 import { PobookError } from "../errors.js";
+import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "./include-path.js";
 
 /** Reads a file of the book by its path relative to the book root. */
 export type ReadBookFile = (path: string) => string;
@@ -14,6 +14,12 @@ export interface ExpandOptions {
   /** Path of the document relative to the book root (for relative includes and errors). */
   path: string;
   read: ReadBookFile;
+  /**
+   * Where problems go (an unreadable or refused include, a cycle), each a
+   * one-line error at the directive, which stays in the text as mdBook
+   * leaves it. Without it, the first problem is thrown.
+   */
+  problems?: PobookError[];
 }
 
 const LINK = /\\\{\{#.*?\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}/g;
@@ -33,21 +39,30 @@ function parseRange(spec: string | undefined, rest: string[]): Range {
   return { kind: "lines", start, end: Number(second) };
 }
 
-const ANCHOR_LINE = /ANCHOR(?:_END)?:\s*[\w_-]+/;
+/**
+ * mdBook's anchor markers (`ANCHOR: name`, `ANCHOR_END: name`, `\w` as Rust's
+ * Unicode class): the name is compared as a token, never made into a
+ * regular expression.
+ */
+const ANCHOR_START = /ANCHOR:\s*([\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}_-]+)/u;
+const ANCHOR_END = /ANCHOR_END:\s*([\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}_-]+)/u;
+
+const startName = (line: string): string | undefined => ANCHOR_START.exec(line)?.[1];
+const endName = (line: string): string | undefined => ANCHOR_END.exec(line)?.[1];
+const isAnchorLine = (line: string): boolean => ANCHOR_START.test(line) || ANCHOR_END.test(line);
 
 function anchorLines(text: string, name: string): string[] | undefined {
-  const start = new RegExp(`ANCHOR:\\s*${name}\\b`);
-  const end = new RegExp(`ANCHOR_END:\\s*${name}\\b`);
   const lines = splitLines(text);
   const out: string[] = [];
   let inside = false;
   for (const line of lines) {
     if (!inside) {
-      if (start.test(line)) inside = true;
+      if (startName(line) === name) inside = true;
       continue;
     }
-    if (end.test(line)) return out;
-    if (!ANCHOR_LINE.test(line)) out.push(line);
+    const end = endName(line);
+    if (end === name) return out;
+    if (end === undefined && !ANCHOR_START.test(line)) out.push(line);
   }
   return inside ? out : undefined;
 }
@@ -76,20 +91,18 @@ function rustdocLines(text: string, range: Range): string {
     const end = range.end ?? all.length;
     visible = (index) => index >= range.start - 1 && index < end;
   } else {
-    const start = new RegExp(`ANCHOR:\\s*${range.name}\\b`);
-    const stop = new RegExp(`ANCHOR_END:\\s*${range.name}\\b`);
     const inside = new Set<number>();
     let open = false;
     all.forEach((line, index) => {
-      if (start.test(line)) open = true;
-      else if (stop.test(line)) open = false;
+      if (startName(line) === range.name) open = true;
+      else if (endName(line) === range.name) open = false;
       else if (open) inside.add(index);
     });
     visible = (index) => inside.has(index);
   }
   return all
     .map((line, index) => ({ line, index }))
-    .filter(({ line }) => range.kind !== "anchor" || !ANCHOR_LINE.test(line))
+    .filter(({ line }) => range.kind !== "anchor" || !isAnchorLine(line))
     .map(({ line, index }) => (visible(index) ? line : line === "" ? "#" : `# ${line}`))
     .join("\n");
 }
@@ -100,42 +113,70 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** Expands mdBook links in `content` (recursively, as mdBook does, up to 10 levels). */
-export function expandLinks(content: string, options: ExpandOptions, depth = 0): string {
-  return content.replace(LINK, (match: string, type: string | undefined, args: string | undefined, offset: number) => {
-    if (match.startsWith("\\")) return match.slice(1);
-    const line = lineAt(content, offset);
-    const fail = (message: string): never => {
-      throw new PobookError(message, { file: options.path, line });
-    };
-    if (type === "title") return "";
-    if (type !== "include" && type !== "rustdoc_include" && type !== "playground" && type !== "playpen") return match;
-    const [target = "", ...properties] = args!.trim().split(/\s+/);
-    const [file = "", ...rangeParts] = target.split(":");
-    const range = parseRange(rangeParts[0], rangeParts.slice(1));
-    const includePath = normalize(join(dirname(options.path), file));
-    if (isAbsolute(file) || includePath.startsWith("..") || relative(".", includePath).startsWith("..")) {
-      fail(`{{#${type}}} of ${file} resolves outside the book`);
-    }
-    let text: string;
-    try {
-      text = options.read(includePath);
-    } catch (error) {
-      const reason = error instanceof Error && "code" in error ? String((error as NodeJS.ErrnoException).code) : String(error);
-      return fail(`cannot read included file ${includePath} (${reason})`);
-    }
-    let expanded: string;
-    if (type === "rustdoc_include") {
-      expanded = rustdocLines(text, range);
-    } else {
-      // Like mdBook, an anchor that is not in the file includes nothing.
-      expanded = selectLines(text, range) ?? "";
-    }
-    if (type === "playground" || type === "playpen") {
-      const attributes = properties.length ? `,${properties.join(",")}` : "";
-      expanded = `\`\`\`rust${attributes}\n${expanded}${expanded.endsWith("\n") ? "" : "\n"}\`\`\``;
-    }
-    if (depth + 1 >= MAX_DEPTH) return expanded;
-    return expandLinks(expanded, { path: includePath, read: options.read }, depth + 1);
-  });
+function readFailure(path: string, error: unknown): string {
+  if (error instanceof ReadRefusal) return `cannot read included file ${path}: ${error.message}`;
+  const reason = error instanceof Error && "code" in error ? String((error as NodeJS.ErrnoException).code) : String(error);
+  return `cannot read included file ${path} (${reason})`;
+}
+
+/**
+ * Expands mdBook links in `content` (recursively, as mdBook does, up to 10
+ * levels). A file that includes itself, directly or through others, is a
+ * cycle: reported with the chain, not expanded (mdBook would copy it until
+ * the depth limit, 4^10 times for four self-includes).
+ */
+export function expandLinks(content: string, options: ExpandOptions): string {
+  const problems = options.problems;
+  const report = (error: PobookError): void => {
+    if (!problems) throw error;
+    if (!problems.some((known) => known.format() === error.format())) problems.push(error);
+  };
+  /** Each file being expanded, with what of it was selected (`path:range`): the same selection again would repeat forever. */
+  type Link = { path: string; selection: string };
+  const expand = (text: string, chain: readonly Link[], depth: number): string => {
+    const path = chain[chain.length - 1]!.path;
+    return text.replace(LINK, (match: string, type: string | undefined, args: string | undefined, offset: number) => {
+      if (match.startsWith("\\")) return match.slice(1);
+      if (type === "title") return "";
+      if (type !== "include" && type !== "rustdoc_include" && type !== "playground" && type !== "playpen") return match;
+      const fail = (message: string): string => {
+        report(new PobookError(message, { file: path, line: lineAt(text, offset) }));
+        return match;
+      };
+      const { file, rangeParts, properties } = parseIncludeArguments(args!);
+      const range = parseRange(rangeParts[0], rangeParts.slice(1));
+      const resolved = resolveIncludePath(path, file);
+      if (resolved.path === undefined) return fail(`{{#${type}}} ${resolved.reason}`);
+      const includePath = resolved.path;
+      // A part of a file may include another part of it (mdBook allows it, the depth limit ends it);
+      // the same part again is a cycle.
+      const selection = `${includePath}:${type === "rustdoc_include" ? "rustdoc:" : ""}${rangeParts.join(":")}`;
+      const repeated = chain.findIndex((link) => link.selection === selection);
+      if (repeated !== -1) {
+        const cycle = [...chain.slice(repeated).map((link) => link.path), includePath];
+        return fail(`{{#${type}}} cycle: ${cycle.join(" -> ")}`);
+      }
+      let included: string;
+      try {
+        included = options.read(includePath);
+      } catch (error) {
+        if (error instanceof PobookError) throw error;
+        return fail(readFailure(includePath, error));
+      }
+      let expanded: string;
+      if (type === "rustdoc_include") {
+        expanded = rustdocLines(included, range);
+      } else {
+        // Like mdBook, an anchor that is not in the file includes nothing.
+        expanded = selectLines(included, range) ?? "";
+      }
+      if (type === "playground" || type === "playpen") {
+        const attributes = properties.length ? `,${properties.join(",")}` : "";
+        expanded = `\`\`\`rust${attributes}\n${expanded}${expanded.endsWith("\n") ? "" : "\n"}\`\`\``;
+      }
+      if (depth + 1 >= MAX_DEPTH) return expanded;
+      return expand(expanded, [...chain, { path: includePath, selection }], depth + 1);
+    });
+  };
+  return expand(content, [{ path: options.path, selection: `${options.path}:` }], 0);
 }

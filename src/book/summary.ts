@@ -28,6 +28,15 @@ function firstLink(nodes: readonly Nodes[]): { name: string; url: string } | und
   return undefined;
 }
 
+/**
+ * A link destination as mdBook takes it for a chapter file: the text as is,
+ * only `%20` read as a space (no other percent-decoding, so a malformed
+ * escape is just part of a file name).
+ */
+function chapterPath(url: string): string {
+  return url.replaceAll("%20", " ");
+}
+
 function listItems(list: List, file: string): SummaryItem[] {
   const items: SummaryItem[] = [];
   for (const item of list.children) {
@@ -36,7 +45,7 @@ function listItems(list: List, file: string): SummaryItem[] {
     const link = head ? firstLink([head]) : undefined;
     if (!link) throw new PobookError("a SUMMARY.md list item must be a link like [Title](path.md)", { file, line });
     const children = item.children.filter((child): child is List => child.type === "list").flatMap((sub) => listItems(sub, file));
-    items.push({ kind: "chapter", name: link.name, path: link.url === "" ? undefined : decodeURI(link.url), line, children });
+    items.push({ kind: "chapter", name: link.name, path: link.url === "" ? undefined : chapterPath(link.url), line, children });
   }
   return items;
 }
@@ -63,7 +72,7 @@ export function summaryFromTree(tree: Root, file: string): SummaryItem[] {
       items.push(...listItems(node, file));
     } else if (node.type === "paragraph") {
       const link = firstLink([node]);
-      if (link) items.push({ kind: "chapter", name: link.name, path: link.url === "" ? undefined : decodeURI(link.url), line, children: [] });
+      if (link) items.push({ kind: "chapter", name: link.name, path: link.url === "" ? undefined : chapterPath(link.url), line, children: [] });
     }
   }
   return items;

@@ -10,12 +10,12 @@ import { setHeader, type Catalog } from "../catalog/types.js";
 import { bookTemplate } from "../stats/against-sources.js";
 import { PobookError } from "../errors.js";
 export { catalogDir, readBookConfig } from "./book-config.js";
-import { bookReader } from "../runtime/book-reader.js";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { potCreationDate } from "./extract.js";
 
 /** The book's current template extracted in memory (every POT of a `depth` split together). */
 export function extractTemplate(root: string, config: BookConfig): Catalog {
-  const template = bookTemplate(config, bookReader(root));
+  const template = bookTemplate(config, bookReader(root, findReadRoot(root, config)));
   setHeader(template, "POT-Creation-Date", potCreationDate());
   return template;
 }

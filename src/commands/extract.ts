@@ -11,7 +11,8 @@ import { compatSegmentation, withCompat, type BookConfig } from "../book/config.
 import { readBookConfig } from "./book-config.js";
 import { buildTemplates, TemplateBuilder, type BookOutline, type ChapterRef, type TemplateEntry, type TemplateFile } from "../book/template.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
-import { bookReader } from "../runtime/book-reader.js";
+import { bookReader, confinedBytes, findReadRoot } from "../runtime/book-reader.js";
+import { throwChapterProblems } from "../book/chapter-problems.js";
 import type { Message } from "../markdown/segment.js";
 import { createTemplate, serializePo } from "../catalog/serialize.js";
 import { newEntry } from "../catalog/types.js";
@@ -71,9 +72,12 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   config.depth = integerOption(options.depth, "--depth") ?? config.depth;
   const summaryPath = join(root, config.src, "SUMMARY.md");
   if (!existsSync(summaryPath)) throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
-  const read = bookReader(root);
+  const readRoot = findReadRoot(root, config);
+  const read = bookReader(root, readRoot);
   const summaryFile = posix.join(config.src, "SUMMARY.md");
-  const cache = options.cache ? new ExtractionCache(root, { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml }) : undefined;
+  const cache = options.cache
+    ? new ExtractionCache(root, { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, readRoot }, confinedBytes(root, readRoot))
+    : undefined;
   // The parser and its grammars are loaded only when something is not in the cache.
   let outline = cache?.lookup<BookOutline>(OUTLINE_KEY);
   if (!outline) {
@@ -90,9 +94,11 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   });
   if (missing.length > 0) {
     const { ExtractPool } = await import("../runtime/extract-pool.js");
-    const pool = new ExtractPool({ root, config, summaryPath: summaryFile, options, read, jobs: integerOption(options.jobs, "--jobs") ?? defaultJobs() });
+    const pool = new ExtractPool({ root, readRoot, config, summaryPath: summaryFile, options, read, jobs: integerOption(options.jobs, "--jobs") ?? defaultJobs() });
     try {
       const results = await pool.extract(missing.map((item) => item.chapter));
+      // Every missing or refused file of the book is said at once; nothing is written.
+      throwChapterProblems(results);
       missing.forEach((item, i) => {
         messages[item.index] = results[i]!.messages;
         cache?.store(item.chapter.path, results[i]!.files, results[i]!.messages);

@@ -1,13 +1,14 @@
 import type { Command } from "commander";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
+import { readBookConfig } from "./book-config.js";
+import type { BookConfig } from "../book/config.js";
 import { PobookError } from "../errors.js";
 import { writeFileAtomic } from "../fs.js";
 import { readPoFile } from "../catalog/parse.js";
 import { serializePo } from "../catalog/serialize.js";
 import { normalizeCatalog } from "../catalog/normalize.js";
 import { expandLinks } from "../book/links.js";
-import { readBookConfig } from "./book-config.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
 
@@ -24,7 +25,19 @@ interface NormalizeFlags {
  * messages), so a missing file or a broken include is not an error here.
  */
 function sourceReader(root: string): (path: string) => string | undefined {
-  const read = (path: string): string => readFileSync(join(root, path), "utf8");
+  let read: (path: string) => string;
+  let config: BookConfig | undefined;
+  try {
+    config = readBookConfig(root, false);
+  } catch {
+    // A broken book.toml only loses its read-root here.
+  }
+  try {
+    // Confined like every other reader of the book (see runtime/book-reader.ts).
+    read = bookReader(root, findReadRoot(root, config));
+  } catch {
+    return () => undefined;
+  }
   return (path) => {
     let text: string;
     try {

@@ -8,7 +8,7 @@ import { catalogStats, type CatalogStats } from "../stats/compute.js";
 import { renderHtmlReport } from "../stats/html.js";
 import { renderStatsTable } from "../stats/table.js";
 import { readBookConfig } from "./book-files.js";
-import { bookReader } from "../runtime/book-reader.js";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { poFilesOrDefault, useColor } from "./po-files.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
@@ -39,7 +39,7 @@ export function registerStats(program: Command): void {
       const poFiles = files.length === 0 && config !== undefined ? poFilesOrDefault([], join(bookRoot, config.poDir)) : poFilesOrDefault(files);
       // Read (and extract) everything before writing anything: a bad file leaves no partial output.
       const catalogs = poFiles.map((file) => ({ file, catalog: readPoFile(file) }));
-      const template = config !== undefined ? bookTemplate(config, bookReader(bookRoot)) : undefined;
+      const template = config !== undefined ? bookTemplate(config, bookReader(bookRoot, findReadRoot(bookRoot, config))) : undefined;
       const stats: CatalogStats[] = catalogs.map(({ file, catalog }) => {
         if (template === undefined) return catalogStats(catalog, file);
         // The catalog's own POT-Creation-Date says when it was last synced; the merge would set today's.

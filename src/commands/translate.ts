@@ -9,13 +9,14 @@ import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
-import { bookReader } from "../runtime/book-reader.js";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
 import { decideOutputDir, isInside } from "../output/rules.js";
 import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
 import { writeTree, type ProducedEntry } from "../output/tree-writer.js";
+import { isOutsideBook, withheldWarning, withholdOutsideBook } from "../translate/outside-book.js";
 
 interface TranslateFlags {
   language?: string;
@@ -136,7 +137,7 @@ export function registerTranslate(program: Command): void {
       // Build output and pobook's default output area are not book content (unless they hold the sources).
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
       const tree = readSourceTree(paths.root, { skip: new Set([...areas, ...jobs.map((job) => realPath(job.outDir))]), warn });
-      const readBookFile = bookReader(root);
+      const readBookFile = bookReader(root, findReadRoot(root, config));
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
@@ -145,8 +146,8 @@ export function registerTranslate(program: Command): void {
       const report: unknown[] = [];
       jobs.forEach((job, index) => {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
-        const results = applyCatalog(book, catalogLookup(catalogs[index]!), { threshold });
-        const translated = new Map(results.map((file) => [file.path, file.text]));
+        const { results, withheld } = withholdOutsideBook(applyCatalog(book, catalogLookup(catalogs[index]!), { threshold }));
+        const translated = new Map(results.filter((file) => !isOutsideBook(file.path)).map((file) => [file.path, file.text]));
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
         writeTree(job.outDir, translatedTree(paths.root, tree, translated, warn), { force: flags.force === true, shown: job.shown });
         if (tty) process.stderr.write("\r\x1b[K");
@@ -163,9 +164,11 @@ export function registerTranslate(program: Command): void {
             untranslated: sum("untranslated"),
             warnings: results.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, ...warning }))),
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
+            outsideBook: withheld.map((file) => file.path),
           });
           return;
         }
+        for (const file of withheld) process.stderr.write(`pobook: ${withheldWarning(file)}\n`);
         for (const file of results) {
           for (const warning of file.warnings) {
             process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${file.path}:${warning.line}: ${warning.message}; source text kept\n`);

@@ -13,6 +13,7 @@ import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { BookConfig } from "../book/config.js";
 import { expandLinks, type ReadBookFile } from "../book/links.js";
+import type { PobookError } from "../errors.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { prepareChapterDocument } from "../translate/book.js";
 import { translateWithOutcomes, type MessageOutcome } from "../translate/document.js";
@@ -31,6 +32,8 @@ export interface ChapterStats {
 export interface RenderedChapter {
   html: string;
   stats: ChapterStats;
+  /** Includes that could not be read or form a cycle, one line each (left in the text, as mdBook does). */
+  problems: string[];
 }
 
 export interface RenderOptions {
@@ -142,10 +145,12 @@ export function markdownToHtml(markdown: string, outcomes: readonly MessageOutco
 
 /** Translates one chapter file (`path` relative to the book root) and renders it. */
 export function renderChapter(config: BookConfig, path: string, read: ReadBookFile, lookup: Lookup, options: RenderOptions): RenderedChapter {
-  const content = expandLinks(read(path), { path, read });
+  const problems: PobookError[] = [];
+  const content = expandLinks(read(path), { path, read, problems });
   const document = prepareChapterDocument(config, path, content, { legacyInlineHtml: options.legacyInlineHtml });
   const result = translateWithOutcomes(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
   const count = (status: MessageStatus): number => result.outcomes.filter((outcome) => outcome.status === status).length;
   const stats: ChapterStats = { total: result.total, translated: count("translated"), fuzzy: count("fuzzy"), untranslated: count("untranslated"), rejected: count("rejected") };
-  return { html: markdownToHtml(result.text, result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor }), stats };
+  const html = markdownToHtml(result.text, result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor });
+  return { html, stats, problems: problems.map((problem) => problem.format()) };
 }

@@ -18,6 +18,10 @@ import { translateDocument } from "../translate/document.js";
 import { catalogLookup, type Lookup } from "../translate/lookup.js";
 import { bookLookup } from "../mdbook/gettext.js";
 import { PREVIEW_CSS, PREVIEW_JS } from "./assets.js";
+import { ReadRefusal } from "../book/include-path.js";
+import { bookReader, findReadRoot, isWithin } from "../runtime/book-reader.js";
+import { isLoopbackHost } from "./host.js";
+import { lookupStaticFile, themeDir } from "./static-files.js";
 import { chapterUrl, escapeHtml, renderPage } from "./page.js";
 import { renderChapter } from "./render.js";
 
@@ -75,12 +79,6 @@ function bookStylesheets(root: string, config: BookConfig): string[] {
   return [...new Set([...additional, ...fromTheme].map((path) => posix.normalize(path)))].filter((path) => existsSync(join(root, path)));
 }
 
-/** `child` inside `parent` (no `..` escapes). */
-function inside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep);
-}
-
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const root = resolve(options.root);
   let config = withCompat(readConfig(root), options.compat);
@@ -101,7 +99,19 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     return cached;
   };
-  const read = (path: string): string => readFileSync(join(root, path), "utf8");
+  // Chapters, includes and SUMMARY.md are read as every command reads them: confined to the read root.
+  const readRoot = findReadRoot(root, config);
+  const readBook = bookReader(root, readRoot);
+  /** Files read for pages, so that changes to includes outside src/ reload them too. */
+  const pageFiles = new Set<string>();
+  const read = (path: string): string => {
+    const text = readBook(path);
+    if (!pageFiles.has(path)) {
+      pageFiles.add(path);
+      watchIncluded(path);
+    }
+    return text;
+  };
 
   /** SUMMARY.md as navigation, chapter names translated as mdbook-gettext translates them for mdBook's sidebar. */
   let navigationCache: { key: string; value: ReturnType<typeof buildStructure> } | undefined;
@@ -149,8 +159,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       const rendered = renderChapter(config, chapterPath, read, lookup, { poName, legacyInlineHtml });
       contentHtml = rendered.html;
       stats = rendered.stats;
+      // Like mdBook, an include that cannot be read is said and left as it is.
+      if (rendered.problems.length > 0) error = [error, ...rendered.problems].filter(Boolean).join("\n");
     } catch (caught) {
-      if (!(caught instanceof PobookError) && !(caught instanceof Error && "code" in caught)) throw caught;
+      if (!(caught instanceof PobookError) && !(caught instanceof ReadRefusal) && !(caught instanceof Error && "code" in caught)) throw caught;
       error = [error, caught instanceof PobookError ? caught.format() : (caught as Error).message].filter(Boolean).join("\n");
     }
     return renderPage({
@@ -180,9 +192,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     send(response, 200, CONTENT_TYPES[extname(path).toLowerCase()] ?? "application/octet-stream", readFileSync(path));
   };
 
+  const text = "text/plain; charset=utf-8";
+  const sendStatic = (response: ServerResponse, path: string): void => {
+    const found = lookupStaticFile(root, config, readRoot, path);
+    if (found.file !== undefined) return sendFile(response, found.file);
+    send(response, found.status, text, found.status === 404 ? "not found" : "forbidden");
+  };
+
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
+    // DNS rebinding: a page of another site, its name pointed at 127.0.0.1, would
+    // send its own Host. Only loopback names are answered, before anything else.
+    if (!isLoopbackHost(request.headers.host, listeningPort)) return send(response, 403, text, "forbidden: not a loopback Host");
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const path = decodeURIComponent(url.pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      return send(response, 400, text, "bad request: malformed percent-escape");
+    }
     if (path === "/__pobook/events") {
       response.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store", connection: "keep-alive" });
       response.write(`retry: 500\n\n`);
@@ -193,10 +220,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (path === "/__pobook/preview.css") return send(response, 200, CONTENT_TYPES[".css"]!, PREVIEW_CSS);
     if (path === "/__pobook/preview.js") return send(response, 200, CONTENT_TYPES[".js"]!, PREVIEW_JS);
     if (path === "/__pobook/highlight.css") return sendFile(response, HIGHLIGHT_CSS);
-    if (path.startsWith("/__book/")) {
-      const file = resolve(root, path.slice("/__book/".length));
-      return inside(root, file) ? sendFile(response, file) : send(response, 403, "text/plain; charset=utf-8", "forbidden");
-    }
+    if (path.startsWith("/__book/")) return sendStatic(response, path.slice("/__book/".length));
     if (path === "/") {
       const first = structure(() => ({ status: "untranslated" }), "source").order[0];
       if (first) {
@@ -211,16 +235,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return send(response, 404, "text/html; charset=utf-8", `<!DOCTYPE html><title>Not found</title><p>No chapter ${escapeHtml(path)} in SUMMARY.md.</p>`);
     }
     // Images and other files chapters refer to, from the src directory.
-    const file = resolve(root, config.src, path.slice(1));
-    if (inside(join(root, config.src), file)) return sendFile(response, file);
-    send(response, 403, "text/plain; charset=utf-8", "forbidden");
+    sendStatic(response, join(config.src, path.slice(1)));
   };
 
   const server = createServer((request, response) => {
     try {
       handle(request, response);
     } catch (error) {
-      send(response, 500, "text/plain; charset=utf-8", error instanceof PobookError ? error.format() : String(error));
+      // SUMMARY.md out of the read root, say: refused, as for any other file.
+      if (error instanceof ReadRefusal) return send(response, 403, text, error.message);
+      send(response, 500, text, error instanceof PobookError ? error.format() : String(error));
     }
   });
 
@@ -246,19 +270,40 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       if (!filter || (name !== null && filter(name.toString()))) changed();
     }));
   };
-  watchDir(dirname(poPath), false, (name) => name === basename(poPath));
-  watchDir(join(root, config.src), true);
-  watchDir(root, false, (name) => name === "book.toml");
-  watchDir(join(root, "theme"), true);
+  // Included files outside src/ (examples above the book, say): their directory, once each.
+  const watchedOutside = new Map<string, Set<string>>();
+  function watchIncluded(path: string): void {
+    const full = resolve(root, path);
+    if (isWithin(resolve(root, config.src), full)) return;
+    const dir = dirname(full);
+    let names = watchedOutside.get(dir);
+    if (!names) {
+      watchedOutside.set(dir, (names = new Set()));
+      const known = names;
+      try {
+        watchDir(dir, false, (name) => known.has(name));
+      } catch {
+        // Watching is a convenience: a directory that cannot be watched is not an error.
+      }
+    }
+    names.add(basename(full));
+  }
 
+  let listeningPort = options.port;
   await new Promise<void>((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
-      fail(error.code === "EADDRINUSE" ? new PobookError(`port ${options.port} is in use; give another with --port`) : error),
+      fail(error.code === "EADDRINUSE" ? new PobookError(`port ${options.port} is in use (give another with --port, or --port 0 for a free one)`) : error),
     );
     server.listen(options.port, "127.0.0.1", done);
   });
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
+  listeningPort = port;
+  // Watchers start once the port is ours: a failed start leaves nothing running.
+  watchDir(dirname(poPath), false, (name) => name === basename(poPath));
+  watchDir(join(root, config.src), true);
+  watchDir(root, false, (name) => name === "book.toml");
+  watchDir(join(root, themeDir(config)), true);
   return {
     url: `http://127.0.0.1:${port}/`,
     port,

@@ -1,16 +1,70 @@
 /**
  * Reads a book's files from disk for the pure book core: paths relative to
- * the book root, strict UTF-8, a missing file reported as ENOENT.
+ * the book root, strict UTF-8, a missing file reported as ENOENT, and
+ * nothing whose real path (symlinks followed) leaves the book's read root.
+ *
+ * The read root is the git work tree holding the book (real books include
+ * examples and configs from their repository, above book.toml), else the
+ * book's own directory; `read-root` under `[preprocessor.gettext]` or
+ * `[output.xgettext]` in book.toml names another one (mdBook ignores those
+ * keys; a table of its own would make it run a preprocessor or renderer).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { decodeUtf8File } from "../fs.js";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { BookConfig } from "../book/config.js";
+import { ReadRefusal } from "../book/include-path.js";
 import type { ReadBookFile } from "../book/links.js";
+import { PobookError } from "../errors.js";
+import { decodeUtf8File } from "../fs.js";
 
-/** Reads `path` (relative to `root`) as strict UTF-8. */
-export function bookReader(root: string): ReadBookFile {
+/** `child` is `parent` or inside it (both absolute and real). */
+export function isWithin(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  // Across Windows drives, relative() returns an absolute path.
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/** The enclosing git work tree of `dir` (a `.git` directory or file), if any. */
+function gitWorkTree(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (existsSync(join(current, ".git"))) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * The directory the book's files may be read from (real path): book.toml's
+ * `read-root` (relative to the book root, and holding it), else the git work
+ * tree holding the book, else the book directory.
+ */
+export function findReadRoot(root: string, config?: Pick<BookConfig, "readRoot">): string {
+  const book = realpathSync(root);
+  if (config?.readRoot !== undefined) {
+    const tomlPath = join(root, "book.toml");
+    const configured = resolve(root, config.readRoot);
+    if (!existsSync(configured) || !statSync(configured).isDirectory()) throw new PobookError(`read-root ${config.readRoot} is not a directory`, { file: tomlPath });
+    const real = realpathSync(configured);
+    if (!isWithin(real, book)) throw new PobookError(`read-root ${config.readRoot} must hold the book directory`, { file: tomlPath });
+    return real;
+  }
+  return gitWorkTree(book) ?? book;
+}
+
+/** Reads `path` (relative to `root`) as bytes, if its real path stays in `readRoot`. */
+export function confinedBytes(root: string, readRoot: string): (path: string) => Buffer {
+  const realRoot = realpathSync(root);
   return (path) => {
-    const full = join(root, path);
-    return decodeUtf8File(readFileSync(full), full);
+    // A path that leaves the read root as written is refused without looking at the disk.
+    const lexical = resolve(realRoot, path);
+    if (!isWithin(readRoot, lexical)) throw new ReadRefusal(path, lexical, readRoot);
+    const real = realpathSync(lexical);
+    if (!isWithin(readRoot, real)) throw new ReadRefusal(path, real, readRoot);
+    return readFileSync(real);
   };
+}
+
+/** Reads `path` (relative to `root`) as strict UTF-8, inside `readRoot` (see `findReadRoot`). */
+export function bookReader(root: string, readRoot: string): ReadBookFile {
+  const bytes = confinedBytes(root, readRoot);
+  return (path) => decodeUtf8File(bytes(path), join(root, path));
 }

@@ -12,6 +12,8 @@ import { bookReader } from "./book-reader.js";
 
 export interface WorkerSetup {
   root: string;
+  /** Real path of the directory the book's files may be read from. */
+  readRoot: string;
   config: BookConfig;
   summaryPath: string;
   options: ExtractOptions;
@@ -28,7 +30,7 @@ export type WorkerReply =
   | { failure: { message: string; file?: string; line?: number; exitCode?: number } };
 
 const setup = workerData as WorkerSetup;
-const read = bookReader(setup.root);
+const read = bookReader(setup.root, setup.readRoot);
 
 parentPort!.on("message", ({ chapters, next }: WorkerJob) => {
   const results: Array<[number, ChapterResult]> = [];

@@ -36,7 +36,7 @@ export class ExtractPool {
 
   constructor(private readonly setup: PoolSetup) {
     const jobs = setup.jobs ?? availableParallelism();
-    const workerData: WorkerSetup = { root: setup.root, config: setup.config, summaryPath: setup.summaryPath, options: setup.options };
+    const workerData: WorkerSetup = { root: setup.root, readRoot: setup.readRoot, config: setup.config, summaryPath: setup.summaryPath, options: setup.options };
     this.workers = Array.from({ length: Math.max(0, jobs - 1) }, () => new Worker(new URL("./chapter-worker.js", import.meta.url), { workerData }));
   }
 

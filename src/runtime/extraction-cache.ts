@@ -31,13 +31,17 @@ function extractorVersion(): string {
   return (codeVersion = hash.digest("hex"));
 }
 
-function contentHash(root: string, files: readonly string[]): string | undefined {
+/** Reads a file of the book (relative to its root) as bytes. */
+export type ReadBookBytes = (path: string) => Buffer;
+
+function contentHash(read: ReadBookBytes, files: readonly string[]): string | undefined {
   const hash = createHash("sha256");
   for (const file of files) {
     let bytes: Buffer;
     try {
-      bytes = readFileSync(join(root, file));
+      bytes = read(file);
     } catch {
+      // Gone, or no longer readable (a symlink now out of the read root): extract again.
       return undefined;
     }
     hash.update(file).update("\0").update(bytes).update("\0");
@@ -50,10 +54,14 @@ export class ExtractionCache {
   private readonly kept = new Map<string, CachedResult>();
   private readonly path: string;
 
-  /** `settings` is everything besides the files that changes results (book.toml settings, options). */
+  /**
+   * `settings` is everything besides the files that changes results (book.toml settings, options);
+   * `read` reads the book's files as extraction does (confined to its read root).
+   */
   constructor(
-    private readonly root: string,
+    root: string,
     settings: unknown,
+    private readonly read: ReadBookBytes = (path) => readFileSync(join(root, path)),
     cacheDir = process.env.XDG_CACHE_HOME || join(homedir(), ".cache"),
   ) {
     const id = createHash("sha256").update(resolve(root)).update(extractorVersion()).update(JSON.stringify(settings)).digest("hex");
@@ -70,14 +78,14 @@ export class ExtractionCache {
   /** The result stored under `key`, if none of the files it was made from changed. */
   lookup<T>(key: string): T | undefined {
     const entry = this.stored.get(key);
-    if (!entry || contentHash(this.root, entry.files) !== entry.hash) return undefined;
+    if (!entry || contentHash(this.read, entry.files) !== entry.hash) return undefined;
     this.kept.set(key, entry);
     return entry.value as T;
   }
 
   /** Stores `value`, made from `files` (paths relative to the book root), under `key`. */
   store(key: string, files: readonly string[], value: unknown): void {
-    const hash = contentHash(this.root, files);
+    const hash = contentHash(this.read, files);
     if (hash) this.kept.set(key, { files: [...files], hash, value });
   }
 

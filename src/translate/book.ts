@@ -26,7 +26,8 @@ import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
 import type { Lookup } from "./lookup.js";
 import { PobookError } from "../errors.js";
-import { chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
+import { chapterReadFailure, chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
+import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
 import { translateMessages, type DocumentTranslation, type TranslateOptions } from "./document.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
@@ -93,6 +94,8 @@ interface IncludeUse {
   /** Language of the enclosing code block, or undefined for a Markdown include. */
   language?: string;
   anchored: boolean;
+  /** The directive (first one, for a file included several times). */
+  at: { file: string; line: number };
 }
 
 /** The `{{#include}}`s of a chapter that bring in translatable text. */
@@ -108,20 +111,21 @@ function includeUses(chapterPath: string, text: string, tree: Root): IncludeUse[
   visit(tree);
   for (const match of text.matchAll(INCLUDE)) {
     if (match.index > 0 && text[match.index - 1] === "\\") continue;
-    const [target = ""] = match[2]!.trim().split(/\s+/);
-    const [file = "", ...range] = target.split(":");
-    const path = posix.normalize(posix.join(posix.dirname(chapterPath), file));
-    if (path.startsWith("..") || posix.isAbsolute(path)) continue;
+    const { file, rangeParts: range } = parseIncludeArguments(match[2]!);
+    // The same resolution as extraction's (book/include-path.ts); an absolute path is extraction's error to report.
+    const { path } = resolveIncludePath(chapterPath, file);
+    if (path === undefined) continue;
+    const at = { file: chapterPath, line: text.slice(0, match.index).split("\n").length };
     const anchored = range.length > 0 && range[0] !== "" && !/^\d+$/.test(range[0]!);
     if (match[1] !== "include") {
-      uses.push({ path, language: "rust", anchored });
+      uses.push({ path, language: "rust", anchored, at });
       continue;
     }
     const code = codeRanges.find((range) => range.start <= match.index && match.index < range.end);
     if (code) {
       const token = languageToken(code.info);
-      if (findLanguage(token)?.grammar !== undefined) uses.push({ path, language: token, anchored });
-    } else if (path.endsWith(".md")) uses.push({ path, anchored });
+      if (findLanguage(token)?.grammar !== undefined) uses.push({ path, language: token, anchored, at });
+    } else if (path.endsWith(".md")) uses.push({ path, anchored, at });
   }
   return uses;
 }
@@ -146,6 +150,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
     summaryText = read(summaryPath);
   } catch (error) {
     if (error instanceof PobookError) throw error;
+    if (error instanceof ReadRefusal) throw new PobookError(error.message, { file: summaryPath });
     throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
   }
   const summary = prepareMarkdown(summaryPath, "summary", summaryText, summaryText, { ...base, summary: true });
@@ -162,7 +167,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       text = read(path);
     } catch (error) {
       if (error instanceof PobookError) throw error;
-      throw new PobookError(`chapter ${path} is listed but cannot be read`, { file: summaryPath, line: lineOfChapter.get(path) });
+      throw new PobookError(chapterReadFailure(path, error), { file: summaryPath, line: lineOfChapter.get(path) });
     }
     const document = prepareChapterDocument(config, path, text, options);
     const parsed = document.parsed;
@@ -178,7 +183,8 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
     let text: string;
     try {
       text = read(use.path);
-    } catch {
+    } catch (error) {
+      if (error instanceof ReadRefusal) throw new PobookError(`cannot read included file ${use.path}: ${error.message}`, use.at);
       continue; // A missing include is mdBook's error to report when it builds the book.
     }
     documents.push(use.language === undefined ? prepareMarkdown(use.path, "include", text, text, base) : prepareCode(use.path, text, use.language, use.anchored, base));
