@@ -447,6 +447,11 @@ function checkCharset(catalog: Catalog, file: string, headerLine: number): void 
 
 /** Read a PO file from disk, rejecting bytes that are not UTF-8 with the line they are on. */
 export function readPoFile(path: string): Catalog {
+  return readPoFileWithText(path).catalog;
+}
+
+/** readPoFile, also giving the file's text (without a BOM), for commands that rewrite a catalog only when it changes. */
+export function readPoFileWithText(path: string): { text: string; catalog: Catalog } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -454,7 +459,8 @@ export function readPoFile(path: string): Catalog {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new PobookError(`cannot read: ${reason}`, { file: path });
   }
-  return parsePo(decodeUtf8(bytes, path), path);
+  const text = decodeUtf8(bytes, path);
+  return { text, catalog: parsePo(text, path) };
 }
 
 export function decodeUtf8(bytes: Uint8Array, file: string): string {

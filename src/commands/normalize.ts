@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PobookError } from "../errors.js";
-import { writeFileAtomic } from "../fs.js";
+import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { readPoFile } from "../catalog/parse.js";
 import { serializePo } from "../catalog/serialize.js";
 import { normalizeCatalog } from "../catalog/normalize.js";
@@ -50,8 +50,9 @@ export function registerNormalize(program: Command): void {
       const readSource = sourceReader(flags.root);
       // Read and normalize everything first: a bad catalog stops the command before any file is written.
       const results = files.map((path) => ({ path, ...normalizeCatalog(readPoFile(path), { readSource }) }));
-      for (const { path, catalog, stats } of results) {
-        writeFileAtomic(flags.output ?? path, serializePo(catalog));
+      const targets = results.map(({ path }) => checkCatalogWritable(flags.output ?? path));
+      for (const [i, { path, catalog, stats }] of results.entries()) {
+        writeCatalogFile(targets[i]!, serializePo(catalog));
         process.stdout.write(
           `${path}: messages ${stats.before} -> ${stats.after}, kept ${stats.kept}, fuzzy ${stats.fuzzy}` +
             (stats.obsoleted > 0 ? `, made obsolete ${stats.obsoleted}` : "") +

@@ -13,6 +13,7 @@ import { readUtf8 } from "../fs.js";
 import { bookReader } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
+import { catalogNames } from "./po-files.js";
 
 interface TranslateFlags {
   language?: string;
@@ -102,7 +103,7 @@ export function registerTranslate(program: Command): void {
       let jobs: Job[];
       if (flags.all) {
         if (flags.language || flags.po) throw new PobookError("--all translates every catalog; do not combine it with -l or --po");
-        const catalogs = existsSync(poDir) ? readdirSync(poDir).filter((name) => name.endsWith(".po")).sort() : [];
+        const catalogs = existsSync(poDir) ? catalogNames(readdirSync(poDir)) : [];
         if (catalogs.length === 0) throw new PobookError("no .po catalogs", { file: poDir });
         jobs = catalogs.map((name) => {
           const language = name.slice(0, -3);
