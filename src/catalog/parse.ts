@@ -35,8 +35,12 @@ interface Fields {
   msgidPlural?: string;
   /** msgstr (index -1) or msgstr[N]. */
   msgstr: Map<number, string>;
-  /** Per field ("msgid", "msgstr[0]", ...): where each line's strings start in the value, for errors found after the field is read. */
-  origins: Map<string, Array<{ offset: number; line: number }>>;
+  /**
+   * Fields ("msgid", "msgstr[0]", ...) holding escaped bytes 0x80–0xFF, with
+   * where each such byte is in the value and its line; undefined (most
+   * messages) when there are none.
+   */
+  escapedBytes?: Map<string, Array<{ offset: number; line: number }>>;
 }
 
 /**
@@ -47,7 +51,6 @@ interface Fields {
  * strings and lines (`"\303" "\251"` is "é"). Text decoded from a file never
  * holds lone surrogates, so they cannot be confused with real characters.
  */
-const ESCAPED_HIGH_BYTE = /[\uDC80-\uDCFF]/u;
 const BYTE_SURROGATE_BASE = 0xdc00;
 
 /** A partly read entry: comments so far, then keyword fields. */
@@ -72,8 +75,8 @@ function emptyPending(line: number): Pending {
     extractedComments: [],
     references: [],
     flags: [],
-    previous: { msgstr: new Map(), origins: new Map() },
-    fields: { msgstr: new Map(), origins: new Map() },
+    previous: { msgstr: new Map() },
+    fields: { msgstr: new Map() },
   };
 }
 
@@ -85,6 +88,8 @@ export function parsePo(text: string, file: string): Catalog {
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   let pending: Pending | undefined;
   let headerLine = 0;
+  /** Offsets, in the value readStrings is building, of the escaped high bytes it read. */
+  const highBytes: number[] = [];
 
   const fail = (message: string, line: number): never => {
     throw new PobookError(message, { file, line });
@@ -266,7 +271,7 @@ export function parsePo(text: string, file: string): Catalog {
   }
 
   function setField(fields: Fields, keyword: Keyword, index: number, value: string, lineNo: number): void {
-    fields.origins.set(fieldName(keyword, index), [{ offset: 0, line: lineNo }]);
+    noteEscapedBytes(fields, keyword, index, 0, lineNo);
     if (keyword === "msgstr") {
       if (fields.msgstr.has(index)) fail(`duplicate ${index < 0 ? "msgstr" : `msgstr[${index}]`}`, lineNo);
       fields.msgstr.set(index, value);
@@ -279,19 +284,32 @@ export function parsePo(text: string, file: string): Catalog {
 
   function appendField(fields: Fields, keyword: Keyword, index: number, value: string, lineNo: number): void {
     const before = keyword === "msgstr" ? fields.msgstr.get(index)! : fields[keyword === "msgid_plural" ? "msgidPlural" : keyword]!;
-    fields.origins.get(fieldName(keyword, index))!.push({ offset: before.length, line: lineNo });
+    noteEscapedBytes(fields, keyword, index, before.length, lineNo);
     if (keyword === "msgstr") fields.msgstr.set(index, before + value);
     else fields[keyword === "msgid_plural" ? "msgidPlural" : keyword] = before + value;
   }
 
+  /** Remember the escaped high bytes the line just read (highBytes) put into a field, starting at `offset` of its value. */
+  function noteEscapedBytes(fields: Fields, keyword: Keyword, index: number, offset: number, lineNo: number): void {
+    if (highBytes.length === 0) return;
+    fields.escapedBytes ??= new Map();
+    const name = fieldName(keyword, index);
+    const notes = fields.escapedBytes.get(name) ?? [];
+    for (const at of highBytes) notes.push({ offset: offset + at, line: lineNo });
+    fields.escapedBytes.set(name, notes);
+    highBytes.length = 0;
+  }
+
   /** Turns escaped bytes into text once every string of the message is read. */
   function decodeFields(fields: Fields): void {
+    if (fields.escapedBytes === undefined) return;
     const decode = (value: string, name: string): string => {
-      if (!ESCAPED_HIGH_BYTE.test(value)) return value;
+      const notes = fields.escapedBytes!.get(name);
+      if (notes === undefined) return value;
       const result = decodeEscapedBytes(value);
       if (typeof result === "string") return result;
-      const origins = fields.origins.get(name) ?? [];
-      const line = origins.filter((origin) => origin.offset <= result.offset).pop()?.line ?? 0;
+      // A bad sequence starts at an escaped byte (a stray or cut-short one): name that byte's line.
+      const line = notes.filter((note) => note.offset <= result.offset).pop()?.line ?? notes[0]!.line;
       return fail(`${result.problem} multibyte sequence: the escaped bytes (\\ooo, \\xhh) are not UTF-8`, line);
     };
     if (fields.msgctxt !== undefined) fields.msgctxt = decode(fields.msgctxt, "msgctxt");
@@ -302,6 +320,7 @@ export function parsePo(text: string, file: string): Catalog {
 
   /** One or more "..." strings on a line, concatenated. */
   function readStrings(rest: string, lineNo: number): string {
+    highBytes.length = 0;
     let value = "";
     let pos = 0;
     let any = false;
@@ -327,6 +346,7 @@ export function parsePo(text: string, file: string): Catalog {
         if (c === "\\") {
           value += rest.slice(start, pos);
           const [decoded, length] = readEscape(rest, pos, lineNo);
+          if (decoded.charCodeAt(0) > BYTE_SURROGATE_BASE) highBytes.push(value.length);
           value += decoded;
           pos += length;
           start = pos;
@@ -366,7 +386,7 @@ function fieldName(keyword: Keyword, index: number): string {
 }
 
 /**
- * The UTF-8 text of a value holding escaped bytes (see ESCAPED_HIGH_BYTE), or
+ * The UTF-8 text of a value holding escaped bytes (see BYTE_SURROGATE_BASE), or
  * where (in UTF-16 units of `value`) its first bad sequence starts.
  */
 function decodeEscapedBytes(value: string): string | { offset: number; problem: "invalid" | "incomplete" } {
