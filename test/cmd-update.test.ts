@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePo, readPoFile } from "../src/catalog/parse.js";
@@ -103,6 +103,8 @@ describe("pobook update", () => {
     ["unterminated string", DE + 'msgid "x\nmsgstr "y"\n', /po\/de\.po:\d+: unterminated string/],
     ["duplicate msgid", DE + 'msgid "Hello, world!"\nmsgstr "Hallo"\n', /po\/de\.po:\d+: duplicate message definition/],
     ["wrong charset", DE.replace("charset=UTF-8", "charset=ISO-8859-1"), /po\/de\.po:1: unsupported charset/],
+    ["a msgid without msgstr (msgfmt's message, issue 10)", DE + 'msgid "x"\n\nmsgid "y"\nmsgstr "z"\n', /po\/de\.po:17: missing 'msgstr' section$/m],
+    ["escapes that are not UTF-8", DE + 'msgid "x"\nmsgstr "caf\\xe9"\n', /po\/de\.po:18: incomplete multibyte sequence/],
     ["plural entry without msgstr[0]", DE + 'msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\n', /po\/de\.po:\d+: .*without msgstr\[0\]/],
   ];
   for (const [name, text, message] of badInputs) {
@@ -159,6 +161,7 @@ describe("pobook update", () => {
     const original = readFileSync(source, "utf8");
     // The complete result, to recognise a finished run.
     copyFileSync(source, target);
+    chmodSync(target, 0o644); // the corpus is read-only, which update refuses
     const start = performance.now();
     expect(runCli(["update", "--no-fuzzy-matching"], dir).status).toBe(0);
     const duration = performance.now() - start;
@@ -168,6 +171,7 @@ describe("pobook update", () => {
     let killedBeforeEnd = 0;
     for (const fraction of [0.3, 0.5, 0.65, 0.75, 0.85, 0.92, 0.97]) {
       copyFileSync(source, target);
+      chmodSync(target, 0o644);
       const outcome = await runCliKilledAfter(["update", "--no-fuzzy-matching"], dir, Math.round(duration * fraction));
       if (outcome === "SIGKILL") killedBeforeEnd++;
       const now = readFileSync(target, "utf8");

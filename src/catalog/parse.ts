@@ -35,7 +35,23 @@ interface Fields {
   msgidPlural?: string;
   /** msgstr (index -1) or msgstr[N]. */
   msgstr: Map<number, string>;
+  /**
+   * Fields ("msgid", "msgstr[0]", ...) holding escaped bytes 0x80–0xFF, with
+   * where each such byte is in the value and its line; undefined (most
+   * messages) when there are none.
+   */
+  escapedBytes?: Map<string, Array<{ offset: number; line: number }>>;
 }
+
+/**
+ * Bytes written as `\ooo` / `\xhh` escapes, 0x80–0xFF, are held as the lone
+ * surrogates U+DC80–U+DCFF (Python's "surrogateescape") until the whole field
+ * is read: GNU concatenates a field's bytes and only then decodes them in the
+ * catalog's charset, so a UTF-8 sequence may be split across escapes,
+ * strings and lines (`"\303" "\251"` is "é"). Text decoded from a file never
+ * holds lone surrogates, so they cannot be confused with real characters.
+ */
+const BYTE_SURROGATE_BASE = 0xdc00;
 
 /** A partly read entry: comments so far, then keyword fields. */
 interface Pending {
@@ -72,6 +88,8 @@ export function parsePo(text: string, file: string): Catalog {
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   let pending: Pending | undefined;
   let headerLine = 0;
+  /** Offsets, in the value readStrings is building, of the escaped high bytes it read. */
+  const highBytes: number[] = [];
 
   const fail = (message: string, line: number): never => {
     throw new PobookError(message, { file, line });
@@ -87,8 +105,11 @@ export function parsePo(text: string, file: string): Catalog {
       fail("comment not followed by a message (expected msgid)", endLine);
     }
     const msgidLine = p.msgidLine ?? p.line;
+    decodeFields(p.fields);
+    decodeFields(p.previous);
     let msgstr: string[];
     if (p.fields.msgidPlural !== undefined) {
+      if (p.fields.msgstr.size === 0) fail("missing 'msgstr[]' section", msgidLine);
       if (p.fields.msgstr.has(-1)) fail("plural entry (msgid_plural) has msgstr instead of msgstr[0]", msgidLine);
       if (!p.fields.msgstr.has(0)) fail("plural entry (msgid_plural) without msgstr[0]", msgidLine);
       msgstr = [];
@@ -97,7 +118,7 @@ export function parsePo(text: string, file: string): Catalog {
     } else {
       if (!p.fields.msgstr.has(-1)) {
         if (p.fields.msgstr.size > 0) fail("msgstr[N] without msgid_plural", msgidLine);
-        fail("missing msgstr", endLine > lines.length ? msgidLine : endLine);
+        fail("missing 'msgstr' section", msgidLine);
       }
       msgstr = [p.fields.msgstr.get(-1)!];
     }
@@ -130,6 +151,13 @@ export function parsePo(text: string, file: string): Catalog {
     if (p.fields.msgidPlural !== undefined) entry.msgidPlural = p.fields.msgidPlural;
     if (Object.keys(previous).length > 0) entry.previous = previous;
     catalog.entries.push(entry);
+  };
+
+  /** A message that has its msgid but no msgstr yet, when a line can only start the next entry: msgfmt's error. */
+  const requireMsgstr = (): void => {
+    if (pending?.fields.msgid !== undefined && pending.fields.msgstr.size === 0) {
+      fail(pending.fields.msgidPlural !== undefined ? "missing 'msgstr[]' section" : "missing 'msgstr' section", pending.msgidLine ?? pending.line);
+    }
   };
 
   /** Start a new entry if the current one already has a msgstr (a comment or msgid begins the next). */
@@ -166,6 +194,7 @@ export function parsePo(text: string, file: string): Catalog {
       continue;
     }
     if (trimmed.startsWith("#")) {
+      requireMsgstr();
       const entry = entryFor(lineNo);
       if (entry.fields.msgid !== undefined || entry.current?.target === "fields") {
         fail("comment inside a message (between msgid and msgstr)", lineNo);
@@ -198,7 +227,7 @@ export function parsePo(text: string, file: string): Catalog {
       const value = readStrings(rest, lineNo);
       const { keyword, index } = p!.current!;
       const fields = target === "fields" ? p!.fields : p!.previous;
-      appendField(fields, keyword, index, value);
+      appendField(fields, keyword, index, value, lineNo);
       return;
     }
     const match = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s"]|$)/.exec(rest);
@@ -212,6 +241,7 @@ export function parsePo(text: string, file: string): Catalog {
     const value = readStrings(rest.slice(match![0].length).trimStart(), lineNo);
 
     if (target === "previous") {
+      requireMsgstr();
       const p = entryFor(lineNo);
       if (p.fields.msgid !== undefined || p.current?.target === "fields") fail("#| line inside a message", lineNo);
       if (keyword === "msgstr") fail("#| lines may only hold msgctxt, msgid and msgid_plural", lineNo);
@@ -220,6 +250,7 @@ export function parsePo(text: string, file: string): Catalog {
       return;
     }
     // A message field: msgctxt/msgid start an entry once the previous one has its msgstr.
+    if (keyword === "msgctxt" || keyword === "msgid") requireMsgstr();
     const p = keyword === "msgctxt" || keyword === "msgid" ? entryFor(lineNo) : pending;
     if (!p || (keyword !== "msgctxt" && keyword !== "msgid" && p.fields.msgid === undefined)) {
       fail(`${keyword} without msgid before it`, lineNo);
@@ -240,6 +271,7 @@ export function parsePo(text: string, file: string): Catalog {
   }
 
   function setField(fields: Fields, keyword: Keyword, index: number, value: string, lineNo: number): void {
+    noteEscapedBytes(fields, keyword, index, 0, lineNo);
     if (keyword === "msgstr") {
       if (fields.msgstr.has(index)) fail(`duplicate ${index < 0 ? "msgstr" : `msgstr[${index}]`}`, lineNo);
       fields.msgstr.set(index, value);
@@ -250,16 +282,45 @@ export function parsePo(text: string, file: string): Catalog {
     fields[name] = value;
   }
 
-  function appendField(fields: Fields, keyword: Keyword, index: number, value: string): void {
-    if (keyword === "msgstr") fields.msgstr.set(index, fields.msgstr.get(index)! + value);
-    else {
-      const name = keyword === "msgid_plural" ? "msgidPlural" : keyword;
-      fields[name] = fields[name]! + value;
-    }
+  function appendField(fields: Fields, keyword: Keyword, index: number, value: string, lineNo: number): void {
+    const before = keyword === "msgstr" ? fields.msgstr.get(index)! : fields[keyword === "msgid_plural" ? "msgidPlural" : keyword]!;
+    noteEscapedBytes(fields, keyword, index, before.length, lineNo);
+    if (keyword === "msgstr") fields.msgstr.set(index, before + value);
+    else fields[keyword === "msgid_plural" ? "msgidPlural" : keyword] = before + value;
+  }
+
+  /** Remember the escaped high bytes the line just read (highBytes) put into a field, starting at `offset` of its value. */
+  function noteEscapedBytes(fields: Fields, keyword: Keyword, index: number, offset: number, lineNo: number): void {
+    if (highBytes.length === 0) return;
+    fields.escapedBytes ??= new Map();
+    const name = fieldName(keyword, index);
+    const notes = fields.escapedBytes.get(name) ?? [];
+    for (const at of highBytes) notes.push({ offset: offset + at, line: lineNo });
+    fields.escapedBytes.set(name, notes);
+    highBytes.length = 0;
+  }
+
+  /** Turns escaped bytes into text once every string of the message is read. */
+  function decodeFields(fields: Fields): void {
+    if (fields.escapedBytes === undefined) return;
+    const decode = (value: string, name: string): string => {
+      const notes = fields.escapedBytes!.get(name);
+      if (notes === undefined) return value;
+      const result = decodeEscapedBytes(value);
+      if (typeof result === "string") return result;
+      // A bad sequence starts at an escaped byte (a stray or cut-short one): name that byte's line.
+      const line = notes.filter((note) => note.offset <= result.offset).pop()?.line ?? notes[0]!.line;
+      return fail(`${result.problem} multibyte sequence: the escaped bytes (\\ooo, \\xhh) are not UTF-8`, line);
+    };
+    if (fields.msgctxt !== undefined) fields.msgctxt = decode(fields.msgctxt, "msgctxt");
+    if (fields.msgid !== undefined) fields.msgid = decode(fields.msgid, "msgid");
+    if (fields.msgidPlural !== undefined) fields.msgidPlural = decode(fields.msgidPlural, "msgid_plural");
+    for (const [index, value] of fields.msgstr) fields.msgstr.set(index, decode(value, fieldName("msgstr", index)));
   }
 
   /** One or more "..." strings on a line, concatenated. */
   function readStrings(rest: string, lineNo: number): string {
+    highBytes.length = 0;
     let value = "";
     let pos = 0;
     let any = false;
@@ -285,6 +346,7 @@ export function parsePo(text: string, file: string): Catalog {
         if (c === "\\") {
           value += rest.slice(start, pos);
           const [decoded, length] = readEscape(rest, pos, lineNo);
+          if (decoded.charCodeAt(0) > BYTE_SURROGATE_BASE) highBytes.push(value.length);
           value += decoded;
           pos += length;
           start = pos;
@@ -304,11 +366,73 @@ export function parsePo(text: string, file: string): Catalog {
     if (next === undefined) fail("unterminated string (backslash at end of line)", lineNo);
     const simple = SIMPLE_ESCAPES[next!];
     if (simple !== undefined) return [simple, 2];
+    // A numeric escape is one byte; GNU reads every hex digit and keeps the low byte.
     const octal = /^[0-7]{1,3}/.exec(rest.slice(pos + 1, pos + 4));
-    if (octal) return [String.fromCharCode(parseInt(octal[0], 8)), 1 + octal[0].length];
+    if (octal) return [escapedByte(parseInt(octal[0], 8) & 0xff, rest.slice(pos, pos + 1 + octal[0].length), lineNo), 1 + octal[0].length];
     const hex = /^x([0-9a-fA-F]+)/.exec(rest.slice(pos + 1));
-    if (hex) return [String.fromCharCode(parseInt(hex[1]!, 16) & 0xff), 1 + hex[0].length];
+    if (hex) return [escapedByte(parseInt(hex[1]!.slice(-2), 16), rest.slice(pos, pos + 1 + hex[0].length), lineNo), 1 + hex[0].length];
     return fail(`invalid escape sequence '\\${next}'`, lineNo);
+  }
+
+  function escapedByte(byte: number, escape: string, lineNo: number): string {
+    // GNU keeps C strings: a NUL silently cuts the message there. Losing the rest of a translation unseen is worse than an error.
+    if (byte === 0) fail(`'${escape}' is a NUL byte, which GNU gettext cuts the string at; remove it`, lineNo);
+    return String.fromCharCode(byte < 0x80 ? byte : BYTE_SURROGATE_BASE + byte);
+  }
+}
+
+function fieldName(keyword: Keyword, index: number): string {
+  return index < 0 ? keyword : `${keyword}[${index}]`;
+}
+
+/**
+ * The UTF-8 text of a value holding escaped bytes (see BYTE_SURROGATE_BASE), or
+ * where (in UTF-16 units of `value`) its first bad sequence starts.
+ */
+function decodeEscapedBytes(value: string): string | { offset: number; problem: "invalid" | "incomplete" } {
+  const encoder = new TextEncoder();
+  const bytes: number[] = [];
+  const offsets: number[] = [];
+  let offset = 0;
+  for (const ch of value) {
+    const code = ch.codePointAt(0)!;
+    if (code >= BYTE_SURROGATE_BASE + 0x80 && code <= BYTE_SURROGATE_BASE + 0xff) {
+      bytes.push(code - BYTE_SURROGATE_BASE);
+      offsets.push(offset);
+    } else {
+      for (const byte of encoder.encode(ch)) {
+        bytes.push(byte);
+        offsets.push(offset);
+      }
+    }
+    offset += ch.length;
+  }
+  const data = Uint8Array.from(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    // Streaming decoding fails only on an invalid byte, not on a sequence cut short at the end: bisect for the first.
+    const validPrefix = (length: number): boolean => {
+      try {
+        new TextDecoder("utf-8", { fatal: true }).decode(data.subarray(0, length), { stream: true });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (validPrefix(data.length)) {
+      let start = data.length - 1;
+      while (start > 0 && (data[start]! & 0xc0) === 0x80) start--;
+      return { offset: offsets[start]!, problem: "incomplete" };
+    }
+    let low = 0;
+    let high = data.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (validPrefix(mid + 1)) low = mid + 1;
+      else high = mid;
+    }
+    return { offset: offsets[low]!, problem: "invalid" };
   }
 }
 
@@ -343,6 +467,11 @@ function checkCharset(catalog: Catalog, file: string, headerLine: number): void 
 
 /** Read a PO file from disk, rejecting bytes that are not UTF-8 with the line they are on. */
 export function readPoFile(path: string): Catalog {
+  return readPoFileWithText(path).catalog;
+}
+
+/** readPoFile, also giving the file's text (without a BOM), for commands that rewrite a catalog only when it changes. */
+export function readPoFileWithText(path: string): { text: string; catalog: Catalog } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -350,7 +479,8 @@ export function readPoFile(path: string): Catalog {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new PobookError(`cannot read: ${reason}`, { file: path });
   }
-  return parsePo(decodeUtf8(bytes, path), path);
+  const text = decodeUtf8(bytes, path);
+  return { text, catalog: parsePo(text, path) };
 }
 
 export function decodeUtf8(bytes: Uint8Array, file: string): string {

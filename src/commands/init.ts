@@ -2,7 +2,7 @@ import { Option, type Command } from "commander";
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { PobookError } from "../errors.js";
-import { writeFileAtomic } from "../fs.js";
+import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { serializePo } from "../catalog/serialize.js";
 import { initCatalog } from "../catalog/init.js";
 import { checkLanguage } from "./catalog-files.js";
@@ -38,7 +38,7 @@ export function registerInit(program: Command): void {
       }
       const template = currentTemplate(book, config, poDir, flags.pot).catalog;
       const { catalog, knownPluralForms } = initCatalog(template, { language });
-      writeFileAtomic(target, serializePo(catalog));
+      writeCatalogFile(checkCatalogWritable(target), serializePo(catalog));
       if (!knownPluralForms) {
         process.stderr.write(`pobook: ${target}: unknown language '${language}', check the Plural-Forms header\n`);
       }

@@ -4,7 +4,7 @@ import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { readBookConfig } from "./book-config.js";
 import type { BookConfig } from "../book/config.js";
 import { PobookError } from "../errors.js";
-import { writeFileAtomic } from "../fs.js";
+import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { readPoFile } from "../catalog/parse.js";
 import { serializePo } from "../catalog/serialize.js";
 import { normalizeCatalog } from "../catalog/normalize.js";
@@ -74,8 +74,9 @@ export function registerNormalize(program: Command): void {
         const sources = config ? { directories: [realPath(join(flags.root, config.src))], files: [realPath(join(flags.root, "book.toml"))] } : { directories: [], files: [] };
         enforce(decideOutputFile(inspectFile(flags.output), sources, "catalog"), flags.force === true, flags.output);
       }
-      for (const { path, catalog, stats } of results) {
-        writeFileAtomic(flags.output ?? path, serializePo(catalog));
+      const targets = results.map(({ path }) => checkCatalogWritable(flags.output ?? path));
+      for (const [i, { path, catalog, stats }] of results.entries()) {
+        writeCatalogFile(targets[i]!, serializePo(catalog));
         process.stdout.write(
           `${path}: messages ${stats.before} -> ${stats.after}, kept ${stats.kept}, fuzzy ${stats.fuzzy}` +
             (stats.obsoleted > 0 ? `, made obsolete ${stats.obsoleted}` : "") +

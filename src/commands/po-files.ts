@@ -3,6 +3,15 @@ import { join } from "node:path";
 import { PobookError } from "../errors.js";
 
 /**
+ * The catalogs of a directory: its `*.po` files, sorted. Hidden names are
+ * not catalogs, as for the shell's `po/*.po`: editors' lock files (`.#de.po`)
+ * and backups, and pobook's own temporaries (`.de.po.<hex>.tmp`).
+ */
+export function catalogNames(names: string[]): string[] {
+  return names.filter((name) => name.endsWith(".po") && !name.startsWith(".")).sort();
+}
+
+/**
  * The PO files a command works on: those named, or every `*.po` of
  * `poDir` (default `po` in the current directory), sorted, when none is named.
  */
@@ -14,7 +23,7 @@ export function poFilesOrDefault(files: string[], poDir = "po"): string[] {
   } catch {
     throw new PobookError(`no PO file given and no ${poDir}/ directory`);
   }
-  const found = names.filter((name) => name.endsWith(".po")).sort().map((name) => join(poDir, name));
+  const found = catalogNames(names).map((name) => join(poDir, name));
   if (found.length === 0) throw new PobookError(`no PO file given and no ${join(poDir, "*.po")}`);
   return found;
 }

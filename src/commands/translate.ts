@@ -17,6 +17,7 @@ import { decideOutputDir, isInside } from "../output/rules.js";
 import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
 import { writeTree, type ProducedEntry } from "../output/tree-writer.js";
 import { isOutsideBook, withheldWarning, withholdOutsideBook } from "../translate/outside-book.js";
+import { catalogNames } from "./po-files.js";
 
 interface TranslateFlags {
   language?: string;
@@ -112,7 +113,7 @@ export function registerTranslate(program: Command): void {
       let jobs: Job[];
       if (flags.all) {
         if (flags.language || flags.po) throw new PobookError("--all translates every catalog; do not combine it with -l or --po");
-        const catalogs = existsSync(poDir) ? readdirSync(poDir).filter((name) => name.endsWith(".po")).sort() : [];
+        const catalogs = existsSync(poDir) ? catalogNames(readdirSync(poDir)) : [];
         if (catalogs.length === 0) throw new PobookError("no .po catalogs", { file: poDir });
         jobs = catalogs.map((name) => {
           const language = name.slice(0, -3);

@@ -2,12 +2,13 @@ import type { Command } from "commander";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PobookError } from "../errors.js";
-import { readUtf8, writeFileAtomic } from "../fs.js";
-import { parsePo } from "../catalog/parse.js";
+import { readPoFileWithText } from "../catalog/parse.js";
+import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { getHeader, setHeader } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog } from "../catalog/merge.js";
 import { checkLanguage } from "./catalog-files.js";
+import { catalogNames } from "./po-files.js";
 import { catalogDir, currentTemplate, readBookConfig } from "./book-files.js";
 
 interface UpdateFlags {
@@ -28,10 +29,7 @@ function catalogPaths(poDir: string, languages: string[]): string[] {
     });
   }
   const paths = existsSync(poDir)
-    ? readdirSync(poDir)
-        .filter((name) => name.endsWith(".po"))
-        .sort()
-        .map((name) => join(poDir, name))
+    ? catalogNames(readdirSync(poDir)).map((name) => join(poDir, name))
     : [];
   if (paths.length === 0) throw new PobookError("no catalogs (*.po) to update", { file: poDir });
   return paths;
@@ -55,8 +53,7 @@ export function registerUpdate(program: Command): void {
       const paths = catalogPaths(poDir, languages);
       const template = currentTemplate(flags.book, config, poDir, flags.pot);
       const results = paths.map((path) => {
-        const before = readUtf8(path);
-        const old = parsePo(before, path);
+        const { text: before, catalog: old } = readPoFileWithText(path);
         const { catalog, stats } = mergeCatalog(old, template.catalog, { keepObsolete: flags.obsolete, fuzzyMatching: flags.fuzzyMatching });
         let text = serializePo(catalog);
         if (template.fromSources) {
@@ -71,7 +68,9 @@ export function registerUpdate(program: Command): void {
         }
         return { path, text, changed: text !== before, stats };
       });
-      for (const { path, text, changed } of results) if (changed) writeFileAtomic(path, text);
+      // Every catalog to rewrite must be writable before any is written.
+      const writes = results.filter(({ changed }) => changed).map(({ path, text }) => ({ target: checkCatalogWritable(path), text }));
+      for (const { target, text } of writes) writeCatalogFile(target, text);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(results.map(({ path, changed, stats }) => ({ catalog: path, changed, ...stats })), null, 2)}\n`);
         return;
