@@ -8,7 +8,9 @@ import { getHeader, setHeader } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog } from "../catalog/merge.js";
 import { checkLanguage } from "./catalog-files.js";
-import { catalogDir, currentTemplate, readBookConfig } from "./book-files.js";
+import { catalogDir, currentTemplate, extractTemplate, readBookConfig } from "./book-files.js";
+import { withLegacyInlineHtml } from "../book/legacy-inline-html.js";
+import { bookArgument, legacyCatalogError, legacyChecker } from "./legacy-catalogs.js";
 
 interface UpdateFlags {
   pot?: string;
@@ -16,6 +18,7 @@ interface UpdateFlags {
   book: string;
   obsolete: boolean;
   fuzzyMatching: boolean;
+  legacyInlineHtml?: boolean;
   json?: boolean;
 }
 
@@ -47,17 +50,31 @@ export function registerUpdate(program: Command): void {
     .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
     .option("--no-obsolete", "drop messages the template no longer has instead of keeping them as #~")
     .option("--no-fuzzy-matching", "do not reuse translations of similar messages")
+    .option("--legacy-inline-html", "merge the book's messages as mdbook-xgettext made them before inline HTML stayed in messages (2024 and earlier)")
     .option("--json", "print what happened to each catalog as JSON")
     .action((languages: string[], flags: UpdateFlags) => {
       const config = readBookConfig(flags.book, false);
       const poDir = catalogDir(flags.book, config, flags.poDir);
       // Read and merge everything first: a bad catalog stops the command before any file is written.
       const paths = catalogPaths(poDir, languages);
-      const template = currentTemplate(flags.book, config, poDir, flags.pot);
+      if (flags.legacyInlineHtml && config === undefined && flags.pot === undefined) {
+        throw new PobookError("--legacy-inline-html extracts the book's sources: give the book with --book DIR (or a legacy template with --pot)");
+      }
+      // A stored POT holds whichever messages `extract` was asked for: the legacy ones come from the sources.
+      const template =
+        flags.legacyInlineHtml && flags.pot === undefined && config !== undefined
+          ? { catalog: extractTemplate(flags.book, withLegacyInlineHtml(config, true)), fromSources: true }
+          : currentTemplate(flags.book, config, poDir, flags.pot);
+      const legacy = config !== undefined && !flags.legacyInlineHtml && !config.segmentation.legacyInlineHtml ? legacyChecker(flags.book, config) : undefined;
       const results = paths.map((path) => {
         const before = readUtf8(path);
         const old = parsePo(before, path);
         const { catalog, stats } = mergeCatalog(old, template.catalog, { keepObsolete: flags.obsolete, fuzzyMatching: flags.fuzzyMatching });
+        // Only a merge that would make translations fuzzy or obsolete needs the (slower) look at the sources.
+        if (legacy !== undefined && stats.fuzzy + stats.obsolete > 0) {
+          const verdict = legacy(old);
+          if (verdict.legacy) throw legacyCatalogError(path, verdict, bookArgument(flags.book));
+        }
         let text = serializePo(catalog);
         if (template.fromSources) {
           // A template extracted just now carries this run's date: when nothing
