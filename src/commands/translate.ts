@@ -13,6 +13,9 @@ import { readUtf8 } from "../fs.js";
 import { bookReader } from "../runtime/book-reader.js";
 import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
+import type { Catalog } from "../catalog/types.js";
+import { addBookOption, chosenBook, shownPath } from "./book-option.js";
+import { languageOfCatalog } from "./catalog-language.js";
 
 interface TranslateFlags {
   language?: string;
@@ -23,12 +26,18 @@ interface TranslateFlags {
   legacyInlineHtml?: boolean;
   compat?: string;
   json?: boolean;
+  book?: string;
 }
 
 interface Job {
   language: string;
   poPath: string;
   outDir: string;
+  /** The catalog and output directory as the user named them, for messages. */
+  poShown: string;
+  outShown: string;
+  /** Already read (a `--po` catalog, for its Language header). */
+  catalog?: Catalog;
 }
 
 /** Every file of the book root, relative, except VCS data, build output and translated copies. */
@@ -78,27 +87,30 @@ function summaryLine(language: string, results: readonly FileTranslation[], outD
 }
 
 export function registerTranslate(program: Command): void {
-  program
+  const command = program
     .command("translate")
     .description("write a translated copy of the book's source tree from PO catalogs")
-    .argument("[book]", "book root (directory holding book.toml)", ".")
-    .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po)")
-    .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po")
+    .argument("[book]", "book root (directory holding book.toml; default: .)");
+  addBookOption(command)
+    .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po; with --po, default: its Language header)")
+    .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po (its Language header gives the language)")
     .option("-o, --output <dir>", "output directory (default <book>/book/<lang>-src; with --all, <dir>/<lang>)")
     .option("--all", "translate into every <po-dir>/*.po")
     .option("--threshold <percent>", "write chapters translated below this percentage in the source language")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, warnings, held-back chapters)")
-    .action((bookArg: string, flags: TranslateFlags) => {
+    .action((bookArgument: string | undefined, flags: TranslateFlags) => {
+      const bookArg = chosenBook(bookArgument, flags.book);
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
-      if (!existsSync(tomlPath)) throw new PobookError("no book.toml here", { file: tomlPath });
+      if (!existsSync(tomlPath)) throw new PobookError("no book.toml here", { file: join(bookArg, "book.toml") });
       const tomlText = readUtf8(tomlPath);
       const config = withCompat(parseBookConfig(tomlText, tomlPath), flags.compat);
       const threshold = parseThreshold(flags.threshold);
       const poDir = join(root, config.poDir);
       const defaultOut = (language: string): string => join(root, "book", `${language}-src`);
+      const defaultOutShown = (language: string): string => join(bookArg, "book", `${language}-src`);
       let jobs: Job[];
       if (flags.all) {
         if (flags.language || flags.po) throw new PobookError("--all translates every catalog; do not combine it with -l or --po");
@@ -106,15 +118,32 @@ export function registerTranslate(program: Command): void {
         if (catalogs.length === 0) throw new PobookError("no .po catalogs", { file: poDir });
         jobs = catalogs.map((name) => {
           const language = name.slice(0, -3);
-          return { language, poPath: join(poDir, name), outDir: flags.output ? resolve(flags.output, language) : defaultOut(language) };
+          return {
+            language,
+            poPath: join(poDir, name),
+            outDir: flags.output ? resolve(flags.output, language) : defaultOut(language),
+            poShown: join(bookArg, config.poDir, name),
+            outShown: flags.output ? join(flags.output, language) : defaultOutShown(language),
+          };
         });
       } else {
-        if (!flags.language) throw new PobookError("give the target language with -l LANG (or --all)");
-        const language = flags.language;
-        jobs = [{ language, poPath: flags.po ? resolve(flags.po) : join(poDir, `${language}.po`), outDir: flags.output ? resolve(flags.output) : defaultOut(language) }];
+        // A catalog given with --po says its language (and -l must agree with it).
+        const catalog = flags.po !== undefined ? readPoFile(flags.po) : undefined;
+        const language = catalog !== undefined ? languageOfCatalog(catalog, flags.po!, flags.language) : flags.language;
+        if (!language) throw new PobookError("give the target language with -l LANG (or --all)");
+        jobs = [
+          {
+            language,
+            poPath: flags.po ? resolve(flags.po) : join(poDir, `${language}.po`),
+            outDir: flags.output ? resolve(flags.output) : defaultOut(language),
+            poShown: flags.po ?? join(bookArg, config.poDir, `${language}.po`),
+            outShown: flags.output ?? defaultOutShown(language),
+            catalog,
+          },
+        ];
       }
       // Read every catalog first: a bad one stops the run before anything is written.
-      const catalogs = jobs.map((job) => readPoFile(job.poPath));
+      const catalogs = jobs.map((job) => job.catalog ?? readPoFile(job.poShown));
       const buildDir = resolve(root, typeof (config.raw.build as Record<string, unknown> | undefined)?.["build-dir"] === "string" ? String((config.raw.build as Record<string, unknown>)["build-dir"]) : "book");
       const files = bookFiles(root, new Set([buildDir, ...jobs.map((job) => job.outDir)]));
       const readBookFile = bookReader(root);
@@ -131,7 +160,7 @@ export function registerTranslate(program: Command): void {
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
         writeCopy(root, files, translated, job.outDir);
         if (tty) process.stderr.write("\r\x1b[K");
-        const poName = relative(process.cwd(), job.poPath);
+        const poName = shownPath(job.poShown);
         if (flags.json) {
           const sum = (key: "total" | "applied" | "fuzzy" | "untranslated"): number => results.reduce((total, file) => total + file[key], 0);
           report.push({
@@ -152,7 +181,7 @@ export function registerTranslate(program: Command): void {
             process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${file.path}:${warning.line}: ${warning.message}; source text kept\n`);
           }
         }
-        process.stdout.write(`${summaryLine(job.language, results, relative(process.cwd(), job.outDir) || ".")}\n`);
+        process.stdout.write(`${summaryLine(job.language, results, shownPath(job.outShown))}\n`);
         const below = results.filter((file) => file.belowThreshold);
         if (below.length > 0) {
           process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.map((file) => file.path).join(", ")}\n`);
