@@ -121,7 +121,7 @@ describe("the commands on a legacy catalog", () => {
     const root = book(LEGACY);
     const result = runCli(["update", "--legacy-inline-html"], root);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe("po/fr.po: kept 6, fuzzy 0, new 0, obsolete 0\n");
+    expect(result.stdout).toBe("po/fr.po: kept 6, fuzzy 0, new 0, obsolete 0; now 6 translated, 0 fuzzy, 0 untranslated, 0 obsolete\n");
   });
 
   it("stats --against-sources says so; with --legacy-inline-html it counts the old messages", () => {
@@ -150,7 +150,7 @@ describe("the commands on a legacy catalog", () => {
     expect(migrated).toContain('msgid "Press <kbd>Ctrl</kbd> to copy."\nmsgstr "Appuyez sur <kbd>Ctrl</kbd> pour copier."\n');
     expect(runCli(["normalize", "po/fr.po"], root).stdout).toBe("po/fr.po: messages 4 -> 4, kept 4, fuzzy 0\n");
     expect(readFileSync(po, "utf8")).toBe(migrated);
-    expect(runCli(["update"], root).stdout).toBe("po/fr.po: kept 4, fuzzy 0, new 0, obsolete 0\n");
+    expect(runCli(["update"], root).stdout).toBe("po/fr.po: kept 4, fuzzy 0, new 0, obsolete 0; now 4 translated, 0 fuzzy, 0 untranslated, 3 obsolete\n");
     const stats = runCli(["stats", "--against-sources", "--json"], root);
     expect(stats.stderr).toBe("");
     expect(JSON.parse(stats.stdout)[0].messages).toMatchObject({ translated: 4, fuzzy: 0, untranslated: 0 });

@@ -7,6 +7,7 @@ import { parsePo } from "../catalog/parse.js";
 import { getHeader, setHeader } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog } from "../catalog/merge.js";
+import { catalogStats } from "../stats/compute.js";
 import { checkLanguage } from "./catalog-files.js";
 import { catalogDir, currentTemplate, extractTemplate, readBookConfig } from "./book-files.js";
 import { withLegacyInlineHtml } from "../book/legacy-inline-html.js";
@@ -86,16 +87,19 @@ export function registerUpdate(program: Command): void {
             if (undated === before) text = undated;
           }
         }
-        return { path, text, changed: text !== before, stats };
+        // What the catalog now holds, counted as `pobook stats` counts (the merge figures count changes).
+        return { path, text, changed: text !== before, stats, totals: catalogStats(catalog, path).messages };
       });
       for (const { path, text, changed } of results) if (changed) writeFileAtomic(path, text);
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(results.map(({ path, changed, stats }) => ({ catalog: path, changed, ...stats })), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(results.map(({ path, changed, stats, totals }) => ({ catalog: path, changed, ...stats, totals })), null, 2)}\n`);
         return;
       }
-      for (const { path, changed, stats } of results) {
+      for (const { path, changed, stats, totals } of results) {
         process.stdout.write(
-          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}${changed ? "" : " (unchanged)"}\n`,
+          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}; ` +
+            `now ${totals.translated} translated, ${totals.fuzzy} fuzzy, ${totals.untranslated} untranslated, ${totals.obsolete} obsolete` +
+            `${changed ? "" : " (unchanged)"}\n`,
         );
       }
     });
