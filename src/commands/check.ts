@@ -14,6 +14,7 @@ import { EXIT_FAILURE, PobookError } from "../errors.js";
 import { poFilesOrDefault } from "./po-files.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
 import { configuredSeverities } from "./check-config.js";
+import { progress } from "./progress.js";
 
 interface CheckOptions {
   book: string;
@@ -80,7 +81,9 @@ export function registerCheck(program: Command): void {
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
       const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);
       const findings: Finding[] = [];
+      const report = progress();
       for (const file of poFiles) {
+        report.update(`pobook check: ${file}`);
         const catalog = readForCheck(file);
         if (!("entries" in catalog)) {
           findings.push(...resolveFindings([catalog], file, overrides));
@@ -96,6 +99,7 @@ export function registerCheck(program: Command): void {
         }
         findings.push(...sortFindings(fileFindings));
       }
+      report.done();
       if (options.json) {
         process.stdout.write(findingsToJson(findings, poFiles.length));
       } else {

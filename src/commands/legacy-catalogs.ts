@@ -15,8 +15,8 @@ export function lazyBothSegmentations(root: string, config: BookConfig, read = b
 }
 
 /** Tells, for each catalog, whether it holds the legacy messages of the book at `root` (parsed once, when first asked). */
-export function legacyChecker(root: string, config: BookConfig): (catalog: Catalog) => LegacyVerdict {
-  const book = lazyBothSegmentations(root, config);
+export function legacyChecker(root: string, config: BookConfig, read = bookReader(root)): (catalog: Catalog) => LegacyVerdict {
+  const book = lazyBothSegmentations(root, config, read);
   return (catalog) => legacyInlineHtmlVerdict(catalog, book());
 }
 

@@ -11,6 +11,8 @@ import { expandLinks } from "../book/links.js";
 import { legacyInlineHtmlVerdict, migrateLegacyInlineHtml, type LegacyMigration } from "../book/legacy-inline-html.js";
 import { readBookConfig } from "./book-config.js";
 import { lazyBothSegmentations } from "./legacy-catalogs.js";
+import { bookReader } from "../runtime/book-reader.js";
+import { progress, readWithProgress } from "./progress.js";
 
 interface NormalizeFlags {
   output?: string;
@@ -80,9 +82,11 @@ export function registerNormalize(program: Command): void {
       const root = bookDirectory(flags);
       const readSource = sourceReader(root);
       const config = readBookConfig(root, false);
-      const book = config === undefined ? undefined : lazyBothSegmentations(root, config);
+      const report = progress();
+      const book = config === undefined ? undefined : lazyBothSegmentations(root, config, readWithProgress(bookReader(root), report, "pobook normalize: reading the book"));
       // Read and normalize everything first: a bad catalog stops the command before any file is written.
       const results = files.map((path) => {
+        report.update(`pobook normalize: ${path}`);
         const original = readPoFile(path);
         // A catalog of the legacy inline-HTML split is first rebuilt from the book's sources.
         const legacy = book !== undefined && legacyInlineHtmlVerdict(original, book()).legacy ? migrateLegacyInlineHtml(original, book()) : undefined;
@@ -90,6 +94,7 @@ export function registerNormalize(program: Command): void {
         if (legacy !== undefined && legacy.migrated > 0 && !result.changed) advanceDate(result.catalog);
         return { path, before: original.entries.filter((entry) => !entry.obsolete).length, legacy, ...result };
       });
+      report.done();
       for (const { path, before, legacy, catalog, stats } of results) {
         writeFileAtomic(flags.output ?? path, serializePo(catalog));
         process.stdout.write(

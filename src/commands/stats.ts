@@ -11,6 +11,8 @@ import { PobookError } from "../errors.js";
 import { catalogDir, readBookConfig } from "./book-files.js";
 import { bookArgument, lazyBothSegmentations, legacyCatalogNote } from "./legacy-catalogs.js";
 import { poFilesOrDefault, useColor } from "./po-files.js";
+import { bookReader } from "../runtime/book-reader.js";
+import { progress, readWithProgress } from "./progress.js";
 
 interface StatsOptions {
   byChapter?: boolean;
@@ -43,7 +45,8 @@ export function registerStats(program: Command): void {
       let stats: CatalogStats[];
       if (options.againstSources && config !== undefined) {
         const legacy = options.legacyInlineHtml === true || config.segmentation.legacyInlineHtml;
-        const book = lazyBothSegmentations(bookRoot, config)();
+        const report = progress();
+        const book = lazyBothSegmentations(bookRoot, config, readWithProgress(bookReader(bookRoot), report, "pobook stats: reading the book"))();
         const template = templateCatalog(config, templatesOf(config, book, legacy));
         stats = catalogs.map(({ file, catalog }) => {
           if (!legacy) {
@@ -51,8 +54,10 @@ export function registerStats(program: Command): void {
             if (verdict.legacy) notes += legacyCatalogNote(file, verdict, bookArgument(bookRoot));
           }
           // The catalog's own POT-Creation-Date says when it was last synced; the merge would set today's.
+          report.update(`pobook stats: merging ${file}`);
           return { ...catalogStats(catalogAgainstTemplate(catalog, template), file), potCreationDate: getHeader(catalog, "POT-Creation-Date") };
         });
+        report.done();
       } else {
         stats = catalogs.map(({ file, catalog }) => catalogStats(catalog, file));
       }

@@ -8,6 +8,8 @@ import { getHeader, setHeader } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog } from "../catalog/merge.js";
 import { catalogStats } from "../stats/compute.js";
+import { bookReader } from "../runtime/book-reader.js";
+import { progress, readWithProgress } from "./progress.js";
 import { checkLanguage } from "./catalog-files.js";
 import { catalogDir, currentTemplate, extractTemplate, readBookConfig } from "./book-files.js";
 import { withLegacyInlineHtml } from "../book/legacy-inline-html.js";
@@ -62,12 +64,15 @@ export function registerUpdate(program: Command): void {
         throw new PobookError("--legacy-inline-html extracts the book's sources: give the book with --book DIR (or a legacy template with --pot)");
       }
       // A stored POT holds whichever messages `extract` was asked for: the legacy ones come from the sources.
+      const report = progress();
+      const read = readWithProgress(bookReader(flags.book), report, "pobook update: reading the book");
       const template =
         flags.legacyInlineHtml && flags.pot === undefined && config !== undefined
-          ? { catalog: extractTemplate(flags.book, withLegacyInlineHtml(config, true)), fromSources: true }
-          : currentTemplate(flags.book, config, poDir, flags.pot);
-      const legacy = config !== undefined && !flags.legacyInlineHtml && !config.segmentation.legacyInlineHtml ? legacyChecker(flags.book, config) : undefined;
+          ? { catalog: extractTemplate(flags.book, withLegacyInlineHtml(config, true), read), fromSources: true }
+          : currentTemplate(flags.book, config, poDir, flags.pot, read);
+      const legacy = config !== undefined && !flags.legacyInlineHtml && !config.segmentation.legacyInlineHtml ? legacyChecker(flags.book, config, read) : undefined;
       const results = paths.map((path) => {
+        report.update(`pobook update: merging ${path}`);
         const before = readUtf8(path);
         const old = parsePo(before, path);
         const { catalog, stats } = mergeCatalog(old, template.catalog, { keepObsolete: flags.obsolete, fuzzyMatching: flags.fuzzyMatching });
@@ -90,6 +95,7 @@ export function registerUpdate(program: Command): void {
         // What the catalog now holds, counted as `pobook stats` counts (the merge figures count changes).
         return { path, text, changed: text !== before, stats, totals: catalogStats(catalog, path).messages };
       });
+      report.done();
       for (const { path, text, changed } of results) if (changed) writeFileAtomic(path, text);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(results.map(({ path, changed, stats, totals }) => ({ catalog: path, changed, ...stats, totals })), null, 2)}\n`);
