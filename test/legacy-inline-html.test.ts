@@ -191,5 +191,5 @@ describe.skipIf(!hasCorpus)(hasCorpus ? "the pt-BR corpus catalog (2024)" : NO_C
     const today = applyCatalog(prepareBook(config, read), catalogLookup(migrated));
     const before = new Map(applyCatalog(prepareBook(config, read, { legacyInlineHtml: true }), catalogLookup(original)).map((file) => [file.path, file.text]));
     for (const file of today) expect(file.text, file.path).toBe(before.get(file.path));
-  }, 120_000);
+  }, 300_000);
 });

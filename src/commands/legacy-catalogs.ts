@@ -3,8 +3,7 @@
  * before inline HTML stayed in messages (see src/book/legacy-inline-html.ts).
  */
 import type { BookConfig } from "../book/config.js";
-import { legacyInlineHtmlVerdict, segmentBookBothWays, type BothSegmentations, type LegacyVerdict } from "../book/legacy-inline-html.js";
-import type { Catalog } from "../catalog/types.js";
+import { segmentBookBothWays, type BothSegmentations, type LegacyVerdict } from "../book/legacy-inline-html.js";
 import { PobookError } from "../errors.js";
 import { bookReader } from "../runtime/book-reader.js";
 
@@ -12,12 +11,6 @@ import { bookReader } from "../runtime/book-reader.js";
 export function lazyBothSegmentations(root: string, config: BookConfig, read = bookReader(root)): () => BothSegmentations {
   let book: BothSegmentations | undefined;
   return () => (book ??= segmentBookBothWays(config, read));
-}
-
-/** Tells, for each catalog, whether it holds the legacy messages of the book at `root` (parsed once, when first asked). */
-export function legacyChecker(root: string, config: BookConfig, read = bookReader(root)): (catalog: Catalog) => LegacyVerdict {
-  const book = lazyBothSegmentations(root, config, read);
-  return (catalog) => legacyInlineHtmlVerdict(catalog, book());
 }
 
 /** ` --book DIR` for a suggested command line, nothing for the current directory. */

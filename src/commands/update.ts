@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { PobookError } from "../errors.js";
 import { readUtf8, writeFileAtomic } from "../fs.js";
 import { parsePo } from "../catalog/parse.js";
-import { getHeader, setHeader } from "../catalog/types.js";
+import { getHeader, setHeader, type Catalog } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog } from "../catalog/merge.js";
 import { catalogStats } from "../stats/compute.js";
@@ -12,8 +12,10 @@ import { bookReader } from "../runtime/book-reader.js";
 import { progress, readWithProgress } from "./progress.js";
 import { checkLanguage } from "./catalog-files.js";
 import { catalogDir, currentTemplate, extractTemplate, readBookConfig } from "./book-files.js";
-import { withLegacyInlineHtml } from "../book/legacy-inline-html.js";
-import { bookArgument, legacyCatalogError, legacyChecker } from "./legacy-catalogs.js";
+import { legacyInlineHtmlVerdict, templatesOf, withLegacyInlineHtml } from "../book/legacy-inline-html.js";
+import { bookArgument, lazyBothSegmentations, legacyCatalogError } from "./legacy-catalogs.js";
+import { templateCatalog } from "../stats/against-sources.js";
+import { potCreationDate } from "./extract.js";
 
 interface UpdateFlags {
   pot?: string;
@@ -66,11 +68,21 @@ export function registerUpdate(program: Command): void {
       // A stored POT holds whichever messages `extract` was asked for: the legacy ones come from the sources.
       const report = progress();
       const read = readWithProgress(bookReader(flags.book), report, "pobook update: reading the book");
-      const template =
-        flags.legacyInlineHtml && flags.pot === undefined && config !== undefined
-          ? { catalog: extractTemplate(flags.book, withLegacyInlineHtml(config, true), read), fromSources: true }
-          : currentTemplate(flags.book, config, poDir, flags.pot, read);
-      const legacy = config !== undefined && !flags.legacyInlineHtml && !config.segmentation.legacyInlineHtml ? legacyChecker(flags.book, config, read) : undefined;
+      const checksLegacy = config !== undefined && !flags.legacyInlineHtml && !config.segmentation.legacyInlineHtml;
+      const book = checksLegacy ? lazyBothSegmentations(flags.book, config, read) : undefined;
+      const fromSources = flags.pot === undefined && config !== undefined && !existsSync(join(poDir, config.potFile));
+      let template;
+      if (flags.legacyInlineHtml && flags.pot === undefined && config !== undefined) {
+        template = { catalog: extractTemplate(flags.book, withLegacyInlineHtml(config, true), read), fromSources: true };
+      } else if (fromSources && book !== undefined) {
+        // The book is parsed once, for today's template and for recognising a legacy catalog.
+        const catalog = templateCatalog(config!, templatesOf(config!, book(), false));
+        setHeader(catalog, "POT-Creation-Date", potCreationDate());
+        template = { catalog, fromSources: true };
+      } else {
+        template = currentTemplate(flags.book, config, poDir, flags.pot, read);
+      }
+      const legacy = book === undefined ? undefined : (catalog: Catalog) => legacyInlineHtmlVerdict(catalog, book());
       const results = paths.map((path) => {
         report.update(`pobook update: merging ${path}`);
         const before = readUtf8(path);
