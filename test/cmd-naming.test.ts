@@ -40,6 +40,13 @@ describe("translate --po FILE: the language is the catalog's", () => {
     expect(runCli(["translate", "book", "--po", "book/po/fr.po", "-l", "FR"], parent).status).toBe(0);
   });
 
+  it("preview refuses the same contradiction before serving anything", () => {
+    const [parent] = demoBook();
+    const result = runCli(["preview", "book", "--po", "book/po/fr.po", "-l", "de", "--port", "0"], parent);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("pobook: book/po/fr.po: the catalog's Language is fr, not de (-l de): drop -l, or give the de catalog\n");
+  });
+
   it("asks for -l when the header names no language", () => {
     const [parent] = demoBook();
     writeFileSync(join(parent, "x.po"), readFileSync(join(parent, "book", "po", "fr.po"), "utf8").replace('"Language: fr\\n"\n', ""));
