@@ -40,6 +40,8 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  // A progress line (src/commands/progress.ts) may be on the terminal: the error gets a line of its own.
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   if (error instanceof CommanderError) {
     // --help and --version exit through here with code 0.
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;

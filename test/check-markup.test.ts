@@ -56,7 +56,18 @@ describe("compareMarkup", () => {
     expect(compareMarkup("`let x = 5;` here", "`let y = 5;` aqui")).toEqual([
       { rule: "code-span", message: "code spans differ: msgid's `let x = 5;` missing; msgstr adds `let y = 5;`" },
     ]);
-    expect(rules("`a` and `a`", "`a` e a")).toEqual(["code-span"]);
+    expect(rules("`a` and `a`", "`a` e b")).toEqual(["code-span"]);
+  });
+
+  test("the same text marked as code on one side only is style, not breakage", () => {
+    expect(compareMarkup("`a` and `a`", "`a` e a")).toEqual([
+      { rule: "code-span-style", message: "msgstr has `a` as plain text where the msgid has code" },
+    ]);
+    expect(compareMarkup("Traits are like interfaces", "`Traits` são como interfaces")).toEqual([
+      { rule: "code-span-style", message: "msgstr marks `Traits` as code where the msgid has plain text" },
+    ]);
+    // Only the whole word: `trait` is not the plain word "traits".
+    expect(rules("Rust has traits", "Rust tem `trait`")).toEqual(["code-span"]);
   });
 
   test("link, image and footnote targets", () => {

@@ -191,12 +191,4 @@ describe("pobook normalize", () => {
   });
 });
 
-describe.skipIf(!hasCorpus)(hasCorpus ? "pobook normalize on the pt-BR corpus" : NO_CORPUS, () => {
-  it("leaves the real catalog byte-identical (--root: its sources)", () => {
-    const dir = makeTree({});
-    const out = join(dir, "pt-BR.po");
-    const result = runCli(["normalize", "--root", PT_BOOK, join(PT_BOOK, "po", "pt-BR.po"), "-o", out]);
-    expect(result.status).toBe(0);
-    expect(readFileSync(out, "utf8")).toBe(readFileSync(join(PT_BOOK, "po", "pt-BR.po"), "utf8"));
-  });
-});
+// The pt-BR corpus catalog is a legacy inline-HTML one: its migration is tested in legacy-inline-html.test.ts.

@@ -69,8 +69,15 @@ describe("pobook update", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
-      "po/de.po: kept 1, fuzzy 1, new 1, obsolete 1\npo/ja.po: kept 0, fuzzy 0, new 3, obsolete 0\n",
+      "po/de.po: kept 1, fuzzy 1, new 1, obsolete 1; now 1 translated, 1 fuzzy, 1 untranslated, 1 obsolete\n" +
+        "po/ja.po: kept 0, fuzzy 0, new 3, obsolete 0; now 0 translated, 0 fuzzy, 3 untranslated, 0 obsolete\n",
     );
+    // The totals are the ones `pobook stats` gives for the merged catalogs.
+    const stats = JSON.parse(runCli(["stats", "--json"], dir).stdout) as Array<{ file: string; messages: Record<string, number> }>;
+    expect(stats.map((catalog) => [catalog.file, catalog.messages])).toEqual([
+      ["po/de.po", { translated: 1, fuzzy: 1, untranslated: 1, obsolete: 1 }],
+      ["po/ja.po", { translated: 0, fuzzy: 0, untranslated: 3, obsolete: 0 }],
+    ]);
     const de = readFileSync(join(dir, "po", "de.po"), "utf8");
     expect(de).toContain('#, fuzzy\n#| msgid "Rust has no garbage collector, it uses ownership."\n');
     expect(de).toContain('#~ msgid "An old chapter"\n#~ msgstr "Ein altes Kapitel"\n');
@@ -83,7 +90,7 @@ describe("pobook update", () => {
     const ja = readFileSync(join(dir, "po", "ja.po"), "utf8");
     const result = runCli(["update", "de", "--no-obsolete", "--no-fuzzy-matching"], dir);
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe("po/de.po: kept 1, fuzzy 0, new 2, obsolete 2\n");
+    expect(result.stdout).toBe("po/de.po: kept 1, fuzzy 0, new 2, obsolete 2; now 1 translated, 0 fuzzy, 2 untranslated, 0 obsolete\n");
     const de = readFileSync(join(dir, "po", "de.po"), "utf8");
     expect(de).not.toContain("#~");
     expect(de).not.toContain("fuzzy");
@@ -130,7 +137,7 @@ describe("pobook update", () => {
     const created = readFileSync(join(root, "po", "fr.po"), "utf8");
     // Later runs extract with a later date: nothing else changed, so nothing is written.
     const again = runCli(["update", "--book", root], { env: { SOURCE_DATE_EPOCH: "2000" } });
-    expect(again.stdout).toMatch(/fr\.po: kept 2, fuzzy 0, new 0, obsolete 0 \(unchanged\)/);
+    expect(again.stdout).toMatch(/fr\.po: kept 2, fuzzy 0, new 0, obsolete 0; now 0 translated, 0 fuzzy, 2 untranslated, 0 obsolete \(unchanged\)/);
     expect(readFileSync(join(root, "po", "fr.po"), "utf8")).toBe(created);
     // A new paragraph is a real change: merged in, with the new date.
     writeFileSync(join(root, "src", "intro.md"), "# Intro\n\nHello.\n\nNew text.\n");
@@ -140,7 +147,7 @@ describe("pobook update", () => {
     expect(updated).toContain('"POT-Creation-Date: 1970-01-01T00:50:00Z\\n"');
     // The same as JSON, for scripts.
     const json = runCli(["update", "--book", root, "--json"], { env: { SOURCE_DATE_EPOCH: "3000" } });
-    expect(JSON.parse(json.stdout)).toEqual([{ catalog: join(root, "po", "fr.po"), changed: false, kept: 3, fuzzy: 0, new: 0, obsolete: 0 }]);
+    expect(JSON.parse(json.stdout)).toEqual([{ catalog: join(root, "po", "fr.po"), changed: false, kept: 3, fuzzy: 0, new: 0, obsolete: 0, totals: { translated: 0, fuzzy: 0, untranslated: 3, obsolete: 0 } }]);
   });
 
   it("names a missing language and a missing template", () => {

@@ -20,6 +20,7 @@ export interface Finding {
 /** Rule ids with their default severity and a one-line description (for `--help`). */
 export const RULES = {
   "code-span": { severity: "error", summary: "inline code spans differ between msgid and msgstr" },
+  "code-span-style": { severity: "warning", summary: "the same text marked as code on one side only (a keyword as `if` vs if)" },
   "link-target": { severity: "error", summary: "link destinations differ" },
   "image-target": { severity: "error", summary: "image sources differ" },
   "footnote-ref": { severity: "error", summary: "footnote references differ" },
@@ -42,8 +43,8 @@ export function isRuleId(name: string): name is RuleId {
   return Object.hasOwn(RULES, name);
 }
 
-/** Per-run severity overrides (`--warn`, `--error`). */
-export type SeverityOverrides = Partial<Record<RuleId, Severity>>;
+/** Per-run severity overrides (`--warn`, `--error`, book.toml's `[preprocessor.gettext.check]`); `off` drops the rule's findings. */
+export type SeverityOverrides = Partial<Record<RuleId, Severity | "off">>;
 
 /** A finding before file and severity are known: what a rule function returns. */
 export interface RawFinding {
@@ -53,13 +54,13 @@ export interface RawFinding {
 }
 
 export function resolveFindings(raw: RawFinding[], file: string, overrides: SeverityOverrides = {}): Finding[] {
-  return raw.map((finding) => ({
-    file,
-    line: finding.line,
-    rule: finding.rule,
-    severity: overrides[finding.rule] ?? RULES[finding.rule].severity,
-    message: finding.message,
-  }));
+  const findings: Finding[] = [];
+  for (const finding of raw) {
+    const severity = overrides[finding.rule] ?? RULES[finding.rule].severity;
+    if (severity === "off") continue;
+    findings.push({ file, line: finding.line, rule: finding.rule, severity, message: finding.message });
+  }
+  return findings;
 }
 
 export function hasErrors(findings: Finding[]): boolean {

@@ -9,9 +9,12 @@ import { checkDuplicates } from "./duplicates.js";
 import { resolveFindings, type Finding, type RawFinding, type SeverityOverrides } from "./findings.js";
 import { checkCharset, checkHeaderFields } from "./header.js";
 import { checkEntryMarkup } from "./markup.js";
+import { localisationContext } from "./localisation.js";
 import { checkPluralForms } from "./plural-forms.js";
 
-export function checkCatalog(catalog: Catalog, file: string, overrides: SeverityOverrides = {}): Finding[] {
+/** `sourceLanguage`: the book's (`[book] language`), the language links point to in msgids. */
+export function checkCatalog(catalog: Catalog, file: string, overrides: SeverityOverrides = {}, sourceLanguage = "en"): Finding[] {
+  const context = localisationContext(catalog, sourceLanguage);
   const raw: RawFinding[] = [
     ...checkHeaderFields(catalog),
     ...checkCharset(catalog),
@@ -19,7 +22,7 @@ export function checkCatalog(catalog: Catalog, file: string, overrides: Severity
     ...checkDuplicates(catalog),
   ];
   for (const entry of catalog.entries) {
-    raw.push(...checkCFormat(entry), ...checkEntryMarkup(entry));
+    raw.push(...checkCFormat(entry), ...checkEntryMarkup(entry, context));
   }
   return sortFindings(resolveFindings(raw, file, overrides));
 }

@@ -8,6 +8,7 @@ import { visit } from "unist-util-visit";
 import type { PoEntry } from "../catalog/types.js";
 import type { RawFinding, RuleId } from "./findings.js";
 import { parseMessage } from "./markdown.js";
+import { isLocalisedCode, isLocalisedUrl, pairLocalised, type LocalisationContext } from "./localisation.js";
 
 /** The markup of one message that a translation must preserve. */
 export interface MarkupSummary {
@@ -21,6 +22,8 @@ export interface MarkupSummary {
   blocks: string[];
   /** `*`/`_` delimiter runs the parser left as text, e.g. half of a broken `**bold*`. */
   strayDelimiters: string[];
+  /** The text outside code, links' text included, joined by spaces. */
+  plainText: string;
 }
 
 const BLOCK_TYPES = new Set(["heading", "list", "code", "thematicBreak", "blockquote", "table"]);
@@ -44,7 +47,9 @@ export function summarizeMarkup(message: string): MarkupSummary {
     htmlTags: [],
     blocks: [],
     strayDelimiters: [],
+    plainText: "",
   };
+  const texts: string[] = [];
   const paragraphs = tree.children.filter((node) => node.type === "paragraph").length;
   if (paragraphs > 1) summary.blocks.push("paragraphBreak");
   visit(tree, (node: Nodes) => {
@@ -66,11 +71,13 @@ export function summarizeMarkup(message: string): MarkupSummary {
         break;
       case "text":
         summary.strayDelimiters.push(...strayDelimiterRuns(message, node));
+        texts.push(node.value);
         break;
       default:
         if (BLOCK_TYPES.has(node.type)) summary.blocks.push(node.type);
     }
   });
+  summary.plainText = texts.join(" ");
   return summary;
 }
 
@@ -140,8 +147,19 @@ function multisetDifference(expected: string[], actual: string[]): { missing: st
   return { missing, extra };
 }
 
-function describeDifference(what: string, quote: (item: string) => string, expected: string[], actual: string[]): string | undefined {
+function describeDifference(
+  what: string,
+  quote: (item: string) => string,
+  expected: string[],
+  actual: string[],
+  localised?: (source: string, target: string) => boolean,
+): string | undefined {
   const { missing, extra } = multisetDifference(expected, actual);
+  if (localised !== undefined) pairLocalised(missing, extra, localised);
+  return describeItems(what, quote, missing, extra);
+}
+
+function describeItems(what: string, quote: (item: string) => string, missing: string[], extra: string[]): string | undefined {
   if (missing.length === 0 && extra.length === 0) return undefined;
   const parts: string[] = [];
   if (missing.length > 0) parts.push(`msgid's ${missing.map(quote).join(", ")} missing`);
@@ -160,8 +178,43 @@ const quoteTarget = (target: string): string => `(${target})`;
 const quoteFootnote = (label: string): string => `[^${label}]`;
 const quoteTag = (tag: string): string => `<${tag}>`;
 
-/** Compare one msgstr with the msgid it translates. */
-export function compareMarkup(msgid: string, msgstr: string): Array<{ rule: RuleId; message: string }> {
+/** `code` as a word of `text` (bounded by non-word characters where it starts or ends with one). */
+function mentions(text: string, code: string): boolean {
+  const escaped = code.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const start = /^\w/.test(code) ? "(?<!\\w)" : "";
+  const end = /\w$/.test(code) ? "(?!\\w)" : "";
+  return new RegExp(`${start}${escaped}${end}`, "u").test(text);
+}
+
+/**
+ * Code spans: a difference is breakage (`code-span`) unless it is
+ * localisation (string literals translated as in the catalog's code blocks:
+ * no finding) or only style (`code-span-style`: the same text marked or
+ * unmarked as code, e.g. a keyword the msgid has as a plain word).
+ */
+function codeSpanFindings(source: MarkupSummary, target: MarkupSummary, context: LocalisationContext | undefined): Array<{ rule: RuleId; message: string }> {
+  const { missing, extra } = multisetDifference(source.codeSpans, target.codeSpans);
+  if (context !== undefined) pairLocalised(missing, extra, (from, to) => isLocalisedCode(from, to, context));
+  const unmarked = missing.filter((code) => mentions(target.plainText, code));
+  const marked = extra.filter((code) => mentions(source.plainText, code));
+  const findings: Array<{ rule: RuleId; message: string }> = [];
+  const broken = describeItems(
+    "code spans",
+    quoteCode,
+    missing.filter((code) => !unmarked.includes(code)),
+    extra.filter((code) => !marked.includes(code)),
+  );
+  if (broken !== undefined) findings.push({ rule: "code-span", message: broken });
+  const styled = [
+    ...(marked.length > 0 ? [`msgstr marks ${marked.map(quoteCode).join(", ")} as code where the msgid has plain text`] : []),
+    ...(unmarked.length > 0 ? [`msgstr has ${unmarked.map(quoteCode).join(", ")} as plain text where the msgid has code`] : []),
+  ];
+  if (styled.length > 0) findings.push({ rule: "code-span-style", message: styled.join("; ") });
+  return findings;
+}
+
+/** Compare one msgstr with the msgid it translates (`context`: the catalog, for what counts as localisation). */
+export function compareMarkup(msgid: string, msgstr: string, context?: LocalisationContext): Array<{ rule: RuleId; message: string }> {
   const findings: Array<{ rule: RuleId; message: string }> = [];
   const add = (rule: RuleId, message: string | undefined): void => {
     if (message !== undefined) findings.push({ rule, message });
@@ -171,9 +224,10 @@ export function compareMarkup(msgid: string, msgstr: string): Array<{ rule: Rule
 
   const source = summarizeMarkup(msgid);
   const target = summarizeMarkup(msgstr);
-  add("code-span", describeDifference("code spans", quoteCode, source.codeSpans, target.codeSpans));
-  add("link-target", describeDifference("link targets", quoteTarget, source.linkTargets, target.linkTargets));
-  add("image-target", describeDifference("image sources", quoteTarget, source.imageTargets, target.imageTargets));
+  findings.push(...codeSpanFindings(source, target, context));
+  const localisedUrl = context === undefined ? undefined : (from: string, to: string): boolean => isLocalisedUrl(from, to, context);
+  add("link-target", describeDifference("link targets", quoteTarget, source.linkTargets, target.linkTargets, localisedUrl));
+  add("image-target", describeDifference("image sources", quoteTarget, source.imageTargets, target.imageTargets, localisedUrl));
   add("footnote-ref", describeDifference("footnote references", quoteFootnote, source.footnoteRefs, target.footnoteRefs));
   add("html-tags", describeDifference("HTML tags", quoteTag, source.htmlTags, target.htmlTags));
 
@@ -208,7 +262,7 @@ function newlineMismatch(msgid: string, msgstr: string): string | undefined {
  * Markup findings of one entry. Only translations that a build uses are
  * checked: active, not fuzzy, non-empty msgstr forms.
  */
-export function checkEntryMarkup(entry: PoEntry): RawFinding[] {
+export function checkEntryMarkup(entry: PoEntry, context?: LocalisationContext): RawFinding[] {
   if (entry.obsolete || entry.flags.includes("fuzzy")) return [];
   const line = entry.line ?? 0;
   const findings: RawFinding[] = [];
@@ -216,7 +270,7 @@ export function checkEntryMarkup(entry: PoEntry): RawFinding[] {
     if (msgstr === "") return;
     const msgid = index > 0 && entry.msgidPlural !== undefined ? entry.msgidPlural : entry.msgid;
     const prefix = entry.msgidPlural !== undefined ? `msgstr[${index}]: ` : "";
-    for (const finding of compareMarkup(msgid, msgstr)) {
+    for (const finding of compareMarkup(msgid, msgstr, context)) {
       findings.push({ line, rule: finding.rule, message: prefix + finding.message });
     }
   });

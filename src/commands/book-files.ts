@@ -12,10 +12,11 @@ import { PobookError } from "../errors.js";
 export { catalogDir, readBookConfig } from "./book-config.js";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { potCreationDate } from "./extract.js";
+import type { ReadBookFile } from "../book/links.js";
 
 /** The book's current template extracted in memory (every POT of a `depth` split together). */
-export function extractTemplate(root: string, config: BookConfig): Catalog {
-  const template = bookTemplate(config, bookReader(root, findReadRoot(root, config)));
+export function extractTemplate(root: string, config: BookConfig, read = bookReader(root, findReadRoot(root, config))): Catalog {
+  const template = bookTemplate(config, read);
   setHeader(template, "POT-Creation-Date", potCreationDate());
   return template;
 }
@@ -30,13 +31,13 @@ export interface CurrentTemplate {
  * The template to start or merge from: `--pot FILE`, else the book's POT in
  * the catalog directory, else the book's sources extracted in memory.
  */
-export function currentTemplate(root: string, config: BookConfig | undefined, poDir: string, pot?: string): CurrentTemplate {
+export function currentTemplate(root: string, config: BookConfig | undefined, poDir: string, pot?: string, read?: ReadBookFile): CurrentTemplate {
   if (pot !== undefined) {
     if (!existsSync(pot)) throw new PobookError("template not found", { file: pot });
     return { catalog: readPoFile(pot), fromSources: false };
   }
   const stored = join(poDir, config?.potFile ?? "messages.pot");
   if (existsSync(stored)) return { catalog: readPoFile(stored), fromSources: false };
-  if (config) return { catalog: extractTemplate(root, config), fromSources: true };
+  if (config) return { catalog: extractTemplate(root, config, read), fromSources: true };
   throw new PobookError("no template: give --pot FILE, run `pobook extract`, or run in a book directory", { file: stored });
 }

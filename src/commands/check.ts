@@ -1,5 +1,6 @@
 import { Option, type Command } from "commander";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parsePo, readPoFile } from "../catalog/parse.js";
 import type { Catalog } from "../catalog/types.js";
 import { checkCatalog, hasErrors, isRuleId, RULES, sortFindings, type Finding, type SeverityOverrides } from "../check/index.js";
@@ -11,8 +12,12 @@ import { checkMsgidChanges } from "../check/msgid-changes.js";
 import { findingsToJson, formatFinding, summarizeFindings } from "../check/report.js";
 import { EXIT_FAILURE, PobookError } from "../errors.js";
 import { poFilesOrDefault } from "./po-files.js";
+import { catalogDir, readBookConfig } from "./book-config.js";
+import { configuredSeverities } from "./check-config.js";
+import { progress } from "./progress.js";
 
 interface CheckOptions {
+  book: string;
   json?: boolean;
   warn?: string[];
   error?: string[];
@@ -46,8 +51,8 @@ function readForCheck(file: string): Catalog | RawFinding {
   }
 }
 
-function severityOverrides(options: CheckOptions): SeverityOverrides {
-  const overrides: SeverityOverrides = {};
+function severityOverrides(options: CheckOptions, configured: SeverityOverrides): SeverityOverrides {
+  const overrides: SeverityOverrides = { ...configured };
   for (const [names, severity] of [
     [options.warn ?? [], "warning"],
     [options.error ?? [], "error"],
@@ -64,23 +69,27 @@ export function registerCheck(program: Command): void {
   program
     .command("check")
     .description("check PO catalogs: Markdown markup kept in translations, header, plural forms, formats, duplicates")
-    .argument("[po...]", "PO files (default: po/*.po)")
+    .argument("[po...]", "PO files (default: the book's <po-dir>/*.po, po/*.po without book.toml)")
+    .option("-b, --book <DIR>", "the book directory: its book.toml gives po-dir, the source language and [preprocessor.gettext.check] rule severities", ".")
     .option("--json", "print findings as JSON")
     .addOption(new Option("--warn <rule>", "report RULE as a warning (repeatable)").argParser(collect))
     .addOption(new Option("--error <rule>", "report RULE as an error (repeatable)").argParser(collect))
     .option("--msgid-changes <base>", "fail when msgids changed since git revision BASE but POT-Creation-Date did not")
     .addHelpText("after", `\nRules:\n${Object.entries(RULES).map(([id, rule]) => `  ${id.padEnd(16)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}\n`)
     .action((files: string[], options: CheckOptions) => {
-      const overrides = severityOverrides(options);
-      const poFiles = poFilesOrDefault(files);
+      const config = readBookConfig(options.book, false);
+      const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
+      const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);
       const findings: Finding[] = [];
+      const report = progress();
       for (const file of poFiles) {
+        report.update(`pobook check: ${file}`);
         const catalog = readForCheck(file);
         if (!("entries" in catalog)) {
           findings.push(...resolveFindings([catalog], file, overrides));
           continue;
         }
-        const fileFindings = checkCatalog(catalog, file, overrides);
+        const fileFindings = checkCatalog(catalog, file, overrides, config?.language);
         if (options.msgidChanges !== undefined) {
           const before = readAtRevision(file, options.msgidChanges);
           if (before !== undefined) {
@@ -90,6 +99,7 @@ export function registerCheck(program: Command): void {
         }
         findings.push(...sortFindings(fileFindings));
       }
+      report.done();
       if (options.json) {
         process.stdout.write(findingsToJson(findings, poFiles.length));
       } else {

@@ -9,6 +9,7 @@ import { PobookError } from "../errors.js";
 import { readUtf8, writeFileAtomic } from "../fs.js";
 import { compatSegmentation, withCompat, type BookConfig } from "../book/config.js";
 import { readBookConfig } from "./book-config.js";
+import { addBookOption, chosenBook, shownPath } from "./book-option.js";
 import { buildTemplates, TemplateBuilder, type BookOutline, type ChapterRef, type TemplateEntry, type TemplateFile } from "../book/template.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
 import { bookReader, confinedBytes, findReadRoot } from "../runtime/book-reader.js";
@@ -147,7 +148,8 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
     potCreationDate: potCreationDate(),
     language: config?.language ?? "en",
   };
-  const defaultDir = isFile ? dirname(target) : join(target, config!.poDir);
+  // Paths as the user gave them (`book/po/messages.pot`), not resolved.
+  const defaultDir = isFile ? dirname(bookArg) : join(bookArg, config!.poDir);
   let outputs: Array<{ path: string; text: string; messages: number }>;
   const render = (template: TemplateFile) => serializePo(createTemplate(header, toCatalogEntries(template.entries)));
   const output = options.output;
@@ -179,10 +181,11 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
 }
 
 export function registerExtract(program: Command): void {
-  program
+  const command = program
     .command("extract")
     .description("write the POT template of a book (msgids identical to mdbook-xgettext's)")
-    .argument("[book]", "book directory with book.toml, or a single Markdown file", ".")
+    .argument("[book]", "book directory with book.toml, or a single Markdown file (default: .)");
+  addBookOption(command, "the book directory, or a single Markdown file (same as BOOK)")
     .option("-o, --output <path>", "POT file, directory for the template(s), or - for standard output (default: <book>/po/<pot-file>)")
     .option("--force", "overwrite an existing file that is not a gettext template (never a book source)")
     .option("--granularity <n>", "references: 0 = file only, 1 = file:line, N = line rounded down to N")
@@ -192,15 +195,15 @@ export function registerExtract(program: Command): void {
     .option("-j, --jobs <n>", "worker threads (default: one per CPU)")
     .option("--no-cache", "do not reuse or store per-chapter results")
     .option("--json", "print what was written as JSON")
-    .action(async (book: string, options: ExtractCliOptions) => {
-      const result = await runExtract(book, options);
+    .action(async (bookArg: string | undefined, options: ExtractCliOptions & { book?: string }) => {
+      const result = await runExtract(chosenBook(bookArg, options.book), options);
       if (options.json) {
         process.stdout.write(`${JSON.stringify(result)}\n`);
         return;
       }
       for (const file of result.files) {
         if (file.path === "-") continue;
-        process.stdout.write(`wrote ${relative(process.cwd(), file.path) || file.path}: ${file.messages} messages\n`);
+        process.stdout.write(`wrote ${shownPath(file.path)}: ${file.messages} messages\n`);
       }
     });
 }

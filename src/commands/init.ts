@@ -1,12 +1,13 @@
 import { Option, type Command } from "commander";
 import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { PobookError } from "../errors.js";
 import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { serializePo } from "../catalog/serialize.js";
 import { initCatalog } from "../catalog/init.js";
 import { checkLanguage } from "./catalog-files.js";
 import { catalogDir, currentTemplate, readBookConfig } from "./book-files.js";
+import { addBookOption, chosenBook, shownPath } from "./book-option.js";
 
 interface InitFlags {
   language?: string;
@@ -14,19 +15,22 @@ interface InitFlags {
   pot?: string;
   poDir?: string;
   force?: boolean;
+  book?: string;
 }
 
 export function registerInit(program: Command): void {
-  program
+  const command = program
     .command("init")
     .description("create po/LANG.po from the template (like msginit)")
-    .argument("[book]", "book directory", ".")
+    .argument("[book]", "book directory (default: .)");
+  addBookOption(command)
     .option("-l, --language <LANG>", "language of the new catalog (ja, pt-BR, zh-CN, ...)")
     .addOption(new Option("--lang <LANG>").hideHelp())
     .option("--pot <FILE>", "template to start from (default: the book's POT in PO_DIR, else its sources extracted in memory)")
     .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
     .option("--force", "overwrite an existing catalog")
-    .action((book: string, flags: InitFlags) => {
+    .action((bookArg: string | undefined, flags: InitFlags) => {
+      const book = chosenBook(bookArg, flags.book);
       const requested = flags.language ?? flags.lang;
       if (requested === undefined) throw new PobookError("give the new catalog's language with -l LANG");
       const language = checkLanguage(requested);
@@ -42,6 +46,6 @@ export function registerInit(program: Command): void {
       if (!knownPluralForms) {
         process.stderr.write(`pobook: ${target}: unknown language '${language}', check the Plural-Forms header\n`);
       }
-      process.stdout.write(`created ${relative(process.cwd(), target) || target} (${catalog.entries.length} messages)\n`);
+      process.stdout.write(`created ${shownPath(target)} (${catalog.entries.length} messages)\n`);
     });
 }

@@ -4,9 +4,11 @@
  * chapter changes (see src/preview/).
  */
 import type { Command } from "commander";
-import { relative, resolve } from "node:path";
+import { resolve } from "node:path";
 import { PobookError } from "../errors.js";
 import { startPreview } from "../preview/server.js";
+import { addBookOption, chosenBook, shownPath } from "./book-option.js";
+import { catalogLanguage } from "./catalog-language.js";
 
 interface PreviewFlags {
   language?: string;
@@ -14,30 +16,34 @@ interface PreviewFlags {
   po?: string;
   legacyInlineHtml?: boolean;
   compat?: string;
+  book?: string;
 }
 
 export function registerPreview(program: Command): void {
-  program
+  const command = program
     .command("preview")
     .description("serve the translated book as HTML on 127.0.0.1, with live reload and untranslated/fuzzy marks")
-    .argument("[book]", "book root (directory holding book.toml)", ".")
-    .option("-l, --language <lang>", "language to preview (reads <po-dir>/<lang>.po)")
+    .argument("[book]", "book root (directory holding book.toml; default: .)");
+  addBookOption(command)
+    .option("-l, --language <lang>", "language to preview (reads <po-dir>/<lang>.po; with --po, its Language header)")
     .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "3000")
     .option("--po <file>", "catalog to preview instead of <po-dir>/<lang>.po")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (also: [preprocessor.gettext] legacy-inline-html = true)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4 (also: compat = \"0.4\" in book.toml)")
-    .action(async (bookArg: string, flags: PreviewFlags) => {
-      if (!flags.language) throw new PobookError("give the language to preview with -l LANG");
+    .action(async (bookArg: string | undefined, flags: PreviewFlags) => {
+      const book = chosenBook(bookArg, flags.book);
+      const language = flags.po !== undefined ? catalogLanguage(flags.po, flags.language) : flags.language;
+      if (!language) throw new PobookError("give the language to preview with -l LANG");
       if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new PobookError(`--port must be a port number, got "${flags.port}"`);
       const server = await startPreview({
-        root: resolve(bookArg),
-        language: flags.language,
+        root: resolve(book),
+        language,
         poPath: flags.po ? resolve(flags.po) : undefined,
         port: Number(flags.port),
         legacyInlineHtml: flags.legacyInlineHtml ? true : undefined,
         compat: flags.compat,
       });
-      process.stdout.write(`pobook preview: ${flags.language} from ${relative(process.cwd(), server.poPath) || server.poPath} at ${server.url} (Ctrl-C to stop)\n`);
+      process.stdout.write(`pobook preview: ${language} from ${flags.po ?? shownPath(server.poPath)} at ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((done) => {
         const stop = (): void => {
           void server.close().then(done);

@@ -3,13 +3,17 @@ import { join } from "node:path";
 import { readPoFile } from "../catalog/parse.js";
 import { getHeader } from "../catalog/types.js";
 import { writeFileAtomic } from "../fs.js";
-import { bookTemplate, catalogAgainstTemplate } from "../stats/against-sources.js";
+import { catalogAgainstTemplate, templateCatalog } from "../stats/against-sources.js";
 import { catalogStats, type CatalogStats } from "../stats/compute.js";
 import { renderHtmlReport } from "../stats/html.js";
 import { renderStatsTable } from "../stats/table.js";
-import { readBookConfig } from "./book-files.js";
-import { bookReader, findReadRoot } from "../runtime/book-reader.js";
+import { legacyInlineHtmlVerdict, templatesOf } from "../book/legacy-inline-html.js";
+import { PobookError } from "../errors.js";
+import { catalogDir, readBookConfig } from "./book-files.js";
+import { bookArgument, lazyBothSegmentations, legacyCatalogNote } from "./legacy-catalogs.js";
 import { poFilesOrDefault, useColor } from "./po-files.js";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
+import { progress, readWithProgress } from "./progress.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
 
@@ -18,7 +22,8 @@ interface StatsOptions {
   json?: boolean;
   html?: string;
   againstSources?: boolean;
-  book?: string;
+  legacyInlineHtml?: boolean;
+  book: string;
   force?: boolean;
 }
 
@@ -26,25 +31,41 @@ export function registerStats(program: Command): void {
   program
     .command("stats")
     .description("translation progress per catalog: messages and source words translated, fuzzy, untranslated, obsolete")
-    .argument("[po...]", "PO files (default: po/*.po, or the book's po-dir with --book/--against-sources)")
+    .argument("[po...]", "PO files (default: the book's <po-dir>/*.po, po/*.po without book.toml)")
     .option("--by-chapter", "break the figures down by chapter (#: references)")
     .option("--json", "print the figures as JSON")
     .option("--html <file>", "also write a self-contained HTML report to FILE")
     .option("--force", "with --html, overwrite an existing file that is not a pobook report (never a book source)")
     .option("--against-sources", "count against the book's current sources: each catalog as `pobook update` would merge it (nothing is written)")
-    .option("--book <dir>", "the book directory (with book.toml) for --against-sources", ".")
+    .option("--legacy-inline-html", "with --against-sources: the book's messages as mdbook-xgettext made them before inline HTML stayed in messages")
+    .option("-b, --book <dir>", "the book directory (with book.toml): its po-dir, and its sources for --against-sources", ".")
     .action((files: string[], options: StatsOptions) => {
-      const bookRoot = options.book ?? ".";
-      const config = options.againstSources ? readBookConfig(bookRoot) : undefined;
-      const poFiles = files.length === 0 && config !== undefined ? poFilesOrDefault([], join(bookRoot, config.poDir)) : poFilesOrDefault(files);
+      const bookRoot = options.book;
+      if (options.legacyInlineHtml && !options.againstSources) throw new PobookError("--legacy-inline-html counts against the sources: give --against-sources too");
+      const config = readBookConfig(bookRoot, options.againstSources === true);
+      const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(bookRoot, config) : undefined);
       // Read (and extract) everything before writing anything: a bad file leaves no partial output.
       const catalogs = poFiles.map((file) => ({ file, catalog: readPoFile(file) }));
-      const template = config !== undefined ? bookTemplate(config, bookReader(bookRoot, findReadRoot(bookRoot, config))) : undefined;
-      const stats: CatalogStats[] = catalogs.map(({ file, catalog }) => {
-        if (template === undefined) return catalogStats(catalog, file);
-        // The catalog's own POT-Creation-Date says when it was last synced; the merge would set today's.
-        return { ...catalogStats(catalogAgainstTemplate(catalog, template), file), potCreationDate: getHeader(catalog, "POT-Creation-Date") };
-      });
+      let notes = "";
+      let stats: CatalogStats[];
+      if (options.againstSources && config !== undefined) {
+        const legacy = options.legacyInlineHtml === true || config.segmentation.legacyInlineHtml;
+        const report = progress();
+        const book = lazyBothSegmentations(bookRoot, config, readWithProgress(bookReader(bookRoot, findReadRoot(bookRoot, config)), report, "pobook stats: reading the book"))();
+        const template = templateCatalog(config, templatesOf(config, book, legacy));
+        stats = catalogs.map(({ file, catalog }) => {
+          if (!legacy) {
+            const verdict = legacyInlineHtmlVerdict(catalog, book);
+            if (verdict.legacy) notes += legacyCatalogNote(file, verdict, bookArgument(bookRoot));
+          }
+          // The catalog's own POT-Creation-Date says when it was last synced; the merge would set today's.
+          report.update(`pobook stats: merging ${file}`);
+          return { ...catalogStats(catalogAgainstTemplate(catalog, template), file), potCreationDate: getHeader(catalog, "POT-Creation-Date") };
+        });
+        report.done();
+      } else {
+        stats = catalogs.map(({ file, catalog }) => catalogStats(catalog, file));
+      }
       if (options.html !== undefined) {
         // Never over a book source, nor over a file that is not an earlier report unless --force (src/output/rules.ts).
         const bookConfig = config ?? readBookConfig(bookRoot, false);
@@ -52,6 +73,7 @@ export function registerStats(program: Command): void {
         enforce(decideOutputFile(inspectFile(options.html, true), sources, "report"), options.force === true, options.html);
         writeFileAtomic(options.html, renderHtmlReport(stats, { generatedAt: new Date().toISOString() }));
       }
+      process.stderr.write(notes);
       if (options.json) {
         const figures = options.byChapter ? stats : stats.map(({ chapters: _chapters, ...rest }) => rest);
         process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);

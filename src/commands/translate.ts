@@ -4,7 +4,7 @@
  */
 import type { Command } from "commander";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
@@ -18,6 +18,9 @@ import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
 import { writeTree, type ProducedEntry } from "../output/tree-writer.js";
 import { isOutsideBook, withheldWarning, withholdOutsideBook } from "../translate/outside-book.js";
 import { catalogNames } from "./po-files.js";
+import type { Catalog } from "../catalog/types.js";
+import { addBookOption, chosenBook, shownPath } from "./book-option.js";
+import { languageOfCatalog } from "./catalog-language.js";
 
 interface TranslateFlags {
   language?: string;
@@ -29,14 +32,18 @@ interface TranslateFlags {
   compat?: string;
   json?: boolean;
   force?: boolean;
+  book?: string;
 }
 
 interface Job {
   language: string;
   poPath: string;
   outDir: string;
-  /** The output directory as the user gave it, for messages. */
-  shown: string;
+  /** The catalog and output directory as the user named them, for messages. */
+  poShown: string;
+  outShown: string;
+  /** Already read (a `--po` catalog, for its Language header). */
+  catalog?: Catalog;
 }
 
 function parseThreshold(value: string | undefined): number | undefined {
@@ -77,10 +84,6 @@ function readUtf8OrUndefined(path: string): string | undefined {
   }
 }
 
-function shownPath(path: string): string {
-  return relative(process.cwd(), path) || ".";
-}
-
 function summaryLine(language: string, results: readonly FileTranslation[], outDir: string): string {
   const sum = (key: "applied" | "fuzzy" | "untranslated"): number => results.reduce((total, file) => total + file[key], 0);
   const warnings = results.reduce((total, file) => total + file.warnings.length, 0);
@@ -88,12 +91,13 @@ function summaryLine(language: string, results: readonly FileTranslation[], outD
 }
 
 export function registerTranslate(program: Command): void {
-  program
+  const command = program
     .command("translate")
     .description("write a translated copy of the book's source tree from PO catalogs")
-    .argument("[book]", "book root (directory holding book.toml)", ".")
-    .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po)")
-    .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po")
+    .argument("[book]", "book root (directory holding book.toml; default: .)");
+  addBookOption(command)
+    .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po; with --po, default: its Language header)")
+    .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po (its Language header gives the language)")
     .option("-o, --output <dir>", "output directory (default <book>/book/<lang>-src; with --all, <dir>/<lang>)")
     .option("--all", "translate into every <po-dir>/*.po")
     .option("--threshold <percent>", "write chapters translated below this percentage in the source language")
@@ -101,15 +105,17 @@ export function registerTranslate(program: Command): void {
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, warnings, held-back chapters)")
-    .action((bookArg: string, flags: TranslateFlags) => {
+    .action((bookArgument: string | undefined, flags: TranslateFlags) => {
+      const bookArg = chosenBook(bookArgument, flags.book);
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
-      if (!existsSync(tomlPath)) throw new PobookError("no book.toml here", { file: tomlPath });
+      if (!existsSync(tomlPath)) throw new PobookError("no book.toml here", { file: join(bookArg, "book.toml") });
       const tomlText = readUtf8(tomlPath);
       const config = withCompat(parseBookConfig(tomlText, tomlPath), flags.compat);
       const threshold = parseThreshold(flags.threshold);
       const poDir = join(root, config.poDir);
       const defaultOut = (language: string): string => join(root, "book", `${language}-src`);
+      const defaultOutShown = (language: string): string => join(bookArg, "book", `${language}-src`);
       let jobs: Job[];
       if (flags.all) {
         if (flags.language || flags.po) throw new PobookError("--all translates every catalog; do not combine it with -l or --po");
@@ -117,23 +123,38 @@ export function registerTranslate(program: Command): void {
         if (catalogs.length === 0) throw new PobookError("no .po catalogs", { file: poDir });
         jobs = catalogs.map((name) => {
           const language = name.slice(0, -3);
-          const outDir = flags.output ? resolve(flags.output, language) : defaultOut(language);
-          return { language, poPath: join(poDir, name), outDir, shown: flags.output ? join(flags.output, language) : shownPath(outDir) };
+          return {
+            language,
+            poPath: join(poDir, name),
+            outDir: flags.output ? resolve(flags.output, language) : defaultOut(language),
+            poShown: join(bookArg, config.poDir, name),
+            outShown: flags.output ? join(flags.output, language) : defaultOutShown(language),
+          };
         });
       } else {
-        if (!flags.language) throw new PobookError("give the target language with -l LANG (or --all)");
-        const language = flags.language;
-        const outDir = flags.output ? resolve(flags.output) : defaultOut(language);
-        jobs = [{ language, poPath: flags.po ? resolve(flags.po) : join(poDir, `${language}.po`), outDir, shown: flags.output ?? shownPath(outDir) }];
+        // A catalog given with --po says its language (and -l must agree with it).
+        const catalog = flags.po !== undefined ? readPoFile(flags.po) : undefined;
+        const language = catalog !== undefined ? languageOfCatalog(catalog, flags.po!, flags.language) : flags.language;
+        if (!language) throw new PobookError("give the target language with -l LANG (or --all)");
+        jobs = [
+          {
+            language,
+            poPath: flags.po ? resolve(flags.po) : join(poDir, `${language}.po`),
+            outDir: flags.output ? resolve(flags.output) : defaultOut(language),
+            poShown: flags.po ?? join(bookArg, config.poDir, `${language}.po`),
+            outShown: flags.output ?? defaultOutShown(language),
+            catalog,
+          },
+        ];
       }
       const buildDirSetting = (config.raw.build as Record<string, unknown> | undefined)?.["build-dir"];
       const buildDir = resolve(root, typeof buildDirSetting === "string" ? buildDirSetting : "book");
       // Where the copies may go (src/output/rules.ts): checked before anything is read or written.
       const paths = bookPaths(root, config.src, config.poDir, buildDir);
       const env = environment();
-      for (const job of jobs) enforce(decideOutputDir(inspectDir(job.outDir), paths, env), flags.force === true, job.shown);
+      for (const job of jobs) enforce(decideOutputDir(inspectDir(job.outDir), paths, env), flags.force === true, job.outShown);
       // Read every catalog first: a bad one stops the run before anything is written.
-      const catalogs = jobs.map((job) => readPoFile(job.poPath));
+      const catalogs = jobs.map((job) => job.catalog ?? readPoFile(job.poShown));
       const warn = (line: string): boolean => process.stderr.write(`${line}\n`);
       // Build output and pobook's default output area are not book content (unless they hold the sources).
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
@@ -150,9 +171,9 @@ export function registerTranslate(program: Command): void {
         const { results, withheld } = withholdOutsideBook(applyCatalog(book, catalogLookup(catalogs[index]!), { threshold }));
         const translated = new Map(results.filter((file) => !isOutsideBook(file.path)).map((file) => [file.path, file.text]));
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
-        writeTree(job.outDir, translatedTree(paths.root, tree, translated, warn), { force: flags.force === true, shown: job.shown });
+        writeTree(job.outDir, translatedTree(paths.root, tree, translated, warn), { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");
-        const poName = relative(process.cwd(), job.poPath);
+        const poName = shownPath(job.poShown);
         if (flags.json) {
           const sum = (key: "total" | "applied" | "fuzzy" | "untranslated"): number => results.reduce((total, file) => total + file[key], 0);
           report.push({
@@ -175,7 +196,7 @@ export function registerTranslate(program: Command): void {
             process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${file.path}:${warning.line}: ${warning.message}; source text kept\n`);
           }
         }
-        process.stdout.write(`${summaryLine(job.language, results, relative(process.cwd(), job.outDir) || ".")}\n`);
+        process.stdout.write(`${summaryLine(job.language, results, shownPath(job.outShown))}\n`);
         const below = results.filter((file) => file.belowThreshold);
         if (below.length > 0) {
           process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.map((file) => file.path).join(", ")}\n`);

@@ -4,12 +4,19 @@ import { join } from "node:path";
 import { PobookError } from "../errors.js";
 import { readPoFileWithText } from "../catalog/parse.js";
 import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
-import { getHeader, setHeader } from "../catalog/types.js";
+import { getHeader, setHeader, type Catalog } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog } from "../catalog/merge.js";
+import { catalogStats } from "../stats/compute.js";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
+import { progress, readWithProgress } from "./progress.js";
 import { checkLanguage } from "./catalog-files.js";
 import { catalogNames } from "./po-files.js";
-import { catalogDir, currentTemplate, readBookConfig } from "./book-files.js";
+import { catalogDir, currentTemplate, extractTemplate, readBookConfig } from "./book-files.js";
+import { legacyInlineHtmlVerdict, templatesOf, withLegacyInlineHtml } from "../book/legacy-inline-html.js";
+import { bookArgument, lazyBothSegmentations, legacyCatalogError } from "./legacy-catalogs.js";
+import { templateCatalog } from "../stats/against-sources.js";
+import { potCreationDate } from "./extract.js";
 
 interface UpdateFlags {
   pot?: string;
@@ -17,6 +24,7 @@ interface UpdateFlags {
   book: string;
   obsolete: boolean;
   fuzzyMatching: boolean;
+  legacyInlineHtml?: boolean;
   json?: boolean;
 }
 
@@ -45,16 +53,43 @@ export function registerUpdate(program: Command): void {
     .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
     .option("--no-obsolete", "drop messages the template no longer has instead of keeping them as #~")
     .option("--no-fuzzy-matching", "do not reuse translations of similar messages")
+    .option("--legacy-inline-html", "merge the book's messages as mdbook-xgettext made them before inline HTML stayed in messages (2024 and earlier)")
     .option("--json", "print what happened to each catalog as JSON")
     .action((languages: string[], flags: UpdateFlags) => {
       const config = readBookConfig(flags.book, false);
       const poDir = catalogDir(flags.book, config, flags.poDir);
       // Read and merge everything first: a bad catalog stops the command before any file is written.
       const paths = catalogPaths(poDir, languages);
-      const template = currentTemplate(flags.book, config, poDir, flags.pot);
+      if (flags.legacyInlineHtml && config === undefined && flags.pot === undefined) {
+        throw new PobookError("--legacy-inline-html extracts the book's sources: give the book with --book DIR (or a legacy template with --pot)");
+      }
+      // A stored POT holds whichever messages `extract` was asked for: the legacy ones come from the sources.
+      const report = progress();
+      const read = readWithProgress(bookReader(flags.book, findReadRoot(flags.book, config)), report, "pobook update: reading the book");
+      const checksLegacy = config !== undefined && !flags.legacyInlineHtml && !config.segmentation.legacyInlineHtml;
+      const book = checksLegacy ? lazyBothSegmentations(flags.book, config, read) : undefined;
+      const fromSources = flags.pot === undefined && config !== undefined && !existsSync(join(poDir, config.potFile));
+      let template;
+      if (flags.legacyInlineHtml && flags.pot === undefined && config !== undefined) {
+        template = { catalog: extractTemplate(flags.book, withLegacyInlineHtml(config, true), read), fromSources: true };
+      } else if (fromSources && book !== undefined) {
+        // The book is parsed once, for today's template and for recognising a legacy catalog.
+        const catalog = templateCatalog(config!, templatesOf(config!, book(), false));
+        setHeader(catalog, "POT-Creation-Date", potCreationDate());
+        template = { catalog, fromSources: true };
+      } else {
+        template = currentTemplate(flags.book, config, poDir, flags.pot, read);
+      }
+      const legacy = book === undefined ? undefined : (catalog: Catalog) => legacyInlineHtmlVerdict(catalog, book());
       const results = paths.map((path) => {
+        report.update(`pobook update: merging ${path}`);
         const { text: before, catalog: old } = readPoFileWithText(path);
         const { catalog, stats } = mergeCatalog(old, template.catalog, { keepObsolete: flags.obsolete, fuzzyMatching: flags.fuzzyMatching });
+        // Only a merge that would make translations fuzzy or obsolete needs the (slower) look at the sources.
+        if (legacy !== undefined && stats.fuzzy + stats.obsolete > 0) {
+          const verdict = legacy(old);
+          if (verdict.legacy) throw legacyCatalogError(path, verdict, bookArgument(flags.book));
+        }
         let text = serializePo(catalog);
         if (template.fromSources) {
           // A template extracted just now carries this run's date: when nothing
@@ -66,18 +101,22 @@ export function registerUpdate(program: Command): void {
             if (undated === before) text = undated;
           }
         }
-        return { path, text, changed: text !== before, stats };
+        // What the catalog now holds, counted as `pobook stats` counts (the merge figures count changes).
+        return { path, text, changed: text !== before, stats, totals: catalogStats(catalog, path).messages };
       });
+      report.done();
       // Every catalog to rewrite must be writable before any is written.
       const writes = results.filter(({ changed }) => changed).map(({ path, text }) => ({ target: checkCatalogWritable(path), text }));
       for (const { target, text } of writes) writeCatalogFile(target, text);
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(results.map(({ path, changed, stats }) => ({ catalog: path, changed, ...stats })), null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(results.map(({ path, changed, stats, totals }) => ({ catalog: path, changed, ...stats, totals })), null, 2)}\n`);
         return;
       }
-      for (const { path, changed, stats } of results) {
+      for (const { path, changed, stats, totals } of results) {
         process.stdout.write(
-          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}${changed ? "" : " (unchanged)"}\n`,
+          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}; ` +
+            `now ${totals.translated} translated, ${totals.fuzzy} fuzzy, ${totals.untranslated} untranslated, ${totals.obsolete} obsolete` +
+            `${changed ? "" : " (unchanged)"}\n`,
         );
       }
     });

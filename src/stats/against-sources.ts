@@ -6,6 +6,7 @@
  */
 import type { BookConfig } from "../book/config.js";
 import { extractBook } from "../book/extract-book.js";
+import type { TemplateFile } from "../book/template.js";
 import type { ReadBookFile } from "../book/links.js";
 import { mergeCatalog } from "../catalog/merge.js";
 import { createTemplate } from "../catalog/serialize.js";
@@ -13,7 +14,12 @@ import { newEntry, type Catalog } from "../catalog/types.js";
 
 /** The book's template as one catalog (all POT files of a `depth` split together). */
 export function bookTemplate(config: BookConfig, read: ReadBookFile): Catalog {
-  const entries = extractBook(config, read).flatMap((file) => file.entries);
+  return templateCatalog(config, extractBook(config, read));
+}
+
+/** Template files (all POT files of a `depth` split) as one catalog. */
+export function templateCatalog(config: BookConfig, files: readonly TemplateFile[]): Catalog {
+  const entries = files.flatMap((file) => file.entries);
   return createTemplate(
     { projectIdVersion: config.title ?? "", potCreationDate: "", language: config.language },
     entries.map((entry) =>

@@ -1,0 +1,99 @@
+// Small things a new user hits: one way to name the book in every command,
+// a --po catalog's language from its header, paths shown as they were given.
+import { describe, expect, it } from "vitest";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runCli } from "./helpers/cli.js";
+
+const DEMO = join(import.meta.dirname, "..", "fixtures", "demo-book");
+const LOCALES = join(import.meta.dirname, "..", "locales");
+
+/** A copy of the demo book with its catalogs in po/, under a fresh directory: returns [parent, book]. */
+function demoBook(): [string, string] {
+  const parent = mkdtempSync(join(tmpdir(), "pobook-naming-"));
+  const book = join(parent, "book");
+  cpSync(join(DEMO, "src"), join(book, "src"), { recursive: true });
+  writeFileSync(join(book, "book.toml"), readFileSync(join(DEMO, "book.toml"), "utf8").replace('po-dir = "../../locales"', 'po-dir = "po"'));
+  mkdirSync(join(book, "po"));
+  for (const language of ["fr", "de"]) cpSync(join(LOCALES, `${language}.po`), join(book, "po", `${language}.po`));
+  return [parent, book];
+}
+
+describe("translate --po FILE: the language is the catalog's", () => {
+  it("takes the Language header when -l is not given", () => {
+    const [parent] = demoBook();
+    cpSync(join(parent, "book", "po", "fr.po"), join(parent, "catalog.po"));
+    const result = runCli(["translate", "book", "--po", "catalog.po"], parent);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^fr: \d+ applied, .* -> book\/book\/fr-src\n$/);
+    expect(readFileSync(join(parent, "book", "book", "fr-src", "book.toml"), "utf8")).toContain('language = "fr"');
+  });
+
+  it("refuses an -l that contradicts the header, writing nothing", () => {
+    const [parent] = demoBook();
+    const result = runCli(["translate", "book", "--po", "book/po/fr.po", "-l", "de"], parent);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("pobook: book/po/fr.po: the catalog's Language is fr, not de (-l de): drop -l, or give the de catalog\n");
+    expect(existsSync(join(parent, "book", "book"))).toBe(false);
+    // Agreeing is fine, in any spelling of the tag.
+    expect(runCli(["translate", "book", "--po", "book/po/fr.po", "-l", "FR"], parent).status).toBe(0);
+  });
+
+  it("preview refuses the same contradiction before serving anything", () => {
+    const [parent] = demoBook();
+    const result = runCli(["preview", "book", "--po", "book/po/fr.po", "-l", "de", "--port", "0"], parent);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("pobook: book/po/fr.po: the catalog's Language is fr, not de (-l de): drop -l, or give the de catalog\n");
+  });
+
+  it("asks for -l when the header names no language", () => {
+    const [parent] = demoBook();
+    writeFileSync(join(parent, "x.po"), readFileSync(join(parent, "book", "po", "fr.po"), "utf8").replace('"Language: fr\\n"\n', ""));
+    const result = runCli(["translate", "book", "--po", "x.po"], parent);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("pobook: x.po: the catalog's header has no Language: give it with -l LANG\n");
+    expect(runCli(["translate", "book", "--po", "x.po", "-l", "fr"], parent).stdout).toMatch(/^fr: /);
+  });
+});
+
+describe("-b/--book names the book in every command", () => {
+  it("extract, init, update, translate, stats, check and normalize all take it", () => {
+    const [parent] = demoBook();
+    const run = (args: string[]) => {
+      const result = runCli(args, parent);
+      expect(result.stderr, args.join(" ")).not.toMatch(/unknown option|error:/);
+      expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBeLessThan(2);
+      return result;
+    };
+    expect(run(["extract", "-b", "book"]).stdout).toMatch(/^wrote book\/po\/messages\.pot: \d+ messages\n$/);
+    expect(run(["init", "-b", "book", "-l", "ja"]).stdout).toMatch(/^created book\/po\/ja\.po \(\d+ messages\)\n$/);
+    expect(run(["update", "-b", "book"]).stdout).toMatch(/^book\/po\/de\.po: kept /);
+    expect(run(["translate", "-b", "book", "-l", "fr"]).stdout).toMatch(/^fr: .* -> book\/book\/fr-src\n$/);
+    // stats and check read the book's po-dir (here po/, in the book).
+    expect(run(["stats", "-b", "book", "--json"]).stdout).toContain('"file": "book/po/de.po"');
+    expect(run(["check", "-b", "book"]).stdout).toMatch(/^(book\/po\/\w+\.po:\d+: .*\n)*$/);
+    expect(run(["normalize", "-b", "book", "book/po/fr.po"]).stdout).toMatch(/^book\/po\/fr\.po: messages /);
+  });
+
+  it("the older spellings still work; two different books are refused", () => {
+    const [parent] = demoBook();
+    expect(runCli(["translate", "book", "-l", "fr"], parent).status).toBe(0);
+    expect(runCli(["stats", "--book", "book"], parent).status).toBe(0);
+    expect(runCli(["translate", "book", "--book", "book", "-l", "fr"], parent).status).toBe(0);
+    const both = runCli(["translate", "book", "--book", "other", "-l", "fr"], parent);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe("pobook: two books given: book and --book other; give one\n");
+  });
+});
+
+describe("paths in messages are the ones the user gave", () => {
+  it("a book outside the current directory given absolute stays absolute (no ../../.. chain)", () => {
+    const [, book] = demoBook();
+    const elsewhere = mkdtempSync(join(tmpdir(), "pobook-cwd-"));
+    const result = runCli(["translate", book, "-l", "fr"], elsewhere);
+    expect(result.stdout).toMatch(new RegExp(`^fr: .* -> ${join(book, "book", "fr-src").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`));
+    const missing = runCli(["translate", "nope", "-l", "fr"], elsewhere);
+    expect(missing.stderr).toBe("pobook: nope/book.toml: no book.toml here\n");
+  });
+});
