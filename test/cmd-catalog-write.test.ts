@@ -164,7 +164,7 @@ describe("temporaries of killed runs", () => {
     const dir = withTemporaries();
     const result = runCli(["update"], dir);
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe("po/fr.po: kept 1, fuzzy 0, new 1, obsolete 0\n");
+    expect(result.stdout).toBe("po/fr.po: kept 1, fuzzy 0, new 1, obsolete 0; now 1 translated, 0 fuzzy, 1 untranslated, 0 obsolete\n");
     expect(readdirSync(join(dir, "po")).sort()).toEqual([".#fr.po", FRESH, ".pt-BR.po", "fr.po", "messages.pot"]);
   });
 

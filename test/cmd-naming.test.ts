@@ -47,6 +47,16 @@ describe("translate --po FILE: the language is the catalog's", () => {
     expect(result.stderr).toBe("pobook: book/po/fr.po: the catalog's Language is fr, not de (-l de): drop -l, or give the de catalog\n");
   });
 
+  it("a catalog still saying the source language (copied from the POT, no msginit) takes -l", () => {
+    const [parent] = demoBook();
+    writeFileSync(join(parent, "copied.po"), readFileSync(join(parent, "book", "po", "fr.po"), "utf8").replace('"Language: fr\\n"', '"Language: en\\n"'));
+    expect(readFileSync(join(parent, "copied.po"), "utf8")).toContain('"Language: en\\n"');
+    const result = runCli(["translate", "book", "--po", "copied.po", "-l", "fr"], parent);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^fr: \d+ applied, /);
+    expect(readFileSync(join(parent, "book", "book", "fr-src", "book.toml"), "utf8")).toContain('language = "fr"');
+  });
+
   it("asks for -l when the header names no language", () => {
     const [parent] = demoBook();
     writeFileSync(join(parent, "x.po"), readFileSync(join(parent, "book", "po", "fr.po"), "utf8").replace('"Language: fr\\n"\n', ""));

@@ -10,8 +10,10 @@ import { PobookError } from "../errors.js";
 const sameLanguage = (a: string, b: string): boolean => a.toLowerCase().replace(/_/g, "-") === b.toLowerCase().replace(/_/g, "-");
 
 /** `-l` if given (and it agrees with the header), else the header's language as a tag (`pt_BR` → `pt-BR`). */
-export function languageOfCatalog(catalog: Catalog, file: string, requested: string | undefined): string {
+export function languageOfCatalog(catalog: Catalog, file: string, requested: string | undefined, sourceLanguage = "en"): string {
   const header = getHeader(catalog, "Language")?.trim() ?? "";
+  // A catalog copied from the POT (no msginit) still says the source language: -l names the real one.
+  if (requested !== undefined && sameLanguage(header, sourceLanguage)) return requested;
   if (header === "") {
     if (requested !== undefined) return requested;
     throw new PobookError("the catalog's header has no Language: give it with -l LANG", { file });
@@ -23,6 +25,6 @@ export function languageOfCatalog(catalog: Catalog, file: string, requested: str
 }
 
 /** `languageOfCatalog` for a file not read yet. */
-export function catalogLanguage(file: string, requested: string | undefined): string {
-  return languageOfCatalog(readPoFile(file), file, requested);
+export function catalogLanguage(file: string, requested: string | undefined, sourceLanguage?: string): string {
+  return languageOfCatalog(readPoFile(file), file, requested, sourceLanguage);
 }

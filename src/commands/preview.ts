@@ -9,6 +9,7 @@ import { PobookError } from "../errors.js";
 import { startPreview } from "../preview/server.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
 import { catalogLanguage } from "./catalog-language.js";
+import { readBookConfig } from "./book-config.js";
 
 interface PreviewFlags {
   language?: string;
@@ -32,7 +33,7 @@ export function registerPreview(program: Command): void {
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4 (also: compat = \"0.4\" in book.toml)")
     .action(async (bookArg: string | undefined, flags: PreviewFlags) => {
       const book = chosenBook(bookArg, flags.book);
-      const language = flags.po !== undefined ? catalogLanguage(flags.po, flags.language) : flags.language;
+      const language = flags.po !== undefined ? catalogLanguage(flags.po, flags.language, readBookConfig(book, false)?.language) : flags.language;
       if (!language) throw new PobookError("give the language to preview with -l LANG");
       if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new PobookError(`--port must be a port number, got "${flags.port}"`);
       const server = await startPreview({

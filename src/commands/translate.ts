@@ -134,7 +134,7 @@ export function registerTranslate(program: Command): void {
       } else {
         // A catalog given with --po says its language (and -l must agree with it).
         const catalog = flags.po !== undefined ? readPoFile(flags.po) : undefined;
-        const language = catalog !== undefined ? languageOfCatalog(catalog, flags.po!, flags.language) : flags.language;
+        const language = catalog !== undefined ? languageOfCatalog(catalog, flags.po!, flags.language, config.language) : flags.language;
         if (!language) throw new PobookError("give the target language with -l LANG (or --all)");
         jobs = [
           {
