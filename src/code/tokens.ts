@@ -41,12 +41,12 @@ import scala from "highlight.js/lib/languages/scala";
 import sql from "highlight.js/lib/languages/sql";
 import tcl from "highlight.js/lib/languages/tcl";
 import xml from "highlight.js/lib/languages/xml";
-import yaml from "highlight.js/lib/languages/yaml";
+import { yamlSpans } from "./yaml.js";
 
 const GRAMMARS = {
   applescript, bash, c, clojure, cpp, csharp, css, d, delphi, diff, dos, erlang, go, groovy, haskell, java,
   javascript, json, latex, lisp, lua, makefile, markdown, matlab, objectivec, ocaml, perl, php, properties,
-  python, r, ruby, rust, scala, sql, tcl, xml, yaml,
+  python, r, ruby, rust, scala, sql, tcl, xml,
 };
 for (const [name, grammar] of Object.entries(GRAMMARS)) hljs.registerLanguage(name, grammar);
 
@@ -77,6 +77,7 @@ function isTranslatable(scope: string | undefined, grammar: string): boolean {
  * scopes do; a block comment (`*​/`) does not.
  */
 export function translatableSpans(code: string, grammar: string): Span[] {
+  if (grammar === "yaml") return yamlSpans(code);
   if (!hljs.getLanguage(grammar)) return [];
   const result = hljs.highlight(code, { language: grammar, ignoreIllegals: true });
   const root = (result as unknown as { _emitter: { rootNode: TokenNode } })._emitter.rootNode;
