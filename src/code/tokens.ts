@@ -5,7 +5,6 @@
  */
 import hljs from "highlight.js/lib/core";
 import applescript from "highlight.js/lib/languages/applescript";
-import bash from "highlight.js/lib/languages/bash";
 import c from "highlight.js/lib/languages/c";
 import clojure from "highlight.js/lib/languages/clojure";
 import cpp from "highlight.js/lib/languages/cpp";
@@ -41,10 +40,11 @@ import scala from "highlight.js/lib/languages/scala";
 import sql from "highlight.js/lib/languages/sql";
 import tcl from "highlight.js/lib/languages/tcl";
 import xml from "highlight.js/lib/languages/xml";
+import { syntectBash } from "./shell.js";
 import { yamlSpans } from "./yaml.js";
 
 const GRAMMARS = {
-  applescript, bash, c, clojure, cpp, csharp, css, d, delphi, diff, dos, erlang, go, groovy, haskell, java,
+  applescript, bash: syntectBash, c, clojure, cpp, csharp, css, d, delphi, diff, dos, erlang, go, groovy, haskell, java,
   javascript, json, latex, lisp, lua, makefile, markdown, matlab, objectivec, ocaml, perl, php, properties,
   python, r, ruby, rust, scala, sql, tcl, xml,
 };
@@ -72,6 +72,17 @@ function isTranslatable(scope: string | undefined, grammar: string): boolean {
 }
 
 /**
+ * Grammars whose interpolations (`subst`: Python's f-string `{...}`,
+ * JavaScript's `${...}`) are code in syntect, not string: the string is cut
+ * there, and strings inside the interpolation are messages of their own.
+ * (Bash `$(...)`, Ruby `#{...}` and PHP `{$x}` stay inside the string scope.)
+ */
+const CODE_INTERPOLATION = new Set(["python", "javascript"]);
+
+/** Grammars whose string prefixes (`f`, `r`, `b`, `rb`, ...) syntect scopes `storage.type.string`, outside the string. */
+const PREFIX_OUTSIDE_STRING = new Set(["python"]);
+
+/**
  * String and comment ranges of `code`, in order. A comment that runs to the
  * end of its line includes the newline, as syntect's `$\n?` line-comment
  * scopes do; a block comment (`*​/`) does not.
@@ -83,19 +94,29 @@ export function translatableSpans(code: string, grammar: string): Span[] {
   const root = (result as unknown as { _emitter: { rootNode: TokenNode } })._emitter.rootNode;
   const spans: Span[] = [];
   let offset = 0;
+  const pushPiece = (start: number, end: number): void => {
+    if (end > start) spans.push([start, end]);
+  };
   const walk = (node: TokenNode, inside: boolean): void => {
     const translatable = !inside && isTranslatable(node.scope, grammar);
-    const start = offset;
+    let start = offset;
+    if (translatable && PREFIX_OUTSIDE_STRING.has(grammar) && node.scope!.startsWith("string")) {
+      start += /^[A-Za-z]*/.exec(code.slice(start, start + 4))![0].length;
+    }
     for (const child of node.children) {
       if (typeof child === "string") offset += child.length;
-      else walk(child, inside || translatable);
+      else if (translatable && child.scope === "subst" && CODE_INTERPOLATION.has(grammar)) {
+        pushPiece(start, offset);
+        walk(child, false);
+        start = offset;
+      } else walk(child, inside || translatable);
     }
     if (translatable) {
       let end = offset;
       const isComment = node.scope!.startsWith("comment");
       const isBlockComment = /^(\/\*|<!--|\{-|\(\*)/.test(code.slice(start, end));
       if (isComment && code[end] === "\n" && !isBlockComment) end++;
-      spans.push([start, end]);
+      pushPiece(start, end);
     }
   };
   walk(root, false);
