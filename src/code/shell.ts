@@ -5,13 +5,16 @@
  *   `export PATH=...`) is `string.unquoted.shell`, quotes and `$VAR` inside
  *   included (highlight.js gives it no scope);
  * - a shebang is an ordinary `#` comment (highlight.js calls it `meta`);
- * - `#` after an escaped space (`\ #`) does not start a comment.
+ * - `#` after an escaped space (`\ #`) does not start a comment;
+ * - a here-document is a string from `<<` to its delimiter word and again
+ *   from the newline ending its first line to the closing delimiter (what
+ *   follows the delimiter on the first line, `> file`, is not).
  */
 import type { HLJSApi, Language, Mode } from "highlight.js";
 import bash from "highlight.js/lib/languages/bash";
 
 /** An assignment value: unquoted word characters, escapes and quoted parts, up to a blank or an operator. */
-const VALUE = String.raw`(?:[^\s;&|()<>"'\\]|\\.|"(?:[^"\\]|\\.)*"|'[^']*')+`;
+const VALUE = String.raw`(?:\$\([^()]*\)|\$\{[^}]*\}|[^\s;&|()<>"'\\]|\\.|"(?:[^"\\]|\\.)*"|'[^']*')+`;
 const NAME = String.raw`[A-Za-z_][A-Za-z0-9_]*`;
 /** Where an assignment can stand: at a command's start, after `export`-like builtins, or after other assignments. */
 const COMMAND_START = String.raw`(?<=(?:^[ \t]*|[;&|(][ \t]*|\b(?:export|local|declare|readonly|typeset)[ \t]+)(?:${NAME}=(?:${VALUE})?[ \t]+)*)`;
@@ -23,17 +26,40 @@ export function syntectBash(hljs: HLJSApi): Language {
     match: [new RegExp(`${COMMAND_START}(?:${NAME})?`), /=/, new RegExp(VALUE)],
     scope: { 3: "string" },
   };
+  let delimiter = "";
+  const hereDocument: Mode = {
+    scope: "string",
+    match: /<<-?[ \t]*(["']?)(\w+)\1/,
+    "on:begin": (match) => {
+      delimiter = match[2]!;
+    },
+    starts: {
+      end: /$/,
+      starts: {
+        scope: "string",
+        begin: /\n/,
+        end: /^[ \t]*\w+$/,
+        "on:end": (match: RegExpMatchArray, response: { ignoreMatch(): void }) => {
+          if (match[0].trim() !== delimiter) response.ignoreMatch();
+        },
+      },
+    },
+  };
   const comment: Mode = {
     match: [/(?:^|(?<!\\)\s)/, /#.*$/],
     scope: { 2: "comment" },
   };
   return {
     ...language,
-    contains: [assignment, ...contains.map((mode) => (isComment(mode as Mode) ? comment : mode))],
+    contains: [hereDocument, assignment, ...contains.filter((mode) => !isHereDocument(mode as Mode)).map((mode) => (isComment(mode as Mode) ? comment : mode))],
   };
 }
 
 function isComment(mode: Mode): boolean {
   const scope = (mode as { scope?: unknown }).scope;
   return typeof scope === "object" && scope !== null && (scope as Record<number, string>)[2] === "comment";
+}
+
+function isHereDocument(mode: Mode): boolean {
+  return String(mode.begin) === String(/<<-?\s*(?=\w+)/);
 }
