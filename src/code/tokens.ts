@@ -18,7 +18,6 @@ import erlang from "highlight.js/lib/languages/erlang";
 import go from "highlight.js/lib/languages/go";
 import groovy from "highlight.js/lib/languages/groovy";
 import haskell from "highlight.js/lib/languages/haskell";
-import java from "highlight.js/lib/languages/java";
 import javascript from "highlight.js/lib/languages/javascript";
 import json from "highlight.js/lib/languages/json";
 import latex from "highlight.js/lib/languages/latex";
@@ -39,12 +38,13 @@ import scala from "highlight.js/lib/languages/scala";
 import sql from "highlight.js/lib/languages/sql";
 import tcl from "highlight.js/lib/languages/tcl";
 import xml from "highlight.js/lib/languages/xml";
+import { syntectJava } from "./java.js";
 import { syntectMarkdown } from "./markdown-grammar.js";
 import { syntectBash } from "./shell.js";
 import { yamlSpans } from "./yaml.js";
 
 const GRAMMARS = {
-  applescript, bash: syntectBash, c, clojure, cpp, csharp, css, d, delphi, diff, dos, erlang, go, groovy, haskell, java,
+  applescript, bash: syntectBash, c, clojure, cpp, csharp, css, d, delphi, diff, dos, erlang, go, groovy, haskell, java: syntectJava,
   javascript, json, latex, lisp, lua, makefile, markdown: syntectMarkdown, matlab, objectivec, ocaml, perl, php, properties,
   python, r, ruby, rust, scala, sql, tcl, xml,
 };
