@@ -34,6 +34,9 @@ describe("bash", () => {
   it("`#` after an escaped space starts no comment", () => {
     expect(messages("bash", "./build/host/stage1-tools-bin/opt-dist local \\\n  --target-triple <target> \\ # select target, e.g. \"x86_64-unknown-linux-gnu\"\n  -- ./x dist       # pass the actual build command\n")).toEqual(["\"x86_64-unknown-linux-gnu\"","# pass the actual build command\n"]);
   });
+  it("a here-document is a string up to its delimiter; `$(...)` values are strings too", () => {
+    expect(messages("sh", "VERSION=$(cat VERSION)\ncat <<EOF > config.toml\n[package]\nname = \"demo\"\nEOF\necho \"$VERSION\"\n")).toEqual(["$(cat VERSION)","<<EOF","[package]\nname = \"demo\"\nEOF","\"$VERSION\""]);
+  });
 });
 
 describe("python", () => {
@@ -84,6 +87,12 @@ describe("lookup", () => {
 });
 
 describe("rust", () => {
+  it("strings of field attributes and field types in a struct body are no messages (clap, nomicon)", () => {
+    expect(messages("rust,ignore", "#[derive(Parser)]\n#[command(name = \"head\")]\npub struct Head {\n    /// file to load\n    pub file: PathBuf,\n    #[arg(short = \"n\", default_value = \"5\")]\n    pub count: usize,\n    cb: extern \"C\" fn(i32),\n}\n")).toEqual(["\"head\"","/// file to load\n"]);
+  });
+  it("strings of parameter attributes are no messages, comments in the list are (wasm-bindgen)", () => {
+    expect(messages("rust", "#[wasm_bindgen]\npub fn foo(\n    // the argument\n    #[wasm_bindgen(js_name = \"firstArg\")]\n    arg1: String,\n) -> String {\n    format!(\"{arg1}\") // body\n}\n")).toEqual(["// the argument\n","\"{arg1}\"","// body\n"]);
+  });
   it("Rust stays as before: comments and strings", () => {
     expect(messages("rust", "// continuous\n// line\nfn main() {\n    let a = \"s\"; // single line comment\n}\n")).toEqual(["// continuous\n// line\n","\"s\"","// single line comment\n"]);
   });

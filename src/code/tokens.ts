@@ -33,20 +33,20 @@ import properties from "highlight.js/lib/languages/properties";
 import python from "highlight.js/lib/languages/python";
 import r from "highlight.js/lib/languages/r";
 import ruby from "highlight.js/lib/languages/ruby";
-import rust from "highlight.js/lib/languages/rust";
 import scala from "highlight.js/lib/languages/scala";
 import sql from "highlight.js/lib/languages/sql";
 import tcl from "highlight.js/lib/languages/tcl";
 import xml from "highlight.js/lib/languages/xml";
 import { syntectJava } from "./java.js";
 import { syntectMarkdown } from "./markdown-grammar.js";
+import { syntectRust } from "./rust.js";
 import { syntectBash } from "./shell.js";
 import { yamlSpans } from "./yaml.js";
 
 const GRAMMARS = {
   applescript, bash: syntectBash, c, clojure, cpp, csharp, css, d, delphi, diff, dos, erlang, go, groovy, haskell, java: syntectJava,
   javascript, json, latex, lisp, lua, makefile, markdown: syntectMarkdown, matlab, objectivec, ocaml, perl, php, properties,
-  python, r, ruby, rust, scala, sql, tcl, xml,
+  python, r, ruby, rust: syntectRust, scala, sql, tcl, xml,
 };
 for (const [name, grammar] of Object.entries(GRAMMARS)) hljs.registerLanguage(name, grammar);
 
