@@ -182,13 +182,15 @@ function syntaxMessages(
       else runs.push([start, end]);
     }
     for (const [start, end] of runs) {
-      const msgid = code.slice(start, end);
+      // reconstruct_markdown trims a message's leading newlines (a here-document's body starts with one).
+      const textStart = start + /^\n*/.exec(code.slice(start, end))![0].length;
+      const msgid = code.slice(textStart, end);
       if (msgid.trim() === "") continue;
       const relative = start - eventStart;
       const line = relative === 0 ? eventLine : eventLine + rustLineCount(code.slice(eventStart, start)) - 1;
       const comment = state.comments.join(" ");
       state.comments = [];
-      messages.push({ msgid, comment, line, start: toSource(start), end: toSourceEnd(end) });
+      messages.push({ msgid, comment, line, start: toSource(textStart), end: toSourceEnd(end) });
     }
   }
   return messages;
