@@ -11,7 +11,7 @@ import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
 import { bookReader } from "../runtime/book-reader.js";
-import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
+import { prepareBook, setBookLanguage, translateBook, type BookTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 
 interface TranslateFlags {
@@ -71,10 +71,9 @@ function writeCopy(root: string, files: readonly string[], translated: ReadonlyM
   }
 }
 
-function summaryLine(language: string, results: readonly FileTranslation[], outDir: string): string {
-  const sum = (key: "applied" | "fuzzy" | "untranslated"): number => results.reduce((total, file) => total + file[key], 0);
-  const warnings = results.reduce((total, file) => total + file.warnings.length, 0);
-  return `${language}: ${sum("applied")} applied, ${sum("fuzzy")} fuzzy skipped, ${sum("untranslated")} untranslated, ${warnings} warnings -> ${outDir}`;
+/** applied + fuzzy + untranslated + not applied = the source book's messages. */
+function summaryLine(language: string, { tally, warnings }: BookTranslation, outDir: string): string {
+  return `${language}: ${tally.applied} applied, ${tally.fuzzy} fuzzy skipped, ${tally.untranslated} untranslated, ${tally.notApplied.length} not applied, ${warnings.length} warnings -> ${outDir}`;
 }
 
 export function registerTranslate(program: Command): void {
@@ -89,7 +88,7 @@ export function registerTranslate(program: Command): void {
     .option("--threshold <percent>", "write chapters translated below this percentage in the source language")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
-    .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, warnings, held-back chapters)")
+    .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
     .action((bookArg: string, flags: TranslateFlags) => {
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
@@ -126,33 +125,33 @@ export function registerTranslate(program: Command): void {
       const report: unknown[] = [];
       jobs.forEach((job, index) => {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
-        const results = applyCatalog(book, catalogLookup(catalogs[index]!), { threshold });
+        const translation = translateBook(book, catalogLookup(catalogs[index]!), { threshold });
+        const results = translation.files;
         const translated = new Map(results.map((file) => [file.path, file.text]));
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
         writeCopy(root, files, translated, job.outDir);
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = relative(process.cwd(), job.poPath);
         if (flags.json) {
-          const sum = (key: "total" | "applied" | "fuzzy" | "untranslated"): number => results.reduce((total, file) => total + file[key], 0);
+          const { tally } = translation;
           report.push({
             language: job.language,
             catalog: poName,
             output: job.outDir,
-            messages: sum("total"),
-            applied: sum("applied"),
-            fuzzy: sum("fuzzy"),
-            untranslated: sum("untranslated"),
-            warnings: results.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, ...warning }))),
+            messages: tally.total,
+            applied: tally.applied,
+            fuzzy: tally.fuzzy,
+            untranslated: tally.untranslated,
+            notApplied: tally.notApplied.length,
+            warnings: translation.warnings,
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
           });
           return;
         }
-        for (const file of results) {
-          for (const warning of file.warnings) {
-            process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${file.path}:${warning.line}: ${warning.message}; source text kept\n`);
-          }
+        for (const warning of translation.warnings) {
+          process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${warning.file}:${warning.line}: ${warning.message}; source text kept\n`);
         }
-        process.stdout.write(`${summaryLine(job.language, results, relative(process.cwd(), job.outDir) || ".")}\n`);
+        process.stdout.write(`${summaryLine(job.language, translation, relative(process.cwd(), job.outDir) || ".")}\n`);
         const below = results.filter((file) => file.belowThreshold);
         if (below.length > 0) {
           process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.map((file) => file.path).join(", ")}\n`);

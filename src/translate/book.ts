@@ -6,15 +6,15 @@
  * in place (mdBook expands them when it builds the translated copy), so that
  * every byte outside a message stays the chapter's own. Included files are
  * translated on their own where the included text has messages:
- * - a file included inside a fenced code block in a language with a grammar
- *   is segmented as a code block of that language (its strings and comments
- *   are the messages, as in the expanded chapter); when it is included by
- *   anchor, the `ANCHOR:` lines are masked, as mdBook drops them;
+ * - a file included (or `rustdoc_include`d) inside a fenced code block in a
+ *   language with a grammar is segmented as the include shows it (see
+ *   include-view.ts: the anchor's lines, `# ` hidden lines), as in the
+ *   expanded chapter, and the translations are written back into the file;
  * - a Markdown file included outside code is segmented as Markdown.
- * A file included in several places is segmented once, in the language of its
- * first include. Text included into a code block without a grammar is a part of
- * a whole-block message upstream, which cannot be spliced back into separate
- * files; it stays in the source language.
+ * What cannot be written back this way (text included into a code block
+ * without a grammar, which is part of a whole-block message upstream; text
+ * on the line of an include) is found by `translateBook`, which extracts the
+ * translated book again and reports every translation it does not yield.
  */
 import { posix } from "node:path";
 import type { Root } from "mdast";
@@ -27,7 +27,9 @@ import type { Nodes } from "mdast";
 import type { Lookup } from "./lookup.js";
 import { PobookError } from "../errors.js";
 import { chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
-import { translateMessages, type DocumentTranslation, type TranslateOptions } from "./document.js";
+import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
+import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
+import { extractForCheck, tallyTranslation, type BookTally, type ExtractedFile } from "./verify.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
 
@@ -43,12 +45,14 @@ export interface PreparedDocument {
   tree: Root;
   messages: Message[];
   options: TranslateOptions;
-  /** For a code file wrapped in a fence: the file's text is `original.slice(wrapStart, wrapEnd)`. */
-  wrap?: { start: number; end: number };
+  /** For an included code file: how each include shows it (its `tree` is then empty, `messages` those of the views). */
+  views?: PreparedView[];
 }
 
 export interface PreparedBook {
   documents: PreparedDocument[];
+  /** What re-extraction needs to check a translated copy (see verify.ts). */
+  check?: { config: BookConfig; read: (path: string) => string; options: PrepareOptions; source?: ExtractedFile[] };
 }
 
 export interface PrepareOptions {
@@ -56,7 +60,7 @@ export interface PrepareOptions {
   legacyInlineHtml?: boolean;
 }
 
-const INCLUDE = /\{\{\s*#(include|playground|playpen)\s+([^}]+)\}\}/g;
+const INCLUDE = /\{\{\s*#(include|rustdoc_include|playground|playpen)\s+([^}]+)\}\}/g;
 
 /** mdbook-course's `{{%...}}` lines, blanked to spaces so that offsets stay put. */
 function maskCourseDirectives(text: string): string {
@@ -78,14 +82,39 @@ function prepareMarkdown(path: string, role: DocumentRole, original: string, par
   return { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
 }
 
-/** A code file as the body of a fenced block in `language`, so the segmenter finds its strings and comments. */
-function prepareCode(path: string, text: string, language: string, anchored: boolean, options: TranslateOptions): PreparedDocument {
-  const masked = anchored ? text.replace(/^.*ANCHOR(?:_END)?:\s*[\w_-]+.*$/gm, (line) => " ".repeat(line.length)) : text;
-  const fence = "`".repeat(Math.max(3, longestRun(text, "`") + 1));
+/** One way a code file is included: its view, parsed as the body of a fenced block in the use's language. */
+export interface PreparedView {
+  view: IncludeView;
+  parsed: string;
+  tree: Root;
+  messages: Message[];
+  options: TranslateOptions;
+  /** Length of the opening fence line: view offset = parsed offset - head. */
+  head: number;
+}
+
+function prepareView(view: IncludeView, language: string, options: TranslateOptions): PreparedView {
+  const fence = "`".repeat(Math.max(3, longestRun(view.text, "`") + 1));
   const head = `${fence}${language}\n`;
-  const tail = `${text.endsWith("\n") || text === "" ? "" : "\n"}${fence}\n`;
-  const document = prepareMarkdown(path, "include", head + text + tail, head + masked + tail, { ...options, frontMatter: false });
-  return { ...document, wrap: { start: head.length, end: head.length + text.length } };
+  const parsed = `${head}${view.text}\n${fence}\n`;
+  const viewOptions = { ...options, frontMatter: false };
+  const tree = parseMarkdown(parsed, viewOptions);
+  return { view, parsed, tree, messages: segmentTree(tree, parsed, viewOptions), options: viewOptions, head: head.length };
+}
+
+/** A code file with one view per distinct way the book includes it. */
+function prepareCode(path: string, text: string, uses: readonly IncludeUse[], options: TranslateOptions): PreparedDocument {
+  const views: PreparedView[] = [];
+  const seen = new Set<string>();
+  for (const use of uses) {
+    const key = `${use.kind}:${use.range.join(":")}:${use.language}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const view = includeView(text, use.kind, parseRange(use.range));
+    if (view) views.push(prepareView(view, use.language!, options));
+  }
+  const messages = views.flatMap((view) => view.messages);
+  return { path, role: "include", parsed: text, original: text, tree: { type: "root", children: [] }, messages, options, views };
 }
 
 interface IncludeUse {
@@ -93,6 +122,9 @@ interface IncludeUse {
   /** Language of the enclosing code block, or undefined for a Markdown include. */
   language?: string;
   anchored: boolean;
+  kind: IncludeKind;
+  /** The `:range` parts after the file name. */
+  range: string[];
 }
 
 /** The `{{#include}}`s of a chapter that bring in translatable text. */
@@ -113,15 +145,16 @@ function includeUses(chapterPath: string, text: string, tree: Root): IncludeUse[
     const path = posix.normalize(posix.join(posix.dirname(chapterPath), file));
     if (path.startsWith("..") || posix.isAbsolute(path)) continue;
     const anchored = range.length > 0 && range[0] !== "" && !/^\d+$/.test(range[0]!);
-    if (match[1] !== "include") {
-      uses.push({ path, language: "rust", anchored });
+    const kind: IncludeKind = match[1] === "rustdoc_include" ? "rustdoc_include" : "include";
+    if (match[1] === "playground" || match[1] === "playpen") {
+      uses.push({ path, language: "rust", anchored, kind, range });
       continue;
     }
     const code = codeRanges.find((range) => range.start <= match.index && match.index < range.end);
     if (code) {
       const token = languageToken(code.info);
-      if (findLanguage(token)?.grammar !== undefined) uses.push({ path, language: token, anchored });
-    } else if (path.endsWith(".md")) uses.push({ path, anchored });
+      if (findLanguage(token)?.grammar !== undefined) uses.push({ path, language: token, anchored, kind, range });
+    } else if (kind === "include" && path.endsWith(".md")) uses.push({ path, anchored, kind, range });
   }
   return uses;
 }
@@ -155,7 +188,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
   const lineOfChapter = new Map(entries.map((chapter) => [posix.join(config.src, chapter.path), chapter.line]));
   const chapters = [...lineOfChapter.keys()];
   const chapterSet = new Set(chapters);
-  const includes = new Map<string, IncludeUse>();
+  const includes = new Map<string, IncludeUse[]>();
   for (const path of chapters) {
     let text: string;
     try {
@@ -169,21 +202,24 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
     documents.push(document);
     for (const use of includeUses(path, parsed, document.tree)) {
       const known = includes.get(use.path);
-      if (!known) includes.set(use.path, use);
-      else if (use.anchored && known.language === use.language) known.anchored = true;
+      if (known) known.push(use);
+      else includes.set(use.path, [use]);
     }
   }
-  for (const use of includes.values()) {
-    if (chapterSet.has(use.path)) continue;
+  for (const [includePath, uses] of includes) {
+    // A chapter or SUMMARY.md included elsewhere is translated as itself only.
+    if (chapterSet.has(includePath) || includePath === summaryPath) continue;
     let text: string;
     try {
-      text = read(use.path);
+      text = read(includePath);
     } catch {
       continue; // A missing include is mdBook's error to report when it builds the book.
     }
-    documents.push(use.language === undefined ? prepareMarkdown(use.path, "include", text, text, base) : prepareCode(use.path, text, use.language, use.anchored, base));
+    // A file included as Markdown somewhere is Markdown; otherwise, the code of its uses' languages.
+    const code = uses.filter((use) => use.language !== undefined);
+    documents.push(code.length < uses.length ? prepareMarkdown(includePath, "include", text, text, base) : prepareCode(includePath, text, code, base));
   }
-  return { documents };
+  return { documents, check: { config, read, options } };
 }
 
 export interface FileTranslation extends DocumentTranslation {
@@ -201,13 +237,103 @@ export interface ApplyOptions {
 /** Applies one catalog to a prepared book. */
 export function applyCatalog(book: PreparedBook, lookup: Lookup, options: ApplyOptions = {}): FileTranslation[] {
   return book.documents.map((document) => {
-    const result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
-    const text = document.wrap ? result.text.slice(document.wrap.start, result.text.length - (document.original.length - document.wrap.end)) : result.text;
-    const share = result.total === 0 ? 100 : ((result.applied) / result.total) * 100;
+    const result = document.views
+      ? translateViews(document.original, document.views, lookup)
+      : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
+    const share = result.total === 0 ? 100 : (result.applied / result.total) * 100;
     const belowThreshold = document.role === "chapter" && options.threshold !== undefined && share < options.threshold;
-    const original = document.wrap ? document.original.slice(document.wrap.start, document.wrap.end) : document.original;
-    return { path: document.path, role: document.role, ...result, text: belowThreshold ? original : text, belowThreshold };
+    return { path: document.path, role: document.role, ...result, text: belowThreshold ? document.original : result.text, belowThreshold };
   });
+}
+
+/**
+ * Translates each view of an included code file and writes the edits into
+ * the file; two views that translate the same text differently (the file is
+ * included in several places) keep the first and warn about the other.
+ */
+function translateViews(file: string, views: readonly PreparedView[], lookup: Lookup): DocumentTranslation {
+  const total: DocumentTranslation = { text: file, total: 0, applied: 0, fuzzy: 0, untranslated: 0, warnings: [] };
+  const fileLine = (view: PreparedView, line: number): number => (view.view.lines[line - 2]?.line ?? 0) + 1;
+  const edits: Edit[] = [];
+  for (const view of views) {
+    const result = translateWithOutcomes(view.parsed, view.tree, view.messages, lookup, view.options);
+    total.total += result.total;
+    total.applied += result.applied;
+    total.fuzzy += result.fuzzy;
+    total.untranslated += result.untranslated;
+    total.warnings.push(...result.warnings.map((warning) => ({ ...warning, line: fileLine(view, warning.line) })));
+    for (const edit of result.edits) {
+      const line = fileLine(view, edit.line ?? 0);
+      const mapped = editInFile({ ...edit, start: edit.start - view.head, end: edit.end - view.head }, view.view, file);
+      if (typeof mapped === "string") {
+        total.applied--;
+        total.warnings.push({ line, poLine: edit.poLine, message: mapped });
+      } else edits.push({ ...mapped, poLine: edit.poLine, line });
+    }
+  }
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let position = 0;
+  let previous: Edit | undefined;
+  for (const edit of edits) {
+    if (previous && edit.start === previous.start && edit.end === previous.end && edit.text === previous.text) continue;
+    if (edit.start < position) {
+      total.applied--;
+      total.warnings.push({ line: edit.line ?? 0, poLine: edit.poLine, message: "this file is included in several places and another translation of this text was written" });
+      continue;
+    }
+    parts.push(file.slice(position, edit.start), edit.text);
+    position = edit.end;
+    previous = edit;
+  }
+  parts.push(file.slice(position));
+  total.text = parts.join("");
+  return total;
+}
+
+/** A warning of a translated book: the file it is about, with the PO line and the reason. */
+export interface BookWarning extends TranslationWarning {
+  file: string;
+}
+
+export interface BookTranslation {
+  files: FileTranslation[];
+  /** Counts over the source book's messages; they add up to `total`. */
+  tally: BookTally;
+  /** Rejected translations, then translations the translated book does not yield (one per occurrence). */
+  warnings: BookWarning[];
+}
+
+/**
+ * Applies one catalog and checks the result by extracting the translated
+ * book again: a translation counts as applied only if it comes back.
+ */
+export function translateBook(book: PreparedBook, lookup: Lookup, options: ApplyOptions = {}): BookTranslation {
+  const files = applyCatalog(book, lookup, options);
+  const warnings: BookWarning[] = files.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, ...warning })));
+  if (!book.check) throw new Error("translateBook needs a book from prepareBook");
+  const check = book.check;
+  check.source ??= extractForCheck(check.config, check.read, check.options);
+  const output = new Map(files.map((file) => [file.path, file.text]));
+  const translated = extractForCheck(check.config, (path) => output.get(path) ?? check.read(path), check.options);
+  const heldBack = new Set(files.filter((file) => file.belowThreshold).map((file) => file.path));
+  const tally = tallyTranslation(check.source, translated, lookup, heldBack);
+  const rejected = new Set(warnings.map((warning) => warning.poLine).filter((line) => line !== undefined));
+  for (const missing of tally.notApplied) {
+    if (missing.poLine !== undefined && rejected.has(missing.poLine)) continue;
+    warnings.push({
+      file: missing.chapter,
+      line: missing.line,
+      poLine: missing.poLine,
+      message: `the translation of ${preview(missing.msgid)} does not reach the translated book here (not applied)`,
+    });
+  }
+  return { files, tally, warnings };
+}
+
+function preview(msgid: string): string {
+  const text = JSON.stringify(msgid);
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
 /** book.toml with `[book] language` set to `language`; every other byte kept. */

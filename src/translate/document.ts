@@ -56,10 +56,14 @@ interface Block {
   node: Nodes;
 }
 
-interface Edit {
+/** A replacement of `[start, end)` of the source by `text`. */
+export interface Edit {
   start: number;
   end: number;
   text: string;
+  /** The PO line and source line of the translation written (for warnings about it later). */
+  poLine?: number;
+  line?: number;
 }
 
 /** The blocks messages are made from, in document order (they never nest). */
@@ -210,7 +214,7 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
 
 /** Translates one Markdown document with `lookup`. */
 export function translateDocument(source: string, lookup: Lookup, options: TranslateOptions = {}): DocumentTranslation {
-  const { outcomes: _outcomes, ...result } = translateDocumentWithOutcomes(source, lookup, options);
+  const { outcomes: _outcomes, edits: _edits, ...result } = translateDocumentWithOutcomes(source, lookup, options);
   return result;
 }
 
@@ -222,7 +226,7 @@ export function translateMessages(
   lookup: Lookup,
   options: TranslateOptions = {},
 ): DocumentTranslation {
-  const { outcomes: _outcomes, ...result } = translateWithOutcomes(source, tree, messages, lookup, options);
+  const { outcomes: _outcomes, edits: _edits, ...result } = translateWithOutcomes(source, tree, messages, lookup, options);
   return result;
 }
 
@@ -245,6 +249,8 @@ export interface MessageOutcome {
 export interface DetailedTranslation extends DocumentTranslation {
   /** One outcome per message, in message order. */
   outcomes: MessageOutcome[];
+  /** The replacements made, in source order. */
+  edits: Edit[];
 }
 
 /** Like `translateDocument`, also telling what happened to each message (preview marks blocks with it). */
@@ -262,7 +268,7 @@ export function translateWithOutcomes(
   lookup: Lookup,
   options: TranslateOptions = {},
 ): DetailedTranslation {
-  const result: DetailedTranslation = { text: options.original ?? source, total: messages.length, applied: 0, fuzzy: 0, untranslated: 0, warnings: [], outcomes: [] };
+  const result: DetailedTranslation = { text: options.original ?? source, total: messages.length, applied: 0, fuzzy: 0, untranslated: 0, warnings: [], outcomes: [], edits: [] };
   let structure: { blocks: Block[]; context: Context } | undefined;
   const edits: Edit[] = [];
   const outcome = (message: Message, status: MessageOutcome["status"], poLine: number | undefined): void => {
@@ -299,7 +305,7 @@ export function translateWithOutcomes(
     }
     // A catalog's newlines are `\n`; a CRLF document keeps its own line ends.
     if (structure.context.crlf) placed.text = placed.text.replace(/\r?\n/g, "\r\n");
-    edits.push(placed);
+    edits.push({ ...placed, poLine: found.line, line: message.line });
     result.applied++;
     outcome(message, "translated", found.line);
   }
@@ -320,6 +326,7 @@ export function translateWithOutcomes(
   }
   parts.push(output.slice(position));
   result.text = parts.join("");
+  result.edits = applied;
   // Output offset of a source offset: shifted by the growth of every edit ending at or before it.
   const shift = (offset: number, inclusive: boolean): number => {
     let delta = 0;
