@@ -38,4 +38,94 @@ describe("every translation reaches the translated book or is reported", () => {
     expect(result.output.get("src/main.rs")).toBe("fn main() {\n    // Diga olá.\n    println!(\"Olá\");\n}\n");
     expect(result.held).toBe(2);
   });
+
+  test("rustdoc_include by anchor: hidden `# ` lines and the visible part are both written back", () => {
+    const main = "// Setup.\nuse std::io;\n// ANCHOR: main\nfn main() {\n    // Say hello.\n    println!(\"Hello\");\n}\n// ANCHOR_END: main\n";
+    const result = run("```rust\n{{#rustdoc_include main.rs:main}}\n```\n", [["// Setup.\n", "// Preparo.\n"], ["// Say hello.\n", "// Diga olá.\n"]], { "main.rs": main });
+    expect(result.output.get("src/main.rs")).toBe(main.replace("Setup.", "Preparo.").replace("Say hello.", "Diga olá."));
+    expect(result.held).toBe(2);
+  });
+
+  test("an anchored region inside a /* */ comment gives the region's own messages", () => {
+    const file = "/*\n// ANCHOR: part\nlet s = \"text\";\n// ANCHOR_END: part\n*/\n";
+    const result = run("```rust\n{{#include lib.rs:part}}\n```\n", [['"text"', '"texto"']], { "lib.rs": file });
+    expect(result.output.get("src/lib.rs")).toBe(file.replace('"text"', '"texto"'));
+    expect(result.held).toBe(1);
+  });
+
+  test("a message spanning a stripped ANCHOR line is written back around it", () => {
+    const file = "// ANCHOR: all\n// first\n// ANCHOR: part\n// second\n// ANCHOR_END: part\nfn f() {}\n// ANCHOR_END: all\n";
+    const result = run("```rust\n{{#include lib.rs:all}}\n```\n", [["// first\n// second\n", "// primeiro\n// segundo\n"]], { "lib.rs": file });
+    expect(result.output.get("src/lib.rs")).toBe(file.replace("first", "primeiro").replace("second", "segundo"));
+    expect(result.held).toBe(1);
+  });
+
+  test("the same file included two ways with clashing translations: one warning, counted not applied", () => {
+    const file = "// one\n// ANCHOR: b\n// two\n// ANCHOR_END: b\n";
+    const chapter = "```rust\n{{#include lib.rs}}\n```\n\n```rust\n{{#include lib.rs:b}}\n```\n";
+    const result = run(chapter, [["// two\n", "// dois\n"], ["// one\n// ANCHOR: b\n// two\n// ANCHOR_END: b\n", "// um\n// ANCHOR: b\n// DOIS\n// ANCHOR_END: b\n"]], { "lib.rs": file });
+    expect(result.tally.notApplied.length).toBeGreaterThan(0);
+    expect(result.translation.warnings.length).toBeGreaterThan(0);
+  });
+
+  test("a code block without a grammar whose body is an include: not applied, with a warning", () => {
+    const result = run("```toml\n{{#include Cargo.toml}}\n```\n", [['```toml\n[package]\nname = "x"\n```', '```toml\n[package]\nname = "y"\n```']], { "Cargo.toml": '[package]\nname = "x"\n' });
+    expect(result.tally.notApplied).toHaveLength(1);
+    expect(result.tally.applied).toBe(0);
+    expect(result.translation.warnings).toHaveLength(1);
+    expect(result.translation.warnings[0]).toMatchObject({ file: "src/ch.md", poLine: 5 });
+  });
+
+  test("text on the line of an include is reported, not silently left", () => {
+    const result = run("See {{#include name.txt}} here.\n", [["See Pobook here.", "Veja Pobook aqui."]], { "name.txt": "Pobook\n" });
+    expect(result.tally.applied + result.tally.notApplied.length).toBe(1);
+  });
+
+  test("a chapter including SUMMARY.md: SUMMARY.md's own titles are still translated", () => {
+    const summary = "# Summary\n\n[Intro](ch.md)\n\n# Part\n\n- [Other](other.md)\n";
+    const result = run("# Contents\n\n{{#include SUMMARY.md}}\n", [["Intro", "Introdução"], ["Part", "Parte"], ["Other", "Outro"], ["[Other](other.md)", "[Outro](other.md)"]], { "other.md": "# Other\n" }, summary);
+    expect(result.output.get("src/SUMMARY.md")).toBe("# Summary\n\n[Introdução](ch.md)\n\n# Parte\n\n- [Outro](other.md)\n");
+  });
+
+  test("an escaped include in inline code: the msgid has no backslash, the output keeps it", () => {
+    const result = run("Use `\\{{#include file.rs}}` to include.\n", [["Use `{{#include file.rs}}` to include.", "Use `{{#include file.rs}}` para incluir."]]);
+    expect(result.chapter).toBe("Use `\\{{#include file.rs}}` para incluir.\n");
+    expect(result.held).toBe(1);
+  });
+
+  test("escaped braces at the end of a heading stay escaped (not heading attributes)", () => {
+    const result = run("### Copying stage0 \\{std,rustc\\}\n", [["Copying stage0 {std,rustc}", "Copiando stage0 {std,rustc}"]]);
+    expect(result.chapter).toBe("### Copiando stage0 \\{std,rustc\\}\n");
+    expect(result.held).toBe(1);
+  });
+
+  test("a setext heading with a hard break can be translated", () => {
+    const result = run("First\\\nsecond\n======\n", [["First  \nsecond", "Primeiro  \nsegundo"]]);
+    expect(result.chapter).toBe("Primeiro  \nsegundo\n======\n");
+    expect(result.held).toBe(1);
+  });
+
+  test("an unclosed ~~~ fence with a backtick in its info string keeps its fence", () => {
+    const result = run('~~~text `x`\nsay "hi"\n', [['```text `x`\nsay "hi"\n```', '```text `x`\nsay "oi"\n```']]);
+    expect(result.chapter).toBe('~~~text `x`\nsay "oi"\n');
+    expect(result.held).toBe(1);
+  });
+});
+
+describe("translations that would change their block's type are refused", () => {
+  for (const [name, chapter, msgid, msgstr] of [
+    ["an escaped ordered-list marker", "1\\. x\n", "1. x", "1. X"],
+    ["an escaped plus", "\\+ x\n", "+ x", "+ X"],
+    ["a paragraph translated as a list", "Just text.\n", "Just text.", "- Just text."],
+    ["a paragraph translated with a setext underline", "Just text.\n", "Just text.", "Just\n---"],
+    ["a paragraph translated as a quote", "Just text.\n", "Just text.", "> Just text."],
+  ] as const) {
+    test(`${name}: warning with the PO line, source kept`, () => {
+      const result = run(chapter, [[msgid, msgstr]]);
+      expect(result.chapter).toBe(chapter);
+      expect(result.translation.warnings).toHaveLength(1);
+      expect(result.translation.warnings[0]).toMatchObject({ poLine: 5, message: expect.stringMatching(/would/) });
+      expect(result.tally.notApplied).toHaveLength(1);
+    });
+  }
 });

@@ -24,7 +24,7 @@ import { findLanguage, languageToken } from "../code/languages.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
-import type { Lookup } from "./lookup.js";
+import { linkEscapingLookup, type Lookup } from "./lookup.js";
 import { PobookError } from "../errors.js";
 import { chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
@@ -235,8 +235,11 @@ export interface ApplyOptions {
 }
 
 /** Applies one catalog to a prepared book. */
-export function applyCatalog(book: PreparedBook, lookup: Lookup, options: ApplyOptions = {}): FileTranslation[] {
+export function applyCatalog(book: PreparedBook, catalog: Lookup, options: ApplyOptions = {}): FileTranslation[] {
+  const escaping = linkEscapingLookup(catalog);
   return book.documents.map((document) => {
+    // SUMMARY.md is not read by the links preprocessor; chapters and their includes are.
+    const lookup = document.role === "summary" ? catalog : escaping;
     const result = document.views
       ? translateViews(document.original, document.views, lookup)
       : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });

@@ -14,6 +14,7 @@ import type { Code, Link, Nodes, Root } from "mdast";
 import { parseMarkdown } from "../markdown/parse.js";
 import { lineOf, lineStartOffsets, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
 import type { Lookup } from "./lookup.js";
+import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
 
 export interface TranslateOptions extends SegmentOptions {
   /** SUMMARY.md: messages are link texts (links stripped); only the link text is replaced. */
@@ -170,8 +171,12 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
   const whole: Edit = { start: message.start, end: message.end, text: msgstr };
   if (!block) return whole;
   switch (block.kind) {
-    case "heading":
-      return /[\r\n]/.test(msgstr) ? "a heading translation must be one line" : whole;
+    case "heading": {
+      const setext = !/^[ \t>]*#/.test(source.slice(lineBounds(source, block.start).start, block.end));
+      if (!setext) return /[\r\n]/.test(msgstr) ? "a heading translation must be one line" : { ...whole, text: escapeHeadingAttributes(message.msgid, msgstr) };
+      const problem = setextProblem(msgstr.replace(/\n+$/, ""));
+      return problem ?? { ...whole, text: reindent(msgstr.replace(/\n+$/, ""), containerPrefix(source, block.start)) };
+    }
     case "tableCell":
       if (/[\r\n]/.test(msgstr)) return "a table cell translation must be one line";
       if (/(^|[^\\])(\\\\)*\|/.test(msgstr)) return "a table cell translation must escape `|` as `\\|`";
@@ -181,7 +186,9 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
       if (message.start === block.start && message.end === block.end) {
         const problem = wholeBlockProblem(message.msgid, msgstr);
         if (problem) return problem;
-        return { ...whole, text: reindent(msgstr.replace(/\n$/, ""), containerPrefix(source, block.start)) };
+        const fenced = FENCE.test(message.msgid) ? inSourceFences(msgstr, source.slice(block.start, block.end)) : { text: msgstr.replace(/\n$/, "") };
+        if (typeof fenced === "string") return fenced;
+        return { ...whole, text: reindent(fenced.text, containerPrefix(source, block.start)) };
       }
       // A string or comment inside the code: keep the line structure the code needs.
       let text = msgstr;
@@ -193,6 +200,12 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
     case "paragraph": {
       if (/\n[ \t]*(\n|$)/.test(msgstr.replace(/\n+$/, "")) || msgstr.endsWith("\n")) {
         return "a blank line or trailing newline would split the paragraph";
+      }
+      if (!context.summary) {
+        const lineStart = lineBounds(source, message.start).start;
+        const midLine = !/^[ \t>]*([-+*]|\d{1,9}[.)])?[ \t]*(\[[ xX]\][ \t]*)?$/.test(source.slice(lineStart, message.start));
+        const change = paragraphChange(msgstr, midLine);
+        if (change) return change;
       }
       let edit = whole;
       if (context.summary) {
