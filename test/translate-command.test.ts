@@ -64,6 +64,15 @@ describe("pobook translate", () => {
     expect(readFileSync(join(out, "de", "book.toml"), "utf8")).toContain('language = "de" # source language');
   });
 
+  test("a chapter with a byte-order mark keeps it and is translated", async () => {
+    const book = copyFixture();
+    const intro = join(book, "src", "intro.md");
+    writeFileSync(intro, `\uFEFF${readFileSync(intro, "utf8")}`);
+    const { stdout } = await run([book, "-l", "de"]);
+    expect(readFileSync(join(book, "book", "de-src", "src", "intro.md"), "utf8")).toMatch(/^\uFEFF# Einführung \{ #intro \}\n/);
+    expect(stdout).toMatch(/^de: 6 applied, /);
+  });
+
   test("a missing catalog is a usage error and writes nothing", async () => {
     const book = copyFixture();
     await expect(run([book, "-l", "xx"])).rejects.toMatchObject({ file: expect.stringMatching(/xx\.po$/), exitCode: 2 });

@@ -4,6 +4,9 @@ import { join } from "node:path";
 import { parseBookConfig } from "../src/book/config.js";
 import { readPoFile } from "../src/catalog/parse.js";
 import { bookReader } from "../src/runtime/book-reader.js";
+import { translateMdbook } from "../src/mdbook/gettext.js";
+import type { MdbookBook } from "../src/mdbook/protocol.js";
+import { catalogLookup } from "../src/translate/lookup.js";
 import { catalogOf, checkTranslationInvariant, memoryBook } from "./helpers/translation-invariant.js";
 
 /** A one-chapter book: `chapter` is src/ch.md, `extra` more files under src/. */
@@ -109,6 +112,23 @@ describe("every translation reaches the translated book or is reported", () => {
     const result = run('~~~text `x`\nsay "hi"\n', [['```text `x`\nsay "hi"\n```', '```text `x`\nsay "oi"\n```']]);
     expect(result.chapter).toBe('~~~text `x`\nsay "oi"\n');
     expect(result.held).toBe(1);
+  });
+});
+
+describe("a chapter starting with a byte-order mark", () => {
+  test("translate segments it like extract and writes the mark back", () => {
+    const result = run("\uFEFF# Title\n\nSome text.\n", [["Title", "Título"], ["Some text.", "Algum texto."]]);
+    expect(result.chapter).toBe("\uFEFF# Título\n\nAlgum texto.\n");
+    expect(result.held).toBe(2);
+  });
+
+  test("the mdBook preprocessor (and the preview, same preparation) segment it right", () => {
+    const { config } = book("");
+    const chapter = { name: "Chapter", content: "\uFEFF# Title\n\nSome text.\n", number: null, sub_items: [], path: "ch.md", source_path: "ch.md", parent_names: [] };
+    const lookup = catalogLookup(catalogOf([["Title", "Título"], ["Some text.", "Algum texto."]]));
+    const { book: translated, warnings } = translateMdbook({ sections: [{ Chapter: chapter }], __non_exhaustive: null } as unknown as MdbookBook, config, lookup);
+    expect(warnings).toEqual([]);
+    expect((translated.sections[0] as { Chapter: { content: string } }).Chapter.content).toBe("\uFEFF# Título\n\nAlgum texto.\n");
   });
 });
 

@@ -10,7 +10,7 @@ import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
-import { bookReader } from "../runtime/book-reader.js";
+import { bookReaderKeepingBom } from "../runtime/book-reader.js";
 import { prepareBook, setBookLanguage, translateBook, type BookTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 
@@ -116,7 +116,7 @@ export function registerTranslate(program: Command): void {
       const catalogs = jobs.map((job) => readPoFile(job.poPath));
       const buildDir = resolve(root, typeof (config.raw.build as Record<string, unknown> | undefined)?.["build-dir"] === "string" ? String((config.raw.build as Record<string, unknown>)["build-dir"]) : "book");
       const files = bookFiles(root, new Set([buildDir, ...jobs.map((job) => job.outDir)]));
-      const readBookFile = bookReader(root);
+      const readBookFile = bookReaderKeepingBom(root);
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).

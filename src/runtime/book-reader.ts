@@ -14,3 +14,13 @@ export function bookReader(root: string): ReadBookFile {
     return decodeUtf8File(readFileSync(full), full);
   };
 }
+
+/** Like `bookReader`, with a file's byte-order mark kept as `\uFEFF` (translate writes it back). */
+export function bookReaderKeepingBom(root: string): ReadBookFile {
+  return (path) => {
+    const full = join(root, path);
+    const bytes = readFileSync(full);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return (bom ? "\uFEFF" : "") + decodeUtf8File(bytes, full);
+  };
+}

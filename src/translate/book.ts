@@ -45,6 +45,8 @@ export interface PreparedDocument {
   tree: Root;
   messages: Message[];
   options: TranslateOptions;
+  /** The file starts with a byte-order mark (not in `parsed` or `original`; written back in front of the text). */
+  bom?: boolean;
   /** For an included code file: how each include shows it (its `tree` is then empty, `messages` those of the views). */
   views?: PreparedView[];
 }
@@ -77,9 +79,19 @@ function longestRun(text: string, char: string): number {
   return longest;
 }
 
+const BOM = "\uFEFF";
+
 function prepareMarkdown(path: string, role: DocumentRole, original: string, parsed: string, options: TranslateOptions): PreparedDocument {
+  // The parser drops a byte-order mark from its positions: segment without it, write it back.
+  const bom = original.startsWith(BOM);
+  if (bom) {
+    original = original.slice(1);
+    parsed = parsed.slice(1);
+  }
   const tree = parseMarkdown(parsed, options);
-  return { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
+  const document: PreparedDocument = { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
+  if (bom) document.bom = true;
+  return document;
 }
 
 /** One way a code file is included: its view, parsed as the body of a fenced block in the use's language. */
@@ -245,7 +257,8 @@ export function applyCatalog(book: PreparedBook, catalog: Lookup, options: Apply
       : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
     const share = result.total === 0 ? 100 : (result.applied / result.total) * 100;
     const belowThreshold = document.role === "chapter" && options.threshold !== undefined && share < options.threshold;
-    return { path: document.path, role: document.role, ...result, text: belowThreshold ? document.original : result.text, belowThreshold };
+    const text = (document.bom ? BOM : "") + (belowThreshold ? document.original : result.text);
+    return { path: document.path, role: document.role, ...result, text, belowThreshold };
   });
 }
 

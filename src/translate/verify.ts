@@ -30,14 +30,16 @@ export interface ExtractedFile {
  * and `translate` does not stop for it.
  */
 export function extractForCheck(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): ExtractedFile[] {
+  // As `pobook extract` reads files: without a byte-order mark.
+  const withoutBom: ReadBookFile = (path) => read(path).replace(/^\uFEFF/, "");
   const lenient: ReadBookFile = (path) => {
     try {
-      return read(path);
+      return withoutBom(path);
     } catch {
       return "";
     }
   };
-  const outline = readOutline(config, read, options);
+  const outline = readOutline(config, withoutBom, options);
   const files: ExtractedFile[] = [{ path: outline.summaryPath, messages: outline.summaryMessages }];
   for (const chapter of outline.chapters) {
     files.push({ path: chapter.path, messages: extractChapter(config, outline, chapter, lenient, options).messages });

@@ -26,8 +26,9 @@ export interface InvariantReport {
   output: Map<string, string>;
 }
 
+/** The msgids `pobook extract` makes of a book (its reader drops a byte-order mark). */
 const msgidsOf = (config: BookConfig, read: (path: string) => string, legacyInlineHtml: boolean): Set<string> =>
-  new Set(extractBook(config, read, { legacyInlineHtml }).flatMap((file) => file.entries.map((entry) => entry.msgid)));
+  new Set(extractBook(config, (path) => read(path).replace(/^\uFEFF/, ""), { legacyInlineHtml }).flatMap((file) => file.entries.map((entry) => entry.msgid)));
 
 export function checkTranslationInvariant(
   config: BookConfig,
