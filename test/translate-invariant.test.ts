@@ -115,6 +115,23 @@ describe("every translation reaches the translated book or is reported", () => {
   });
 });
 
+describe("emphasis as the msgid writes it renders as the translator meant", () => {
+  test("intraword emphasis `*n*th` (msgid `_n_th`) is written with `*`", () => {
+    // `_n_-` closes before punctuation: it works as written and stays; so does a literal snake_case.
+    const result = run("The *n*th time, snake_case.\n", [["The _n_th time, snake_case.", "A _n_-ésima vez, snake_case."]]);
+    expect(result.chapter).toBe("A _n_-ésima vez, snake_case.\n");
+    const again = run("The *n*th time.\n", [["The _n_th time.", "Das _n_te Mal."]]);
+    expect(again.chapter).toBe("Das *n*te Mal.\n");
+    expect(again.held).toBe(1);
+  });
+
+  test("emphasis inside emphasis `*_h_*` (msgid `__h__`) does not turn bold", () => {
+    const result = run("Say *_h_* now.\n", [["Say __h__ now.", "Diga __h__ agora."]]);
+    expect(result.chapter).toBe("Diga *_h_* agora.\n");
+    expect(result.held).toBe(1);
+  });
+});
+
 describe("a chapter starting with a byte-order mark", () => {
   test("translate segments it like extract and writes the mark back", () => {
     const result = run("\uFEFF# Title\n\nSome text.\n", [["Title", "Título"], ["Some text.", "Algum texto."]]);

@@ -329,7 +329,7 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
   const warnings: BookWarning[] = files.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, ...warning })));
   if (!book.check) throw new Error("translateBook needs a book from prepareBook");
   const check = book.check;
-  check.source ??= extractForCheck(check.config, check.read, check.options);
+  check.source ??= extractForCheck(check.config, check.read, check.options, unexpandedChapters(book));
   const output = new Map(files.map((file) => [file.path, file.text]));
   const translated = extractForCheck(check.config, (path) => output.get(path) ?? check.read(path), check.options);
   const heldBack = new Set(files.filter((file) => file.belowThreshold).map((file) => file.path));
@@ -345,6 +345,15 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
     });
   }
   return { files, tally, warnings };
+}
+
+/** Chapters whose text extraction would read unchanged (no links to expand, no course directives to drop). */
+function unexpandedChapters(book: PreparedBook): Map<string, Message[]> {
+  const known = new Map<string, Message[]>();
+  for (const document of book.documents) {
+    if (document.role === "chapter" && !document.bom && !document.original.includes("{{") && document.parsed === document.original) known.set(document.path, document.messages);
+  }
+  return known;
 }
 
 function preview(msgid: string): string {

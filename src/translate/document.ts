@@ -14,6 +14,7 @@ import type { Code, Link, Nodes, Root } from "mdast";
 import { parseMarkdown } from "../markdown/parse.js";
 import { lineOf, lineStartOffsets, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
 import type { Lookup } from "./lookup.js";
+import { emphasisForSource } from "./emphasis.js";
 import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
 
 export interface TranslateOptions extends SegmentOptions {
@@ -168,6 +169,7 @@ interface Context {
 /** Where and how `msgstr` goes for `message`, or why it cannot. */
 function place(message: Message, msgstr: string, block: Block | undefined, context: Context): Edit | string {
   const { source } = context;
+  if (block && block.kind !== "code") msgstr = emphasisForSource(msgstr);
   const whole: Edit = { start: message.start, end: message.end, text: msgstr };
   if (!block) return whole;
   switch (block.kind) {

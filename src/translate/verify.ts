@@ -29,7 +29,13 @@ export interface ExtractedFile {
  * expands to nothing here: a missing include is mdBook's error to report,
  * and `translate` does not stop for it.
  */
-export function extractForCheck(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): ExtractedFile[] {
+export function extractForCheck(
+  config: BookConfig,
+  read: ReadBookFile,
+  options: ExtractOptions = {},
+  /** Messages of chapters already segmented from text that expansion leaves as it is (no parsing again). */
+  known: ReadonlyMap<string, Message[]> = new Map(),
+): ExtractedFile[] {
   // As `pobook extract` reads files: without a byte-order mark.
   const withoutBom: ReadBookFile = (path) => read(path).replace(/^\uFEFF/, "");
   const lenient: ReadBookFile = (path) => {
@@ -42,7 +48,8 @@ export function extractForCheck(config: BookConfig, read: ReadBookFile, options:
   const outline = readOutline(config, withoutBom, options);
   const files: ExtractedFile[] = [{ path: outline.summaryPath, messages: outline.summaryMessages }];
   for (const chapter of outline.chapters) {
-    files.push({ path: chapter.path, messages: extractChapter(config, outline, chapter, lenient, options).messages });
+    const messages = known.get(chapter.path) ?? extractChapter(config, outline, chapter, lenient, options).messages;
+    files.push({ path: chapter.path, messages });
   }
   return files;
 }
