@@ -149,7 +149,7 @@ export function registerTranslate(program: Command): void {
           return;
         }
         for (const warning of translation.warnings) {
-          process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${warning.file}:${warning.line}: ${warning.message}; source text kept\n`);
+          process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${warning.file}:${warning.line}: ${warning.message}${warning.kind === "rejected" ? "; source text kept" : ""}\n`);
         }
         process.stdout.write(`${summaryLine(job.language, translation, relative(process.cwd(), job.outDir) || ".")}\n`);
         const below = results.filter((file) => file.belowThreshold);

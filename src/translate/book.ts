@@ -310,6 +310,8 @@ function translateViews(file: string, views: readonly PreparedView[], lookup: Lo
 /** A warning of a translated book: the file it is about, with the PO line and the reason. */
 export interface BookWarning extends TranslationWarning {
   file: string;
+  /** rejected: the source text was kept; missing: re-extracting the translated book does not give the msgstr. */
+  kind: "rejected" | "missing";
 }
 
 export interface BookTranslation {
@@ -326,7 +328,7 @@ export interface BookTranslation {
  */
 export function translateBook(book: PreparedBook, lookup: Lookup, options: ApplyOptions = {}): BookTranslation {
   const files = applyCatalog(book, lookup, options);
-  const warnings: BookWarning[] = files.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, ...warning })));
+  const warnings: BookWarning[] = files.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, kind: "rejected" as const, ...warning })));
   if (!book.check) throw new Error("translateBook needs a book from prepareBook");
   const check = book.check;
   check.source ??= extractForCheck(check.config, check.read, check.options, unexpandedChapters(book));
@@ -341,7 +343,8 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
       file: missing.chapter,
       line: missing.line,
       poLine: missing.poLine,
-      message: `the translation of ${preview(missing.msgid)} does not reach the translated book here (not applied)`,
+      kind: "missing",
+      message: `the translated book does not give back the translation of ${preview(missing.msgid)} here (not applied: the text comes from an include that cannot be translated in place, or the msgstr reads differently once written, e.g. an unclosed \`_\` or \`[\`)`,
     });
   }
   return { files, tally, warnings };

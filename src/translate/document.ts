@@ -169,7 +169,8 @@ interface Context {
 /** Where and how `msgstr` goes for `message`, or why it cannot. */
 function place(message: Message, msgstr: string, block: Block | undefined, context: Context): Edit | string {
   const { source } = context;
-  if (block && block.kind !== "code") msgstr = emphasisForSource(msgstr);
+  // Only where the source wrote emphasis with `*`: a `_` of the msgid may be a literal one (`_a_b.rs_`).
+  if (block && block.kind !== "code" && source.slice(message.start, message.end).includes("*")) msgstr = emphasisForSource(msgstr);
   const whole: Edit = { start: message.start, end: message.end, text: msgstr };
   if (!block) return whole;
   switch (block.kind) {

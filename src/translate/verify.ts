@@ -91,16 +91,21 @@ export function tallyTranslation(
   for (const file of source) {
     // How many times each msgid occurs in the translated chapter, consumed as translations are found.
     const available = new Map<string, number>();
-    for (const message of output.get(file.path) ?? []) available.set(message.msgid, (available.get(message.msgid) ?? 0) + 1);
+    // Keyed without the whitespace at the ends, which extraction drops (msgstrs often end with a space).
+    for (const message of output.get(file.path) ?? []) {
+      const key = message.msgid.trim();
+      available.set(key, (available.get(key) ?? 0) + 1);
+    }
     for (const message of file.messages) {
       tally.total++;
       const found = lookup(message.msgid);
       if (found.status === "fuzzy") tally.fuzzy++;
       else if (found.status === "untranslated") tally.untranslated++;
       else {
-        const count = available.get(found.msgstr) ?? 0;
+        const key = found.msgstr.trim();
+        const count = available.get(key) ?? 0;
         if (count > 0) {
-          available.set(found.msgstr, count - 1);
+          available.set(key, count - 1);
           tally.applied++;
         } else if (heldBack.has(file.path)) tally.untranslated++;
         else tally.notApplied.push({ chapter: file.path, line: message.line, poLine: found.line, msgid: message.msgid, msgstr: found.msgstr });

@@ -28,7 +28,7 @@ export interface InvariantReport {
 
 /** The msgids `pobook extract` makes of a book (its reader drops a byte-order mark). */
 const msgidsOf = (config: BookConfig, read: (path: string) => string, legacyInlineHtml: boolean): Set<string> =>
-  new Set(extractBook(config, (path) => read(path).replace(/^\uFEFF/, ""), { legacyInlineHtml }).flatMap((file) => file.entries.map((entry) => entry.msgid)));
+  new Set(extractBook(config, (path) => read(path).replace(/^\uFEFF/, ""), { legacyInlineHtml }).flatMap((file) => file.entries.map((entry) => entry.msgid.trim())));
 
 export function checkTranslationInvariant(
   config: BookConfig,
@@ -45,10 +45,11 @@ export function checkTranslationInvariant(
   const warnedLines = new Set(translation.warnings.map((warning) => warning.poLine));
   const report: InvariantReport = { candidates: 0, held: 0, warned: 0, silent: [], translation, output };
   for (const entry of catalog.entries) {
-    if (!isTranslated(entry) || entry.obsolete || entry.msgctxt !== undefined || !source.has(entry.msgid)) continue;
+    if (!isTranslated(entry) || entry.obsolete || entry.msgctxt !== undefined || !source.has(entry.msgid.trim())) continue;
     report.candidates++;
     const msgstr = entry.msgstr[0]!;
-    if (translated.has(msgstr)) report.held++;
+    // Whitespace at a message's ends is not part of it: extraction trims it.
+    if (translated.has(msgstr.trim())) report.held++;
     else if (warnedLines.has(entry.line)) report.warned++;
     else report.silent.push({ line: entry.line ?? 0, msgid: entry.msgid, msgstr });
   }
