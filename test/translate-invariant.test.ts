@@ -63,6 +63,13 @@ describe("every translation reaches the translated book or is reported", () => {
     expect(result.held).toBe(1);
   });
 
+  test("a comment of an anchored include translated with fewer lines", () => {
+    const file = "// ANCHOR: part\nfn f() {\n    // one\n    // two\n}\n// ANCHOR_END: part\n";
+    const result = run("```rust\n{{#include lib.rs:part}}\n```\n", [["// one\n    // two\n", "// um e dois\n"]], { "lib.rs": file });
+    expect(result.output.get("src/lib.rs")).toBe("// ANCHOR: part\nfn f() {\n    // um e dois\n}\n// ANCHOR_END: part\n");
+    expect(result.held).toBe(1);
+  });
+
   test("the same file included two ways with clashing translations: one warning, counted not applied", () => {
     const file = "// one\n// ANCHOR: b\n// two\n// ANCHOR_END: b\n";
     const chapter = "```rust\n{{#include lib.rs}}\n```\n\n```rust\n{{#include lib.rs:b}}\n```\n";

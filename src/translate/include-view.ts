@@ -123,10 +123,15 @@ export function editInFile(edit: Edit, view: IncludeView, file: string): Edit | 
   const lastEnd = toFile(last.row, last.column);
   if (start === undefined || lastEnd === undefined) return "the translation would change the `# ` that rustdoc_include puts before a hidden line";
   const end = endsAtNewline ? lastEnd + 1 + (file[lastEnd] === "\r" ? 1 : 0) : lastEnd;
-  if (first.row === last.row) return { start, end, text: edit.text };
+  const rows = last.row - first.row + (endsAtNewline ? 1 : 0);
+  // Lines shown as they are in the file, one after the other: the text goes in as it is.
+  let plain = true;
+  for (let row = first.row + 1; row <= last.row; row++) {
+    if (view.lines[row]!.line !== view.lines[row - 1]!.line + 1 || view.lines[row]!.prefix !== "") plain = false;
+  }
+  if (plain) return { start, end, text: edit.text };
   // Several lines: put back the prefixes the view added and the lines it left out.
   const pieces = edit.text.split("\n");
-  const rows = last.row - first.row + (endsAtNewline ? 1 : 0);
   if (pieces.length - 1 !== rows) return "the translation spans an `ANCHOR` or hidden line of the included file and has another number of lines";
   const fileLines = file.split("\n");
   const out: string[] = [pieces[0]!];
