@@ -103,15 +103,17 @@ export interface PreparedView {
   options: TranslateOptions;
   /** Length of the opening fence line: view offset = parsed offset - head. */
   head: number;
+  /** The first chapter that includes the file this way (named in warnings). */
+  chapter: string;
 }
 
-function prepareView(view: IncludeView, language: string, options: TranslateOptions): PreparedView {
+function prepareView(view: IncludeView, language: string, chapter: string, options: TranslateOptions): PreparedView {
   const fence = "`".repeat(Math.max(3, longestRun(view.text, "`") + 1));
   const head = `${fence}${language}\n`;
   const parsed = `${head}${view.text}\n${fence}\n`;
   const viewOptions = { ...options, frontMatter: false };
   const tree = parseMarkdown(parsed, viewOptions);
-  return { view, parsed, tree, messages: segmentTree(tree, parsed, viewOptions), options: viewOptions, head: head.length };
+  return { view, parsed, tree, messages: segmentTree(tree, parsed, viewOptions), options: viewOptions, head: head.length, chapter };
 }
 
 /** A code file with one view per distinct way the book includes it. */
@@ -123,7 +125,7 @@ function prepareCode(path: string, text: string, uses: readonly IncludeUse[], op
     if (seen.has(key)) continue;
     seen.add(key);
     const view = includeView(text, use.kind, parseRange(use.range));
-    if (view) views.push(prepareView(view, use.language!, options));
+    if (view) views.push(prepareView(view, use.language!, use.chapter, options));
   }
   const messages = views.flatMap((view) => view.messages);
   return { path, role: "include", parsed: text, original: text, tree: { type: "root", children: [] }, messages, options, views };
@@ -137,6 +139,8 @@ interface IncludeUse {
   kind: IncludeKind;
   /** The `:range` parts after the file name. */
   range: string[];
+  /** The chapter holding the directive. */
+  chapter: string;
 }
 
 /** The `{{#include}}`s of a chapter that bring in translatable text. */
@@ -159,14 +163,14 @@ function includeUses(chapterPath: string, text: string, tree: Root): IncludeUse[
     const anchored = range.length > 0 && range[0] !== "" && !/^\d+$/.test(range[0]!);
     const kind: IncludeKind = match[1] === "rustdoc_include" ? "rustdoc_include" : "include";
     if (match[1] === "playground" || match[1] === "playpen") {
-      uses.push({ path, language: "rust", anchored, kind, range });
+      uses.push({ path, language: "rust", anchored, kind, range, chapter: chapterPath });
       continue;
     }
     const code = codeRanges.find((range) => range.start <= match.index && match.index < range.end);
     if (code) {
       const token = languageToken(code.info);
-      if (findLanguage(token)?.grammar !== undefined) uses.push({ path, language: token, anchored, kind, range });
-    } else if (kind === "include" && path.endsWith(".md")) uses.push({ path, anchored, kind, range });
+      if (findLanguage(token)?.grammar !== undefined) uses.push({ path, language: token, anchored, kind, range, chapter: chapterPath });
+    } else if (kind === "include" && path.endsWith(".md")) uses.push({ path, anchored, kind, range, chapter: chapterPath });
   }
   return uses;
 }
@@ -270,21 +274,22 @@ export function applyCatalog(book: PreparedBook, catalog: Lookup, options: Apply
 function translateViews(file: string, views: readonly PreparedView[], lookup: Lookup): DocumentTranslation {
   const total: DocumentTranslation = { text: file, total: 0, applied: 0, fuzzy: 0, untranslated: 0, warnings: [] };
   const fileLine = (view: PreparedView, line: number): number => (view.view.lines[line - 2]?.line ?? 0) + 1;
-  const edits: Edit[] = [];
+  const edits: Array<Edit & { chapter?: string }> = [];
   for (const view of views) {
     const result = translateWithOutcomes(view.parsed, view.tree, view.messages, lookup, view.options);
     total.total += result.total;
     total.applied += result.applied;
     total.fuzzy += result.fuzzy;
     total.untranslated += result.untranslated;
-    total.warnings.push(...result.warnings.map((warning) => ({ ...warning, line: fileLine(view, warning.line) })));
+    const by = ` (included by ${view.chapter})`;
+    total.warnings.push(...result.warnings.map((warning) => ({ ...warning, line: fileLine(view, warning.line), message: warning.message + by })));
     for (const edit of result.edits) {
       const line = fileLine(view, edit.line ?? 0);
       const mapped = editInFile({ ...edit, start: edit.start - view.head, end: edit.end - view.head }, view.view, file);
       if (typeof mapped === "string") {
         total.applied--;
-        total.warnings.push({ line, poLine: edit.poLine, message: mapped });
-      } else edits.push({ ...mapped, poLine: edit.poLine, line });
+        total.warnings.push({ line, poLine: edit.poLine, message: mapped + by });
+      } else edits.push({ ...mapped, poLine: edit.poLine, line, chapter: view.chapter });
     }
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -295,7 +300,7 @@ function translateViews(file: string, views: readonly PreparedView[], lookup: Lo
     if (previous && edit.start === previous.start && edit.end === previous.end && edit.text === previous.text) continue;
     if (edit.start < position) {
       total.applied--;
-      total.warnings.push({ line: edit.line ?? 0, poLine: edit.poLine, message: "this file is included in several places and another translation of this text was written" });
+      total.warnings.push({ line: edit.line ?? 0, poLine: edit.poLine, message: `this file is included in several places and another translation of this text was written (included by ${edit.chapter})` });
       continue;
     }
     parts.push(file.slice(position, edit.start), edit.text);
