@@ -134,6 +134,15 @@ describe("emphasis as the msgid writes it renders as the translator meant", () =
     expect(again.held).toBe(1);
   });
 
+  test("emphasis opening inside a word (`x*n*th`, msgid `x_n_th`) cannot be written with `_`: warned, `*` accepted", () => {
+    const warned = run("The x*n*th one.\n", [["The x_n_th one.", "O x_n_te."]]);
+    expect(warned.chapter).toBe("The x*n*th one.\n");
+    expect(warned.translation.warnings).toEqual([expect.objectContaining({ poLine: 5, message: expect.stringMatching(/write it with `\*`/) })]);
+    const written = run("The x*n*th one.\n", [["The x_n_th one.", "O x*n*te."]]);
+    expect(written.chapter).toBe("O x*n*te.\n");
+    expect(written.translation.warnings).toEqual([]);
+  });
+
   test("emphasis inside emphasis `*_h_*` (msgid `__h__`) does not turn bold", () => {
     const result = run("Say *_h_* now.\n", [["Say __h__ now.", "Diga __h__ agora."]]);
     expect(result.chapter).toBe("Diga *_h_* agora.\n");

@@ -14,7 +14,7 @@ import type { Code, Link, Nodes, Root } from "mdast";
 import { parseMarkdown } from "../markdown/parse.js";
 import { lineOf, lineStartOffsets, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
 import type { Lookup } from "./lookup.js";
-import { emphasisForSource } from "./emphasis.js";
+import { emphasisForSource, emphasisLoss } from "./emphasis.js";
 import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
 
 export interface TranslateOptions extends SegmentOptions {
@@ -170,7 +170,11 @@ interface Context {
 function place(message: Message, msgstr: string, block: Block | undefined, context: Context): Edit | string {
   const { source } = context;
   // Only where the source wrote emphasis with `*`: a `_` of the msgid may be a literal one (`_a_b.rs_`).
-  if (block && block.kind !== "code" && source.slice(message.start, message.end).includes("*")) msgstr = emphasisForSource(msgstr);
+  if (block && block.kind !== "code" && source.slice(message.start, message.end).includes("*")) {
+    const loss = emphasisLoss(source.slice(message.start, message.end), message.msgid, msgstr);
+    if (loss) return loss;
+    msgstr = emphasisForSource(msgstr);
+  }
   const whole: Edit = { start: message.start, end: message.end, text: msgstr };
   if (!block) return whole;
   switch (block.kind) {

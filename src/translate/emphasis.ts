@@ -8,6 +8,7 @@
  * Only pairs whose opening `_` can open are touched, so a literal `snake_case`
  * stays. Hand-written: no library rewrites delimiter runs of a Markdown string.
  */
+import { parseMarkdown } from "../markdown/parse.js";
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const SPACE = /\s/u;
 
@@ -102,4 +103,26 @@ export function emphasisForSource(msgstr: string): string {
     position = start + text.length;
   }
   return out + msgstr.slice(position);
+}
+
+function emphasisCount(text: string): number {
+  let count = 0;
+  const visit = (node: { type: string; children?: unknown[] }): void => {
+    if (node.type === "emphasis" || node.type === "strong") count++;
+    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
+  };
+  visit(parseMarkdown(text));
+  return count;
+}
+
+/**
+ * Why a msgstr's `_` emphasis cannot be written so that it renders, if it
+ * cannot: the source's `*` emphasis opens inside a word (`x*n*th`, msgid
+ * `x_n_th`), where no `_` can open and the writer's form cannot be told
+ * from a literal `snake_case`. The translator has to write `*` there.
+ */
+export function emphasisLoss(sourceText: string, msgid: string, msgstr: string): string | undefined {
+  if (!sourceText.includes("*") || !msgid.includes("_") || !msgstr.includes("_")) return undefined;
+  if (emphasisCount(emphasisForSource(msgid)) >= emphasisCount(sourceText)) return undefined;
+  return "the msgid writes emphasis inside a word with `_`, which renders as literal underscores: write it with `*` in the translation";
 }

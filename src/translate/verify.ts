@@ -15,7 +15,8 @@
 import type { BookConfig } from "../book/config.js";
 import { extractChapter, readOutline, type ExtractOptions } from "../book/extract-book.js";
 import type { ReadBookFile } from "../book/links.js";
-import type { Message } from "../markdown/segment.js";
+import { parseMarkdown } from "../markdown/parse.js";
+import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Lookup } from "./lookup.js";
 
 /** The messages of one SUMMARY.md or chapter, as extraction sees them (includes expanded). */
@@ -52,6 +53,19 @@ export function extractForCheck(
     files.push({ path: chapter.path, messages });
   }
   return files;
+}
+
+/**
+ * The msgid extraction makes of `msgstr` as a paragraph of its own: the
+ * msgid writer's spelling (`*n*` is written `_n_`), so that a msgstr written
+ * in another spelling of the same Markdown is found.
+ */
+export function writtenForm(msgstr: string): string | undefined {
+  const tree = parseMarkdown(msgstr);
+  // Only a msgstr that is one paragraph: `- x` is no spelling of `x`.
+  if (tree.children.length !== 1 || tree.children[0]!.type !== "paragraph") return undefined;
+  const messages = segmentTree(tree, msgstr);
+  return messages.length === 1 ? messages[0]!.msgid.trim() : undefined;
 }
 
 export interface NotApplied {
@@ -102,7 +116,8 @@ export function tallyTranslation(
       if (found.status === "fuzzy") tally.fuzzy++;
       else if (found.status === "untranslated") tally.untranslated++;
       else {
-        const key = found.msgstr.trim();
+        let key = found.msgstr.trim();
+        if (!available.get(key)) key = writtenForm(found.msgstr) ?? key;
         const count = available.get(key) ?? 0;
         if (count > 0) {
           available.set(key, count - 1);
