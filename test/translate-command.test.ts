@@ -49,7 +49,7 @@ describe("pobook translate", () => {
     );
     expect(readFileSync(join(out, "src", "logo.png"))).toEqual(readFileSync(join(book, "src", "logo.png")));
     expect(existsSync(join(out, "po", "de.po"))).toBe(true);
-    expect(stdout).toMatch(/^de: 6 applied, 2 fuzzy skipped, 4 untranslated, 1 warnings -> /);
+    expect(stdout).toMatch(/^de: 6 applied, 2 fuzzy skipped, 4 untranslated, 1 not applied, 1 warnings -> /);
     expect(stderr).toMatch(/de\.po:15: src\/intro\.md:8: a table cell translation must escape/);
   });
 
@@ -64,6 +64,15 @@ describe("pobook translate", () => {
     expect(readFileSync(join(out, "de", "book.toml"), "utf8")).toContain('language = "de" # source language');
   });
 
+  test("a chapter with a byte-order mark keeps it and is translated", async () => {
+    const book = copyFixture();
+    const intro = join(book, "src", "intro.md");
+    writeFileSync(intro, `\uFEFF${readFileSync(intro, "utf8")}`);
+    const { stdout } = await run([book, "-l", "de"]);
+    expect(readFileSync(join(book, "book", "de-src", "src", "intro.md"), "utf8")).toMatch(/^\uFEFF# Einführung \{ #intro \}\n/);
+    expect(stdout).toMatch(/^de: 6 applied, /);
+  });
+
   test("a missing catalog is a usage error and writes nothing", async () => {
     const book = copyFixture();
     await expect(run([book, "-l", "xx"])).rejects.toMatchObject({ file: expect.stringMatching(/xx\.po$/), exitCode: 2 });
@@ -73,9 +82,13 @@ describe("pobook translate", () => {
   test("--json reports every language for scripts", async () => {
     const book = copyFixture();
     const { stdout } = await run([book, "--all", "--json"]);
-    const report = JSON.parse(stdout) as Array<{ language: string; applied: number; untranslated: number; warnings: unknown[] }>;
+    const report = JSON.parse(stdout) as Array<{ language: string; messages: number; applied: number; fuzzy: number; untranslated: number; notApplied: number; warnings: unknown[] }>;
     expect(report.map((entry) => entry.language)).toEqual(expect.arrayContaining(["de"]));
-    for (const entry of report) expect(entry.applied + entry.untranslated).toBeGreaterThan(0);
+    for (const entry of report) {
+      expect(entry.applied + entry.untranslated).toBeGreaterThan(0);
+      // The counts are over the source book's messages and add up.
+      expect(entry.applied + entry.fuzzy + entry.untranslated + entry.notApplied).toBe(entry.messages);
+    }
   });
 
   test("a chapter listed but absent names its SUMMARY.md line and writes nothing", async () => {

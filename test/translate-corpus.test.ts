@@ -9,6 +9,7 @@ import type { Nodes } from "mdast";
 import { prepareBook, applyCatalog, type PreparedBook } from "../src/translate/book.js";
 import { catalogLookup, mapLookup } from "../src/translate/lookup.js";
 import { CORPUS, HAS_CORPUS } from "./helpers/gnu.js";
+import { checkTranslationInvariant } from "./helpers/translation-invariant.js";
 
 const BOOKS = [
   { name: "comprehensive-rust", legacyInlineHtml: false },
@@ -88,4 +89,18 @@ describe.skipIf(!HAS_CORPUS)("the real pt-BR catalog on its own sources", () => 
     console.log(`pt-BR: structure identical in ${compared - differing.length}/${compared} Markdown files`);
     expect(differing).toEqual([]);
   });
+});
+
+describe.skipIf(!HAS_CORPUS)("the translate invariant on the pt-BR corpus book", () => {
+  test("every translated entry comes back from the translated book, or a warning names its PO line", () => {
+    const root = join(CORPUS, "comprehensive-rust-pt-BR");
+    const config = parseBookConfig(readFileSync(join(root, "book.toml"), "utf8"), "book.toml");
+    const report = checkTranslationInvariant(config, (path) => readFileSync(join(root, path), "utf8"), readPoFile(join(root, "po", "pt-BR.po")), { legacyInlineHtml: true });
+    const { tally } = report.translation;
+    console.log(`pt-BR invariant: ${report.held}/${report.candidates} entries held, ${report.warned} warned, ${report.silent.length} silent; occurrences: ${tally.applied} applied, ${tally.notApplied.length} not applied of ${tally.total}`);
+    for (const entry of report.silent.slice(0, 10)) console.log(`  silent: po line ${entry.line}: ${JSON.stringify(entry.msgid).slice(0, 100)}`);
+    expect(report.silent).toEqual([]);
+    expect(tally.applied + tally.fuzzy + tally.untranslated + tally.notApplied.length).toBe(tally.total);
+    expect(report.held / report.candidates).toBeGreaterThan(0.99);
+  }, 300_000);
 });

@@ -225,7 +225,7 @@ describe("translate: the copy keeps symlinks and modes", () => {
     const po = catalogFrom(book, (msgid) => `${msgid} FR`);
     const result = runCli(["translate", book, "-l", "fr", "--po", po, "-o", join(work!, "fr")]);
     expect(result.status).toBe(0);
-    expect(result.stderr).toBe("pobook: src/pictures/pic.md: reached through a symlinked directory, which is copied as a symlink; its translation is not written\n");
+    expect(result.stderr).toMatch(/^pobook: src\/pictures\/pic\.md: reached through a symlinked directory, which is copied as a symlink; its translation is not written$/m);
     expect(snapshotTree(join(work!, "fr"))["src/pictures"]).toBe("link images");
   });
 

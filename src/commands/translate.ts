@@ -9,14 +9,14 @@ import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
-import { bookReader, findReadRoot } from "../runtime/book-reader.js";
-import { applyCatalog, prepareBook, setBookLanguage, type FileTranslation } from "../translate/book.js";
+import { bookReaderKeepingBom, findReadRoot } from "../runtime/book-reader.js";
+import { prepareBook, setBookLanguage, translateBook, type BookTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
 import { decideOutputDir, isInside } from "../output/rules.js";
 import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
 import { writeTree, type ProducedEntry } from "../output/tree-writer.js";
-import { isOutsideBook, withheldWarning, withholdOutsideBook } from "../translate/outside-book.js";
+import { isOutsideBook, withheldWarning } from "../translate/outside-book.js";
 import { catalogNames } from "./po-files.js";
 import type { Catalog } from "../catalog/types.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
@@ -84,10 +84,9 @@ function readUtf8OrUndefined(path: string): string | undefined {
   }
 }
 
-function summaryLine(language: string, results: readonly FileTranslation[], outDir: string): string {
-  const sum = (key: "applied" | "fuzzy" | "untranslated"): number => results.reduce((total, file) => total + file[key], 0);
-  const warnings = results.reduce((total, file) => total + file.warnings.length, 0);
-  return `${language}: ${sum("applied")} applied, ${sum("fuzzy")} fuzzy skipped, ${sum("untranslated")} untranslated, ${warnings} warnings -> ${outDir}`;
+/** applied + fuzzy + untranslated + not applied = the source book's messages. */
+function summaryLine(language: string, { tally, warnings }: BookTranslation, outDir: string): string {
+  return `${language}: ${tally.applied} applied, ${tally.fuzzy} fuzzy skipped, ${tally.untranslated} untranslated, ${tally.notApplied.length} not applied, ${warnings.length} warnings -> ${outDir}`;
 }
 
 export function registerTranslate(program: Command): void {
@@ -104,7 +103,7 @@ export function registerTranslate(program: Command): void {
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
-    .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, warnings, held-back chapters)")
+    .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
     .action((bookArgument: string | undefined, flags: TranslateFlags) => {
       const bookArg = chosenBook(bookArgument, flags.book);
       const root = resolve(bookArg);
@@ -159,7 +158,7 @@ export function registerTranslate(program: Command): void {
       // Build output and pobook's default output area are not book content (unless they hold the sources).
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
       const tree = readSourceTree(paths.root, { skip: new Set([...areas, ...jobs.map((job) => realPath(job.outDir))]), warn });
-      const readBookFile = bookReader(root, findReadRoot(root, config));
+      const readBookFile = bookReaderKeepingBom(root, findReadRoot(root, config));
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
@@ -168,35 +167,37 @@ export function registerTranslate(program: Command): void {
       const report: unknown[] = [];
       jobs.forEach((job, index) => {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
-        const { results, withheld } = withholdOutsideBook(applyCatalog(book, catalogLookup(catalogs[index]!), { threshold }));
+        const translation = translateBook(book, catalogLookup(catalogs[index]!), { threshold });
+        const results = translation.files;
+        // Files above the book root are not written into the copy (their translations count as not applied).
+        const withheld = results.filter((file) => isOutsideBook(file.path));
         const translated = new Map(results.filter((file) => !isOutsideBook(file.path)).map((file) => [file.path, file.text]));
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
         writeTree(job.outDir, translatedTree(paths.root, tree, translated, warn), { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = shownPath(job.poShown);
         if (flags.json) {
-          const sum = (key: "total" | "applied" | "fuzzy" | "untranslated"): number => results.reduce((total, file) => total + file[key], 0);
+          const { tally } = translation;
           report.push({
             language: job.language,
             catalog: poName,
             output: job.outDir,
-            messages: sum("total"),
-            applied: sum("applied"),
-            fuzzy: sum("fuzzy"),
-            untranslated: sum("untranslated"),
-            warnings: results.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, ...warning }))),
+            messages: tally.total,
+            applied: tally.applied,
+            fuzzy: tally.fuzzy,
+            untranslated: tally.untranslated,
+            notApplied: tally.notApplied.length,
+            warnings: translation.warnings,
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
             outsideBook: withheld.map((file) => file.path),
           });
           return;
         }
         for (const file of withheld) process.stderr.write(`pobook: ${withheldWarning(file)}\n`);
-        for (const file of results) {
-          for (const warning of file.warnings) {
-            process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${file.path}:${warning.line}: ${warning.message}; source text kept\n`);
-          }
+        for (const warning of translation.warnings) {
+          process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${warning.file}:${warning.line}: ${warning.message}${warning.kind === "rejected" ? "; source text kept" : ""}\n`);
         }
-        process.stdout.write(`${summaryLine(job.language, results, shownPath(job.outShown))}\n`);
+        process.stdout.write(`${summaryLine(job.language, translation, shownPath(job.outShown))}\n`);
         const below = results.filter((file) => file.belowThreshold);
         if (below.length > 0) {
           process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.map((file) => file.path).join(", ")}\n`);

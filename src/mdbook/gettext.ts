@@ -92,7 +92,7 @@ export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lo
       const path = chapter.path ?? chapter.name;
       const document = prepareChapterDocument(config, join(config.src, path), content, options);
       const result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
-      content = result.text;
+      content = (document.bom ? "\uFEFF" : "") + result.text;
       warnings.push(...result.warnings.map((warning) => ({ ...warning, chapter: path })));
     }
     return { ...section, Chapter: { ...chapter, name: title(chapter.name), content, sub_items: (chapter.sub_items ?? []).map(item) } };

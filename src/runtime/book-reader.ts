@@ -68,3 +68,13 @@ export function bookReader(root: string, readRoot: string): ReadBookFile {
   const bytes = confinedBytes(root, readRoot);
   return (path) => decodeUtf8File(bytes(path), join(root, path));
 }
+
+/** Like `bookReader`, with a file's byte-order mark kept as `\uFEFF` (translate writes it back). */
+export function bookReaderKeepingBom(root: string, readRoot: string): ReadBookFile {
+  const read = confinedBytes(root, readRoot);
+  return (path) => {
+    const bytes = read(path);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return (bom ? "\uFEFF" : "") + decodeUtf8File(bytes, join(root, path));
+  };
+}

@@ -6,15 +6,15 @@
  * in place (mdBook expands them when it builds the translated copy), so that
  * every byte outside a message stays the chapter's own. Included files are
  * translated on their own where the included text has messages:
- * - a file included inside a fenced code block in a language with a grammar
- *   is segmented as a code block of that language (its strings and comments
- *   are the messages, as in the expanded chapter); when it is included by
- *   anchor, the `ANCHOR:` lines are masked, as mdBook drops them;
+ * - a file included (or `rustdoc_include`d) inside a fenced code block in a
+ *   language with a grammar is segmented as the include shows it (see
+ *   include-view.ts: the anchor's lines, `# ` hidden lines), as in the
+ *   expanded chapter, and the translations are written back into the file;
  * - a Markdown file included outside code is segmented as Markdown.
- * A file included in several places is segmented once, in the language of its
- * first include. Text included into a code block without a grammar is a part of
- * a whole-block message upstream, which cannot be spliced back into separate
- * files; it stays in the source language.
+ * What cannot be written back this way (text included into a code block
+ * without a grammar, which is part of a whole-block message upstream; text
+ * on the line of an include) is found by `translateBook`, which extracts the
+ * translated book again and reports every translation it does not yield.
  */
 import { posix } from "node:path";
 import type { Root } from "mdast";
@@ -24,11 +24,14 @@ import { findLanguage, languageToken } from "../code/languages.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
-import type { Lookup } from "./lookup.js";
+import { linkEscapingLookup, type Lookup } from "./lookup.js";
+import { isOutsideBook } from "./outside-book.js";
 import { PobookError } from "../errors.js";
 import { chapterReadFailure, chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
-import { translateMessages, type DocumentTranslation, type TranslateOptions } from "./document.js";
+import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
+import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
+import { extractForCheck, tallyTranslation, type BookTally, type ExtractedFile } from "./verify.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
 
@@ -44,12 +47,16 @@ export interface PreparedDocument {
   tree: Root;
   messages: Message[];
   options: TranslateOptions;
-  /** For a code file wrapped in a fence: the file's text is `original.slice(wrapStart, wrapEnd)`. */
-  wrap?: { start: number; end: number };
+  /** The file starts with a byte-order mark (not in `parsed` or `original`; written back in front of the text). */
+  bom?: boolean;
+  /** For an included code file: how each include shows it (its `tree` is then empty, `messages` those of the views). */
+  views?: PreparedView[];
 }
 
 export interface PreparedBook {
   documents: PreparedDocument[];
+  /** What re-extraction needs to check a translated copy (see verify.ts). */
+  check?: { config: BookConfig; read: (path: string) => string; options: PrepareOptions; source?: ExtractedFile[] };
 }
 
 export interface PrepareOptions {
@@ -57,7 +64,7 @@ export interface PrepareOptions {
   legacyInlineHtml?: boolean;
 }
 
-const INCLUDE = /\{\{\s*#(include|playground|playpen)\s+([^}]+)\}\}/g;
+const INCLUDE = /\{\{\s*#(include|rustdoc_include|playground|playpen)\s+([^}]+)\}\}/g;
 
 /** mdbook-course's `{{%...}}` lines, blanked to spaces so that offsets stay put. */
 function maskCourseDirectives(text: string): string {
@@ -74,19 +81,56 @@ function longestRun(text: string, char: string): number {
   return longest;
 }
 
+const BOM = "\uFEFF";
+
 function prepareMarkdown(path: string, role: DocumentRole, original: string, parsed: string, options: TranslateOptions): PreparedDocument {
+  // The parser drops a byte-order mark from its positions: segment without it, write it back.
+  const bom = original.startsWith(BOM);
+  if (bom) {
+    original = original.slice(1);
+    parsed = parsed.slice(1);
+  }
   const tree = parseMarkdown(parsed, options);
-  return { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
+  const document: PreparedDocument = { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
+  if (bom) document.bom = true;
+  return document;
 }
 
-/** A code file as the body of a fenced block in `language`, so the segmenter finds its strings and comments. */
-function prepareCode(path: string, text: string, language: string, anchored: boolean, options: TranslateOptions): PreparedDocument {
-  const masked = anchored ? text.replace(/^.*ANCHOR(?:_END)?:\s*[\w_-]+.*$/gm, (line) => " ".repeat(line.length)) : text;
-  const fence = "`".repeat(Math.max(3, longestRun(text, "`") + 1));
+/** One way a code file is included: its view, parsed as the body of a fenced block in the use's language. */
+export interface PreparedView {
+  view: IncludeView;
+  parsed: string;
+  tree: Root;
+  messages: Message[];
+  options: TranslateOptions;
+  /** Length of the opening fence line: view offset = parsed offset - head. */
+  head: number;
+  /** The first chapter that includes the file this way (named in warnings). */
+  chapter: string;
+}
+
+function prepareView(view: IncludeView, language: string, chapter: string, options: TranslateOptions): PreparedView {
+  const fence = "`".repeat(Math.max(3, longestRun(view.text, "`") + 1));
   const head = `${fence}${language}\n`;
-  const tail = `${text.endsWith("\n") || text === "" ? "" : "\n"}${fence}\n`;
-  const document = prepareMarkdown(path, "include", head + text + tail, head + masked + tail, { ...options, frontMatter: false });
-  return { ...document, wrap: { start: head.length, end: head.length + text.length } };
+  const parsed = `${head}${view.text}\n${fence}\n`;
+  const viewOptions = { ...options, frontMatter: false };
+  const tree = parseMarkdown(parsed, viewOptions);
+  return { view, parsed, tree, messages: segmentTree(tree, parsed, viewOptions), options: viewOptions, head: head.length, chapter };
+}
+
+/** A code file with one view per distinct way the book includes it. */
+function prepareCode(path: string, text: string, uses: readonly IncludeUse[], options: TranslateOptions): PreparedDocument {
+  const views: PreparedView[] = [];
+  const seen = new Set<string>();
+  for (const use of uses) {
+    const key = `${use.kind}:${use.range.join(":")}:${use.language}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const view = includeView(text, use.kind, parseRange(use.range));
+    if (view) views.push(prepareView(view, use.language!, use.chapter, options));
+  }
+  const messages = views.flatMap((view) => view.messages);
+  return { path, role: "include", parsed: text, original: text, tree: { type: "root", children: [] }, messages, options, views };
 }
 
 interface IncludeUse {
@@ -96,6 +140,11 @@ interface IncludeUse {
   anchored: boolean;
   /** The directive (first one, for a file included several times). */
   at: { file: string; line: number };
+  kind: IncludeKind;
+  /** The `:range` parts after the file name. */
+  range: string[];
+  /** The chapter holding the directive. */
+  chapter: string;
 }
 
 /** The `{{#include}}`s of a chapter that bring in translatable text. */
@@ -117,15 +166,16 @@ function includeUses(chapterPath: string, text: string, tree: Root): IncludeUse[
     if (path === undefined) continue;
     const at = { file: chapterPath, line: text.slice(0, match.index).split("\n").length };
     const anchored = range.length > 0 && range[0] !== "" && !/^\d+$/.test(range[0]!);
-    if (match[1] !== "include") {
-      uses.push({ path, language: "rust", anchored, at });
+    const kind: IncludeKind = match[1] === "rustdoc_include" ? "rustdoc_include" : "include";
+    if (match[1] === "playground" || match[1] === "playpen") {
+      uses.push({ path, language: "rust", anchored, kind, range, chapter: chapterPath, at });
       continue;
     }
     const code = codeRanges.find((range) => range.start <= match.index && match.index < range.end);
     if (code) {
       const token = languageToken(code.info);
-      if (findLanguage(token)?.grammar !== undefined) uses.push({ path, language: token, anchored, at });
-    } else if (path.endsWith(".md")) uses.push({ path, anchored, at });
+      if (findLanguage(token)?.grammar !== undefined) uses.push({ path, language: token, anchored, kind, range, chapter: chapterPath, at });
+    } else if (kind === "include" && path.endsWith(".md")) uses.push({ path, anchored, kind, range, chapter: chapterPath, at });
   }
   return uses;
 }
@@ -160,7 +210,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
   const lineOfChapter = new Map(entries.map((chapter) => [posix.join(config.src, chapter.path), chapter.line]));
   const chapters = [...lineOfChapter.keys()];
   const chapterSet = new Set(chapters);
-  const includes = new Map<string, IncludeUse>();
+  const includes = new Map<string, IncludeUse[]>();
   for (const path of chapters) {
     let text: string;
     try {
@@ -174,22 +224,25 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
     documents.push(document);
     for (const use of includeUses(path, parsed, document.tree)) {
       const known = includes.get(use.path);
-      if (!known) includes.set(use.path, use);
-      else if (use.anchored && known.language === use.language) known.anchored = true;
+      if (known) known.push(use);
+      else includes.set(use.path, [use]);
     }
   }
-  for (const use of includes.values()) {
-    if (chapterSet.has(use.path)) continue;
+  for (const [includePath, uses] of includes) {
+    // A chapter or SUMMARY.md included elsewhere is translated as itself only.
+    if (chapterSet.has(includePath) || includePath === summaryPath) continue;
     let text: string;
     try {
-      text = read(use.path);
+      text = read(includePath);
     } catch (error) {
-      if (error instanceof ReadRefusal) throw new PobookError(`cannot read included file ${use.path}: ${error.message}`, use.at);
+      if (error instanceof ReadRefusal) throw new PobookError(`cannot read included file ${includePath}: ${error.message}`, uses[0]!.at);
       continue; // A missing include is mdBook's error to report when it builds the book.
     }
-    documents.push(use.language === undefined ? prepareMarkdown(use.path, "include", text, text, base) : prepareCode(use.path, text, use.language, use.anchored, base));
+    // A file included as Markdown somewhere is Markdown; otherwise, the code of its uses' languages.
+    const code = uses.filter((use) => use.language !== undefined);
+    documents.push(code.length < uses.length ? prepareMarkdown(includePath, "include", text, text, base) : prepareCode(includePath, text, code, base));
   }
-  return { documents };
+  return { documents, check: { config, read, options } };
 }
 
 export interface FileTranslation extends DocumentTranslation {
@@ -205,15 +258,123 @@ export interface ApplyOptions {
 }
 
 /** Applies one catalog to a prepared book. */
-export function applyCatalog(book: PreparedBook, lookup: Lookup, options: ApplyOptions = {}): FileTranslation[] {
+export function applyCatalog(book: PreparedBook, catalog: Lookup, options: ApplyOptions = {}): FileTranslation[] {
+  const escaping = linkEscapingLookup(catalog);
   return book.documents.map((document) => {
-    const result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
-    const text = document.wrap ? result.text.slice(document.wrap.start, result.text.length - (document.original.length - document.wrap.end)) : result.text;
-    const share = result.total === 0 ? 100 : ((result.applied) / result.total) * 100;
+    // SUMMARY.md is not read by the links preprocessor; chapters and their includes are.
+    const lookup = document.role === "summary" ? catalog : escaping;
+    const result = document.views
+      ? translateViews(document.original, document.views, lookup)
+      : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
+    const share = result.total === 0 ? 100 : (result.applied / result.total) * 100;
     const belowThreshold = document.role === "chapter" && options.threshold !== undefined && share < options.threshold;
-    const original = document.wrap ? document.original.slice(document.wrap.start, document.wrap.end) : document.original;
-    return { path: document.path, role: document.role, ...result, text: belowThreshold ? original : text, belowThreshold };
+    const text = (document.bom ? BOM : "") + (belowThreshold ? document.original : result.text);
+    return { path: document.path, role: document.role, ...result, text, belowThreshold };
   });
+}
+
+/**
+ * Translates each view of an included code file and writes the edits into
+ * the file; two views that translate the same text differently (the file is
+ * included in several places) keep the first and warn about the other.
+ */
+function translateViews(file: string, views: readonly PreparedView[], lookup: Lookup): DocumentTranslation {
+  const total: DocumentTranslation = { text: file, total: 0, applied: 0, fuzzy: 0, untranslated: 0, warnings: [] };
+  const fileLine = (view: PreparedView, line: number): number => (view.view.lines[line - 2]?.line ?? 0) + 1;
+  const edits: Array<Edit & { chapter?: string }> = [];
+  for (const view of views) {
+    const result = translateWithOutcomes(view.parsed, view.tree, view.messages, lookup, view.options);
+    total.total += result.total;
+    total.applied += result.applied;
+    total.fuzzy += result.fuzzy;
+    total.untranslated += result.untranslated;
+    const by = ` (included by ${view.chapter})`;
+    total.warnings.push(...result.warnings.map((warning) => ({ ...warning, line: fileLine(view, warning.line), message: warning.message + by })));
+    for (const edit of result.edits) {
+      const line = fileLine(view, edit.line ?? 0);
+      const mapped = editInFile({ ...edit, start: edit.start - view.head, end: edit.end - view.head }, view.view, file);
+      if (typeof mapped === "string") {
+        total.applied--;
+        total.warnings.push({ line, poLine: edit.poLine, message: mapped + by });
+      } else edits.push({ ...mapped, poLine: edit.poLine, line, chapter: view.chapter });
+    }
+  }
+  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let position = 0;
+  let previous: Edit | undefined;
+  for (const edit of edits) {
+    if (previous && edit.start === previous.start && edit.end === previous.end && edit.text === previous.text) continue;
+    if (edit.start < position) {
+      total.applied--;
+      total.warnings.push({ line: edit.line ?? 0, poLine: edit.poLine, message: `this file is included in several places and another translation of this text was written (included by ${edit.chapter})` });
+      continue;
+    }
+    parts.push(file.slice(position, edit.start), edit.text);
+    position = edit.end;
+    previous = edit;
+  }
+  parts.push(file.slice(position));
+  total.text = parts.join("");
+  return total;
+}
+
+/** A warning of a translated book: the file it is about, with the PO line and the reason. */
+export interface BookWarning extends TranslationWarning {
+  file: string;
+  /** rejected: the source text was kept; missing: re-extracting the translated book does not give the msgstr. */
+  kind: "rejected" | "missing";
+}
+
+export interface BookTranslation {
+  files: FileTranslation[];
+  /** Counts over the source book's messages; they add up to `total`. */
+  tally: BookTally;
+  /** Rejected translations, then translations the translated book does not yield (one per occurrence). */
+  warnings: BookWarning[];
+}
+
+/**
+ * Applies one catalog and checks the result by extracting the translated
+ * book again: a translation counts as applied only if it comes back.
+ */
+export function translateBook(book: PreparedBook, lookup: Lookup, options: ApplyOptions = {}): BookTranslation {
+  const files = applyCatalog(book, lookup, options);
+  const warnings: BookWarning[] = files.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, kind: "rejected" as const, ...warning })));
+  if (!book.check) throw new Error("translateBook needs a book from prepareBook");
+  const check = book.check;
+  check.source ??= extractForCheck(check.config, check.read, check.options, unexpandedChapters(book));
+  // Files above the book root are not written into the copy (src/translate/outside-book.ts).
+  const output = new Map(files.filter((file) => !isOutsideBook(file.path)).map((file) => [file.path, file.text]));
+  const translated = extractForCheck(check.config, (path) => output.get(path) ?? check.read(path), check.options);
+  const heldBack = new Set(files.filter((file) => file.belowThreshold).map((file) => file.path));
+  const tally = tallyTranslation(check.source, translated, lookup, heldBack);
+  const rejected = new Set(warnings.map((warning) => warning.poLine).filter((line) => line !== undefined));
+  for (const missing of tally.notApplied) {
+    if (missing.poLine !== undefined && rejected.has(missing.poLine)) continue;
+    warnings.push({
+      file: missing.chapter,
+      line: missing.line,
+      poLine: missing.poLine,
+      kind: "missing",
+      message: `the translated book does not give back the translation of ${preview(missing.msgid)} here (not applied: the text comes from an include that cannot be translated in place, or the msgstr reads differently once written, e.g. an unclosed \`_\` or \`[\`)`,
+    });
+  }
+  return { files, tally, warnings };
+}
+
+/** Chapters whose text extraction would read unchanged (no links to expand, no course directives to drop). */
+function unexpandedChapters(book: PreparedBook): Map<string, Message[]> {
+  const known = new Map<string, Message[]>();
+  for (const document of book.documents) {
+    if (document.role === "chapter" && !document.bom && !document.original.includes("{{") && document.parsed === document.original) known.set(document.path, document.messages);
+  }
+  return known;
+}
+
+function preview(msgid: string): string {
+  const text = JSON.stringify(msgid);
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
 /** book.toml with `[book] language` set to `language`; every other byte kept. */

@@ -14,6 +14,8 @@ import type { Code, Link, Nodes, Root } from "mdast";
 import { parseMarkdown } from "../markdown/parse.js";
 import { lineOf, lineStartOffsets, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
 import type { Lookup } from "./lookup.js";
+import { emphasisForSource, emphasisLoss } from "./emphasis.js";
+import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
 
 export interface TranslateOptions extends SegmentOptions {
   /** SUMMARY.md: messages are link texts (links stripped); only the link text is replaced. */
@@ -56,10 +58,14 @@ interface Block {
   node: Nodes;
 }
 
-interface Edit {
+/** A replacement of `[start, end)` of the source by `text`. */
+export interface Edit {
   start: number;
   end: number;
   text: string;
+  /** The PO line and source line of the translation written (for warnings about it later). */
+  poLine?: number;
+  line?: number;
 }
 
 /** The blocks messages are made from, in document order (they never nest). */
@@ -163,11 +169,21 @@ interface Context {
 /** Where and how `msgstr` goes for `message`, or why it cannot. */
 function place(message: Message, msgstr: string, block: Block | undefined, context: Context): Edit | string {
   const { source } = context;
+  // Only where the source wrote emphasis with `*`: a `_` of the msgid may be a literal one (`_a_b.rs_`).
+  if (block && block.kind !== "code" && source.slice(message.start, message.end).includes("*")) {
+    const loss = emphasisLoss(source.slice(message.start, message.end), message.msgid, msgstr);
+    if (loss) return loss;
+    msgstr = emphasisForSource(msgstr);
+  }
   const whole: Edit = { start: message.start, end: message.end, text: msgstr };
   if (!block) return whole;
   switch (block.kind) {
-    case "heading":
-      return /[\r\n]/.test(msgstr) ? "a heading translation must be one line" : whole;
+    case "heading": {
+      const setext = !/^[ \t>]*#/.test(source.slice(lineBounds(source, block.start).start, block.end));
+      if (!setext) return /[\r\n]/.test(msgstr) ? "a heading translation must be one line" : { ...whole, text: escapeHeadingAttributes(message.msgid, msgstr) };
+      const problem = setextProblem(msgstr.replace(/\n+$/, ""));
+      return problem ?? { ...whole, text: reindent(msgstr.replace(/\n+$/, ""), containerPrefix(source, block.start)) };
+    }
     case "tableCell":
       if (/[\r\n]/.test(msgstr)) return "a table cell translation must be one line";
       if (/(^|[^\\])(\\\\)*\|/.test(msgstr)) return "a table cell translation must escape `|` as `\\|`";
@@ -177,7 +193,9 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
       if (message.start === block.start && message.end === block.end) {
         const problem = wholeBlockProblem(message.msgid, msgstr);
         if (problem) return problem;
-        return { ...whole, text: reindent(msgstr.replace(/\n$/, ""), containerPrefix(source, block.start)) };
+        const fenced = FENCE.test(message.msgid) ? inSourceFences(msgstr, source.slice(block.start, block.end)) : { text: msgstr.replace(/\n$/, "") };
+        if (typeof fenced === "string") return fenced;
+        return { ...whole, text: reindent(fenced.text, containerPrefix(source, block.start)) };
       }
       // A string or comment inside the code: keep the line structure the code needs.
       let text = msgstr;
@@ -189,6 +207,12 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
     case "paragraph": {
       if (/\n[ \t]*(\n|$)/.test(msgstr.replace(/\n+$/, "")) || msgstr.endsWith("\n")) {
         return "a blank line or trailing newline would split the paragraph";
+      }
+      if (!context.summary) {
+        const lineStart = lineBounds(source, message.start).start;
+        const midLine = !/^[ \t>]*([-+*]|\d{1,9}[.)])?[ \t]*(\[[ xX]\][ \t]*)?$/.test(source.slice(lineStart, message.start));
+        const change = paragraphChange(msgstr, midLine);
+        if (change) return change;
       }
       let edit = whole;
       if (context.summary) {
@@ -210,7 +234,7 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
 
 /** Translates one Markdown document with `lookup`. */
 export function translateDocument(source: string, lookup: Lookup, options: TranslateOptions = {}): DocumentTranslation {
-  const { outcomes: _outcomes, ...result } = translateDocumentWithOutcomes(source, lookup, options);
+  const { outcomes: _outcomes, edits: _edits, ...result } = translateDocumentWithOutcomes(source, lookup, options);
   return result;
 }
 
@@ -222,7 +246,7 @@ export function translateMessages(
   lookup: Lookup,
   options: TranslateOptions = {},
 ): DocumentTranslation {
-  const { outcomes: _outcomes, ...result } = translateWithOutcomes(source, tree, messages, lookup, options);
+  const { outcomes: _outcomes, edits: _edits, ...result } = translateWithOutcomes(source, tree, messages, lookup, options);
   return result;
 }
 
@@ -245,6 +269,8 @@ export interface MessageOutcome {
 export interface DetailedTranslation extends DocumentTranslation {
   /** One outcome per message, in message order. */
   outcomes: MessageOutcome[];
+  /** The replacements made, in source order. */
+  edits: Edit[];
 }
 
 /** Like `translateDocument`, also telling what happened to each message (preview marks blocks with it). */
@@ -262,7 +288,7 @@ export function translateWithOutcomes(
   lookup: Lookup,
   options: TranslateOptions = {},
 ): DetailedTranslation {
-  const result: DetailedTranslation = { text: options.original ?? source, total: messages.length, applied: 0, fuzzy: 0, untranslated: 0, warnings: [], outcomes: [] };
+  const result: DetailedTranslation = { text: options.original ?? source, total: messages.length, applied: 0, fuzzy: 0, untranslated: 0, warnings: [], outcomes: [], edits: [] };
   let structure: { blocks: Block[]; context: Context } | undefined;
   const edits: Edit[] = [];
   const outcome = (message: Message, status: MessageOutcome["status"], poLine: number | undefined): void => {
@@ -299,7 +325,7 @@ export function translateWithOutcomes(
     }
     // A catalog's newlines are `\n`; a CRLF document keeps its own line ends.
     if (structure.context.crlf) placed.text = placed.text.replace(/\r?\n/g, "\r\n");
-    edits.push(placed);
+    edits.push({ ...placed, poLine: found.line, line: message.line });
     result.applied++;
     outcome(message, "translated", found.line);
   }
@@ -320,6 +346,7 @@ export function translateWithOutcomes(
   }
   parts.push(output.slice(position));
   result.text = parts.join("");
+  result.edits = applied;
   // Output offset of a source offset: shifted by the growth of every edit ending at or before it.
   const shift = (offset: number, inclusive: boolean): number => {
     let delta = 0;
