@@ -8,7 +8,7 @@ import type { BookConfig } from "./config.js";
 import { chapterEntries, summaryFromTree } from "./summary.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { buildTemplates, type BookOutline, type ChapterRef, type TemplateFile } from "./template.js";
-import { PobookError } from "../errors.js";
+import { inFile, PobookError } from "../errors.js";
 import { expandLinks, type ReadBookFile } from "./links.js";
 import { segmentMarkdown, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
 
@@ -51,7 +51,7 @@ export function extractChapter(
     throw new PobookError(`chapter ${chapter.path} is listed but cannot be read`, { file: outline.summaryPath, line: chapter.line });
   }
   const content = prepareChapter(config, expandLinks(text, { path: chapter.path, read: tracked }));
-  return { messages: segmentMarkdown(content, chapterSegmentOptions(config, options)), files };
+  return { messages: inFile(chapter.path, () => segmentMarkdown(content, chapterSegmentOptions(config, options))), files };
 }
 
 /** mdbook-course replaces `{{%segment outline}}`-style lines; they are not the book's text. */

@@ -25,7 +25,7 @@ import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
 import type { Lookup } from "./lookup.js";
-import { PobookError } from "../errors.js";
+import { inFile, PobookError } from "../errors.js";
 import { chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
 import { translateMessages, type DocumentTranslation, type TranslateOptions } from "./document.js";
 
@@ -74,7 +74,7 @@ function longestRun(text: string, char: string): number {
 }
 
 function prepareMarkdown(path: string, role: DocumentRole, original: string, parsed: string, options: TranslateOptions): PreparedDocument {
-  const tree = parseMarkdown(parsed, options);
+  const tree = inFile(path, () => parseMarkdown(parsed, options));
   return { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
 }
 
