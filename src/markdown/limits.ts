@@ -13,8 +13,8 @@ import { PobookError } from "../errors.js";
 
 /** Most block quotes and lists nested in one another. */
 export const MAX_NESTING = 100;
-/** Most `*`, `_`, `~` runs and `[`, `]` in one paragraph. */
-export const MAX_INLINE_DELIMITERS = 10_000;
+/** Most `*`, `_`, `~`, `[` and `]` characters in one paragraph. */
+export const MAX_INLINE_DELIMITERS = 5_000;
 
 /** Throws a `PobookError` (line set, no file) if `text` is past a limit. */
 export function checkMarkdownLimits(text: string): void {
@@ -27,7 +27,7 @@ export function checkMarkdownLimits(text: string): void {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const content = text.slice(lineStart, lineEnd).replace(/\r$/, "");
-    const depth = nesting.next(content);
+    const depth = nesting.next(content, fence !== undefined);
     if (depth > MAX_NESTING) {
       throw new PobookError(`block quotes and lists nested ${MAX_NESTING + 1}+ levels deep (pobook's limit is ${MAX_NESTING})`, { line });
     }
@@ -38,15 +38,19 @@ export function checkMarkdownLimits(text: string): void {
     } else if (fenceMatch) {
       fence = fenceMatch[1];
     } else {
-      // A blank line or a new block ends the paragraph (roughly: enough to never over-count).
-      if (/^[ \t]*$/.test(body) || nesting.opened > 0 || /^ {0,3}(?:#|\|)/.test(body)) {
+      // A blank line or a new block ends the paragraph; so does a table row
+      // (its cells are parsed one by one). Rough, but never over-counting.
+      if (/^[ \t]*$/.test(body)) {
+        delimiters = 0;
+        paragraphLine = line + 1;
+      } else if (nesting.opened > 0 || /^ {0,3}#/.test(body) || body.includes("|")) {
         delimiters = 0;
         paragraphLine = line;
       }
       delimiters += countDelimiters(body);
       if (delimiters > MAX_INLINE_DELIMITERS) {
         throw new PobookError(
-          `paragraph with more than ${MAX_INLINE_DELIMITERS} emphasis and link delimiters (*, _, ~, [, ]); pobook's limit per paragraph is ${MAX_INLINE_DELIMITERS}`,
+          `paragraph with more than ${MAX_INLINE_DELIMITERS} emphasis and link delimiters (*, _, ~, [, ]); pobook's limit is ${MAX_INLINE_DELIMITERS} per paragraph`,
           { line: paragraphLine },
         );
       }
@@ -55,13 +59,12 @@ export function checkMarkdownLimits(text: string): void {
   }
 }
 
-/** `*`, `_`, `~` runs (a run counts once) and brackets. */
+/** `*`, `_`, `~`, `[` and `]` characters: each can open or close a span. */
 function countDelimiters(line: string): number {
   let count = 0;
   for (let index = 0; index < line.length; index++) {
     const char = line[index];
-    if (char === "[" || char === "]") count++;
-    else if ((char === "*" || char === "_" || char === "~") && line[index - 1] !== char) count++;
+    if (char === "*" || char === "_" || char === "~" || char === "[" || char === "]") count++;
   }
   return count;
 }
@@ -83,7 +86,8 @@ class NestingScan {
   /** Containers the last line opened. */
   opened = 0;
 
-  next(line: string): number {
+  /** The depth after `line`; in a fenced code block, lines open no containers. */
+  next(line: string, inFence: boolean): number {
     let index = 0;
     let column = 0;
     const spaces = (max: number): void => {
@@ -126,7 +130,7 @@ class NestingScan {
     }
     const rest = line.slice(index);
     const opened: Container[] = [];
-    if (!THEMATIC_BREAK.test(rest.trim())) {
+    if (!inFence && !THEMATIC_BREAK.test(rest.trim())) {
       for (;;) {
         const start = column;
         const savedIndex = index;
@@ -159,7 +163,7 @@ class NestingScan {
     this.prefixLength = index;
     this.opened = opened.length;
     // A line that continues fewer containers and opens none may be a lazy paragraph line: keep them all.
-    if (opened.length > 0 || blankFrom(index)) this.stack = this.stack.slice(0, matched).concat(opened);
+    if (!inFence && (opened.length > 0 || blankFrom(index))) this.stack = this.stack.slice(0, matched).concat(opened);
     return this.stack.length;
   }
 }
