@@ -2,12 +2,14 @@
 // lists. Each input is big enough that the old code overflowed the stack or
 // ran for tens of seconds; time is measured as this process's CPU time so
 // that a loaded machine does not make the limits flaky.
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PobookError } from "../src/errors.js";
 import { MAX_INLINE_DELIMITERS, MAX_NESTING } from "../src/markdown/limits.js";
 import { segmentMarkdown } from "../src/markdown/segment.js";
+import { startPreview } from "../src/preview/server.js";
 import { translateDocument } from "../src/translate/document.js";
 import { makeTree, runCli } from "./helpers/cli.js";
 
@@ -135,5 +137,21 @@ describe("the commands report the limit with the file and line", () => {
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toMatch(/^pobook: src\/deep\.md:3: paragraph with more than 5000 emphasis and link delimiters/);
     expect(existsSync(join(root, "out"))).toBe(false);
+  });
+});
+
+describe("the preview", () => {
+  it("a chapter past a limit: the page names the file and line, not a 500", async () => {
+    const book = join(mkdtempSync(join(tmpdir(), "pobook-preview-")), "book");
+    cpSync(resolve(import.meta.dirname, "../fixtures/preview-book"), book, { recursive: true });
+    writeFileSync(join(book, "src/intro.md"), `# Intro\n\n${"- ".repeat(10_000)}deep\n`);
+    const server = await startPreview({ root: book, language: "fr", port: 0 });
+    try {
+      const response = await fetch(new URL("/intro.html", server.url));
+      expect(response.status).toBe(200);
+      expect(await response.text()).toMatch(/<div id="pobook-error">[^<]*src\/intro\.md:3: block quotes and lists nested 101\+ levels deep/);
+    } finally {
+      await server.close();
+    }
   });
 });
