@@ -10,6 +10,7 @@ import { PobookError } from "../src/errors.js";
 import { MAX_INLINE_DELIMITERS, MAX_NESTING } from "../src/markdown/limits.js";
 import { segmentMarkdown } from "../src/markdown/segment.js";
 import { startPreview } from "../src/preview/server.js";
+import { compareMarkup } from "../src/check/markup.js";
 import { translateDocument } from "../src/translate/document.js";
 import { makeTree, runCli } from "./helpers/cli.js";
 
@@ -153,5 +154,14 @@ describe("the preview", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("check", () => {
+  it("a msgstr past a limit is a block-structure finding, quickly, not a crash", () => {
+    const { result, seconds } = cpuSeconds(() => compareMarkup("Deep text", `${"> ".repeat(10_000)}deep`));
+    expect(result).toEqual([{ rule: "block-structure", message: expect.stringContaining("block quotes and lists nested 101+ levels deep") }]);
+    expect(compareMarkup("*a*", "*a* ".repeat(50_000))[0]!.message).toContain("emphasis and link delimiters");
+    expect(seconds).toBeLessThan(2);
   });
 });

@@ -8,6 +8,7 @@ import { visit } from "unist-util-visit";
 import type { PoEntry } from "../catalog/types.js";
 import type { RawFinding, RuleId } from "./findings.js";
 import { parseMessage } from "./markdown.js";
+import { PobookError } from "../errors.js";
 
 /** The markup of one message that a translation must preserve. */
 export interface MarkupSummary {
@@ -169,8 +170,17 @@ export function compareMarkup(msgid: string, msgstr: string): Array<{ rule: Rule
 
   add("newlines", newlineMismatch(msgid, msgstr));
 
-  const source = summarizeMarkup(msgid);
-  const target = summarizeMarkup(msgstr);
+  let source: MarkupSummary;
+  let target: MarkupSummary;
+  try {
+    source = summarizeMarkup(msgid);
+    target = summarizeMarkup(msgstr);
+  } catch (error) {
+    // Input past the parser's limits (markdown/limits.ts) is a finding, not the end of the check.
+    if (!(error instanceof PobookError)) throw error;
+    add("block-structure", `the msgid or msgstr is past pobook's Markdown limits: ${error.message}`);
+    return findings;
+  }
   add("code-span", describeDifference("code spans", quoteCode, source.codeSpans, target.codeSpans));
   add("link-target", describeDifference("link targets", quoteTarget, source.linkTargets, target.linkTargets));
   add("image-target", describeDifference("image sources", quoteTarget, source.imageTargets, target.imageTargets));
