@@ -2,7 +2,8 @@
 // lists. Each input is big enough that the old code overflowed the stack or
 // ran for tens of seconds; time is measured as this process's CPU time so
 // that a loaded machine does not make the limits flaky.
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,7 +13,7 @@ import { segmentMarkdown } from "../src/markdown/segment.js";
 import { startPreview } from "../src/preview/server.js";
 import { compareMarkup } from "../src/check/markup.js";
 import { translateDocument } from "../src/translate/document.js";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { CLI, makeTree, runCli } from "./helpers/cli.js";
 
 function cpuSeconds<T>(work: () => T): { result: T; seconds: number } {
   const start = process.cpuUsage();
@@ -163,5 +164,18 @@ describe("check", () => {
     expect(result).toEqual([{ rule: "block-structure", message: expect.stringContaining("block quotes and lists nested 101+ levels deep") }]);
     expect(compareMarkup("*a*", "*a* ".repeat(50_000))[0]!.message).toContain("emphasis and link delimiters");
     expect(seconds).toBeLessThan(2);
+  });
+});
+
+describe("the mdBook preprocessor", () => {
+  it("a chapter past a limit: exit 2 and one line naming the chapter", () => {
+    const fixtures = resolve(import.meta.dirname, "../fixtures/mdbook");
+    const [context, book] = JSON.parse(readFileSync(join(fixtures, "gettext-de.json"), "utf8").replaceAll("/home/user/protocol-book", join(fixtures, "book")));
+    const first = book.sections.find((item: { Chapter?: { content: string } }) => item.Chapter?.content);
+    first.Chapter.content = `# Deep\n\n${"> ".repeat(10_000)}x\n`;
+    const result = spawnSync(process.execPath, [CLI, "mdbook", "gettext"], { input: JSON.stringify([context, book]), encoding: "utf8" });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.trim()).toBe(`pobook: src/${first.Chapter.path}:3: block quotes and lists nested ${MAX_NESTING + 1}+ levels deep (pobook's limit is ${MAX_NESTING})`);
   });
 });
