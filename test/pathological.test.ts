@@ -99,6 +99,12 @@ describe("paragraphs full of delimiters", () => {
     const messages = segmentMarkdown(text);
     expect(messages).toHaveLength(3_000 + 2 + 4_000);
   });
+
+  it("HTML blocks and indented code do not count", () => {
+    const html = `<table>\n${"<tr><td>[x] a_b_c *d*</td></tr>\n".repeat(1_000)}</table>\n`;
+    const code = `Code:\n\n${"    let v = a[i][j] * b[j][i];\n".repeat(1_000)}`;
+    expect(() => segmentMarkdown(html + "\n" + code)).not.toThrow();
+  });
 });
 
 describe("many lists in one chapter", () => {

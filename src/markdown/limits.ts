@@ -22,6 +22,7 @@ export function checkMarkdownLimits(text: string): void {
   let delimiters = 0;
   let paragraphLine = 1;
   let fence: string | undefined;
+  let htmlBlock = false;
   let lineStart = 0;
   for (let line = 1; lineStart <= text.length; line++) {
     let lineEnd = text.indexOf("\n", lineStart);
@@ -39,15 +40,20 @@ export function checkMarkdownLimits(text: string): void {
       fence = fenceMatch[1];
     } else {
       // A blank line or a new block ends the paragraph; so does a table row
-      // (its cells are parsed one by one). Rough, but never over-counting.
-      if (/^[ \t]*$/.test(body)) {
+      // (its cells are parsed one by one). Rough: it may count a little more
+      // or less than micromark's paragraphs, which only moves the limit.
+      const blank = /^[ \t]*$/.test(body);
+      if (blank) {
         delimiters = 0;
         paragraphLine = line + 1;
+        htmlBlock = false;
       } else if (nesting.opened > 0 || /^ {0,3}#/.test(body) || body.includes("|")) {
         delimiters = 0;
         paragraphLine = line;
       }
-      delimiters += countDelimiters(body);
+      if (!blank && delimiters === 0 && /^ {0,3}<[A-Za-z/!?]/.test(body)) htmlBlock = true;
+      // HTML blocks and indented code have no emphasis or links.
+      if (!htmlBlock && !/^(?: {4}|\t)/.test(body)) delimiters += countDelimiters(body);
       if (delimiters > MAX_INLINE_DELIMITERS) {
         throw new PobookError(
           `paragraph with more than ${MAX_INLINE_DELIMITERS} emphasis and link delimiters (*, _, ~, [, ]); pobook's limit is ${MAX_INLINE_DELIMITERS} per paragraph`,
