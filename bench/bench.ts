@@ -3,6 +3,7 @@
  * runs. Extract is timed as a user runs it (a fresh `pobook extract` process),
  * cold (no cache) and warm (per-chapter cache filled); then translate-all and
  * the catalog merge. `--gnu` adds the (slow) comparison with GNU msgmerge.
+ * Then pathological inputs (pathological.ts); `--pathological` runs only those.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync } from "node:fs";
@@ -10,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchTranslateAll } from "./translate.js";
+import { benchPathological } from "./pathological.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "dist", "bin", "pobook.js");
@@ -85,11 +87,15 @@ function benchPo4a(): void {
   console.log(`po4a msgids vs mdbook-xgettext's: ${score.trim().split("\n").pop()}`);
 }
 
-if (!existsSync(BOOK)) {
-  console.log("../shared/corpus is absent: nothing to benchmark");
+if (process.argv.includes("--pathological")) {
+  for (const line of benchPathological(CLI, existsSync(BOOK) ? join(BOOK, "src") : undefined)) console.log(line);
+} else if (!existsSync(BOOK)) {
+  console.log("../shared/corpus is absent: only the pathological inputs");
+  for (const line of benchPathological(CLI, undefined)) console.log(line);
 } else {
   benchExtract();
   benchPo4a();
   for (const line of benchTranslateAll()) console.log(line);
   benchUpdate();
+  for (const line of benchPathological(CLI, join(BOOK, "src"))) console.log(line);
 }

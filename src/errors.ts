@@ -42,3 +42,13 @@ export class PobookErrors extends PobookError {
     this.name = "PobookErrors";
   }
 }
+
+/** Runs `work`; a `PobookError` it throws without a file gets `file` (core code knows lines, not paths). */
+export function inFile<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof PobookError && error.file === undefined) throw new PobookError(error.message, { file, line: error.line }, error.exitCode);
+    throw error;
+  }
+}

@@ -8,7 +8,7 @@ import type { BookConfig } from "./config.js";
 import { chapterEntries, summaryFromTree } from "./summary.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { buildTemplates, type BookOutline, type ChapterRef, type TemplateFile } from "./template.js";
-import { PobookError } from "../errors.js";
+import { inFile, PobookError } from "../errors.js";
 import { throwChapterProblems, type ChapterProblem } from "./chapter-problems.js";
 import { ReadRefusal } from "./include-path.js";
 import { expandLinks, type ReadBookFile } from "./links.js";
@@ -74,7 +74,7 @@ export function extractChapter(
   const found: PobookError[] = [];
   const content = prepareChapter(config, expandLinks(text, { path: chapter.path, read: tracked, problems: found }));
   const problems = found.map((problem) => ({ message: problem.message, file: problem.file!, line: problem.line! }));
-  return { messages: segmentMarkdown(content, chapterSegmentOptions(config, options)), files, problems };
+  return { messages: inFile(chapter.path, () => segmentMarkdown(content, chapterSegmentOptions(config, options))), files, problems };
 }
 
 /** mdbook-course replaces `{{%segment outline}}`-style lines; they are not the book's text. */

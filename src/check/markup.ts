@@ -9,6 +9,7 @@ import type { PoEntry } from "../catalog/types.js";
 import type { RawFinding, RuleId } from "./findings.js";
 import { parseMessage } from "./markdown.js";
 import { isLocalisedCode, isLocalisedUrl, pairLocalised, type LocalisationContext } from "./localisation.js";
+import { PobookError } from "../errors.js";
 
 /** The markup of one message that a translation must preserve. */
 export interface MarkupSummary {
@@ -222,8 +223,17 @@ export function compareMarkup(msgid: string, msgstr: string, context?: Localisat
 
   add("newlines", newlineMismatch(msgid, msgstr));
 
-  const source = summarizeMarkup(msgid);
-  const target = summarizeMarkup(msgstr);
+  let source: MarkupSummary;
+  let target: MarkupSummary;
+  try {
+    source = summarizeMarkup(msgid);
+    target = summarizeMarkup(msgstr);
+  } catch (error) {
+    // Input past the parser's limits (markdown/limits.ts) is a finding, not the end of the check.
+    if (!(error instanceof PobookError)) throw error;
+    add("block-structure", `the msgid or msgstr is past pobook's Markdown limits: ${error.message}`);
+    return findings;
+  }
   findings.push(...codeSpanFindings(source, target, context));
   const localisedUrl = context === undefined ? undefined : (from: string, to: string): boolean => isLocalisedUrl(from, to, context);
   add("link-target", describeDifference("link targets", quoteTarget, source.linkTargets, target.linkTargets, localisedUrl));

@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, posix, relative, resolve } from "node:path";
 import { availableParallelism } from "node:os";
-import { PobookError } from "../errors.js";
+import { inFile, PobookError } from "../errors.js";
 import { readUtf8, writeFileAtomic } from "../fs.js";
 import { compatSegmentation, withCompat, type BookConfig } from "../book/config.js";
 import { readBookConfig } from "./book-config.js";
@@ -131,7 +131,8 @@ async function extractFromFile(file: string, options: ExtractCliOptions): Promis
   const builder = new TemplateBuilder(granularity);
   const shown = relative(process.cwd(), file) || basename(file);
   const { segmentMarkdown } = await import("../markdown/segment.js");
-  builder.add(shown, segmentMarkdown(readUtf8(file), { ...compatSegmentation(options.compat ?? "0.3"), legacyInlineHtml: options.legacyInlineHtml }));
+  const text = readUtf8(file);
+  builder.add(shown, inFile(shown, () => segmentMarkdown(text, { ...compatSegmentation(options.compat ?? "0.3"), legacyInlineHtml: options.legacyInlineHtml })));
   return [{ path: `${basename(file, extname(file))}.pot`, entries: builder.build() }];
 }
 

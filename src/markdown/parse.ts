@@ -15,6 +15,8 @@ import { gfmStrikethroughFromMarkdown } from "mdast-util-gfm-strikethrough";
 import { gfmTaskListItem } from "micromark-extension-gfm-task-list-item";
 import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import remarkFrontmatter from "remark-frontmatter";
+import "./linear-edit-map.js";
+import { checkMarkdownLimits } from "./limits.js";
 
 export interface ParseOptions {
   /** Treat a leading `---` YAML block as front matter (what mdbook-course strips) instead of Markdown. */
@@ -45,7 +47,12 @@ function pulldownLikeGfm(this: Processor): void {
 const plain = unified().use(remarkParse).use(pulldownLikeGfm).freeze();
 const withFrontMatter = unified().use(remarkParse).use(pulldownLikeGfm).use(remarkFrontmatter, ["yaml"]).freeze();
 
-/** Parses a Markdown document into mdast with source positions. */
+/**
+ * Parses a Markdown document into mdast with source positions. Throws a
+ * `PobookError` (with the line, without the file) for input past the limits
+ * of limits.ts.
+ */
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+  checkMarkdownLimits(text);
   return (options.frontMatter ? withFrontMatter : plain).parse(text);
 }

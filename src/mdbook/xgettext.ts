@@ -4,6 +4,7 @@
  * every preprocessor ran), SUMMARY.md from `<root>/<src>`; the messages go
  * through the same template builder as `pobook extract`.
  */
+import { inFile } from "../errors.js";
 import { posix } from "node:path";
 import { bookConfigFromObject, type BookConfig } from "../book/config.js";
 import { chapterSegmentOptions, prepareChapter, segmentationOptions } from "../book/extract-book.js";
@@ -44,6 +45,6 @@ export function renderTemplates(context: RenderContext, summaryText: string): { 
   const summaryMessages = segmentMarkdown(summaryText, { ...segmentationOptions(config), stripLinks: true });
   const book: BookOutline = { summaryPath, summaryText, summary, summaryMessages, chapters: chapters.map(({ path }) => ({ path, line: 0 })) };
   const segmentOptions = chapterSegmentOptions(config);
-  const messages = chapters.map((chapter) => segmentMarkdown(prepareChapter(config, chapter.content), segmentOptions));
+  const messages = chapters.map((chapter) => inFile(chapter.path, () => segmentMarkdown(prepareChapter(config, chapter.content), segmentOptions)));
   return { config, templates: buildTemplates(config, book, messages) };
 }

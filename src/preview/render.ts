@@ -5,6 +5,7 @@
  * that carries messages marked with what happened to them (translated,
  * fuzzy, untranslated, rejected), the PO line and the source text.
  */
+import { inFile } from "../errors.js";
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import type { Nodes as MdastNodes } from "mdast";
 import rehypeHighlight from "rehype-highlight";
@@ -151,6 +152,6 @@ export function renderChapter(config: BookConfig, path: string, read: ReadBookFi
   const result = translateWithOutcomes(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
   const count = (status: MessageStatus): number => result.outcomes.filter((outcome) => outcome.status === status).length;
   const stats: ChapterStats = { total: result.total, translated: count("translated"), fuzzy: count("fuzzy"), untranslated: count("untranslated"), rejected: count("rejected") };
-  const html = markdownToHtml(result.text, result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor });
+  const html = inFile(path, () => markdownToHtml(result.text, result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor }));
   return { html, stats, problems: problems.map((problem) => problem.format()) };
 }

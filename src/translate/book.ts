@@ -26,7 +26,7 @@ import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
 import { linkEscapingLookup, type Lookup } from "./lookup.js";
 import { isOutsideBook } from "./outside-book.js";
-import { PobookError } from "../errors.js";
+import { inFile, PobookError } from "../errors.js";
 import { chapterReadFailure, chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
@@ -90,7 +90,7 @@ function prepareMarkdown(path: string, role: DocumentRole, original: string, par
     original = original.slice(1);
     parsed = parsed.slice(1);
   }
-  const tree = parseMarkdown(parsed, options);
+  const tree = inFile(path, () => parseMarkdown(parsed, options));
   const document: PreparedDocument = { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
   if (bom) document.bom = true;
   return document;
@@ -114,7 +114,7 @@ function prepareView(view: IncludeView, language: string, chapter: string, optio
   const head = `${fence}${language}\n`;
   const parsed = `${head}${view.text}\n${fence}\n`;
   const viewOptions = { ...options, frontMatter: false };
-  const tree = parseMarkdown(parsed, viewOptions);
+  const tree = inFile(chapter, () => parseMarkdown(parsed, viewOptions));
   return { view, parsed, tree, messages: segmentTree(tree, parsed, viewOptions), options: viewOptions, head: head.length, chapter };
 }
 
