@@ -70,6 +70,8 @@ const PROTECTED = new RegExp(
     String.raw`<[^<>\s@]+@[^<>\s]+>`, // email autolink
     String.raw`&#?[A-Za-z0-9]+;`, // character reference
     String.raw`\{\{[\s\S]*?\}\}`, // mdBook directive
+    String.raw`^(?:diff --git|index [0-9a-f]|--- |\+\+\+ |@@ )[^\n]*`, // diff headers: the grammar knows them in lower case only
+    String.raw`ANCHOR(?:_END)?:\s*[\w-]+`, // mdBook include anchor: other includes name it
     String.raw`\{[#.][^}]*\}`, // heading attributes
     String.raw`\\[\s\S]`, // backslash escape (also in code literals: \n, \t)
     String.raw`https?:\/\/[^\s)>\]]+`, // bare URL
@@ -91,7 +93,7 @@ export function shout(msgid) {
 }
 
 /** Every entry under `root` by relative path: type, permission bits, bytes or link target. */
-function snapshotTree(root, skip = new Set()) {
+export function snapshotTree(root, skip = new Set()) {
   const entries = new Map();
   const walk = (dir) => {
     for (const name of readdirSync(dir).sort()) {
@@ -138,7 +140,7 @@ function firstDifferentLine(a, b) {
 }
 
 /** Differences between the book and a translated copy (book.toml compared with its language set). */
-function compareTrees(source, copy) {
+export function compareTrees(source, copy) {
   const problems = [];
   for (const [path, expected] of source) {
     const actual = copy.get(path);
