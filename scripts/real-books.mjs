@@ -1,0 +1,360 @@
+#!/usr/bin/env node
+// Runs pobook's whole loop on books nobody here wrote and says, per book, what broke.
+//
+// Usage:
+//   node scripts/real-books.mjs [--json FILE] [--keep DIR] BOOK_DIR...
+//   node scripts/real-books.mjs --manifest books.json [--only NAME,...] [--json FILE] [--keep DIR]
+//
+// A manifest is a JSON array of { "name", "path", "commit"?, "repo"?, "catalogs"?: ["po/ja.po"] };
+// relative paths are resolved from the manifest's folder. Keep the books themselves outside the
+// repository. Per book it checks:
+//   extract     `pobook extract` exits 0 (time, messages, chapters listed in SUMMARY.md)
+//   msgfmt      `msgfmt --check-format -o /dev/null` accepts the POT
+//   msgcat      `msgcat` rewrites the POT byte for byte
+//   identity    a catalog with msgstr = msgid translates into a tree identical to the book
+//               (lstat walk: same entries, types, permission bits, file bytes, symlink targets;
+//               book.toml differs only by its `language` line)
+//   empty       a catalog without entries does the same
+//   invariant   a catalog whose msgstrs are the msgids with their words upper-cased (markup and
+//               code left alone): for every entry, re-extracting the translated tree yields the
+//               msgstr as a msgid, or translate printed a warning naming the entry's PO line
+//   unchanged   no step wrote into the book's folder
+//   catalogs    (manifest only) how many of an upstream catalog's msgids the POT reproduces
+// It prints a table, writes the JSON summary (--json) and exits 1 when any check failed.
+// Needs a built dist/ (npx tsc -p tsconfig.json) and GNU gettext on PATH.
+import { spawnSync } from "node:child_process";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CLI = join(ROOT, "dist", "bin", "pobook.js");
+const { parsePo } = await import(join(ROOT, "dist", "src", "catalog", "parse.js"));
+const { serializePo } = await import(join(ROOT, "dist", "src", "catalog", "serialize.js"));
+const { entryKey } = await import(join(ROOT, "dist", "src", "catalog", "types.js"));
+const { setBookLanguage } = await import(join(ROOT, "dist", "src", "translate", "book.js"));
+const { parseBookConfig } = await import(join(ROOT, "dist", "src", "book", "config.js"));
+const { parseSummary, chapterEntries } = await import(join(ROOT, "dist", "src", "book", "summary.js"));
+
+/** Language code the round trips translate into (not a real language, so nothing special-cases it). */
+const LANG = "xx";
+/** Differences listed per failing check. */
+const SHOW = 5;
+const COMMAND_TIMEOUT_MS = 10 * 60_000;
+
+function run(command, args, options = {}) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { encoding: "utf8", maxBuffer: 256 << 20, timeout: COMMAND_TIMEOUT_MS, ...options });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? String(result.error ?? ""), ms };
+}
+
+function pobook(args) {
+  return run(process.execPath, [CLI, ...args], { env: { ...process.env, SOURCE_DATE_EPOCH: "0" } });
+}
+
+const firstLine = (text) => text.trim().split("\n")[0] ?? "";
+
+// Spans of a msgid the upper-casing must not touch: changing their case would change what they
+// mean (link targets, footnote labels, entities, fence info strings, code, HTML, escapes).
+const PROTECTED = new RegExp(
+  [
+    String.raw`^(?:\x60{3,}|~{3,})[^\n]*`, // fence line of a whole-code-block message
+    String.raw`(\x60+)[\s\S]*?(?<!\x60)\1(?!\x60)`, // code span
+    String.raw`\]\((?:[^()]|\([^()]*\))*\)`, // link destination and title
+    String.raw`\[\^[^\]]*\]`, // footnote reference
+    String.raw`<!--[\s\S]*?-->`,
+    String.raw`<\/?[A-Za-z][^<>]*>`, // HTML tag
+    String.raw`<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*>`, // autolink
+    String.raw`<[^<>\s@]+@[^<>\s]+>`, // email autolink
+    String.raw`&#?[A-Za-z0-9]+;`, // character reference
+    String.raw`\{\{[\s\S]*?\}\}`, // mdBook directive
+    String.raw`^(?:diff --git|index [0-9a-f]|--- |\+\+\+ |@@ )[^\n]*`, // diff headers: the grammar knows them in lower case only
+    String.raw`ANCHOR(?:_END)?:\s*[\w-]+`, // mdBook include anchor: other includes name it
+    String.raw`\{[#.][^}]*\}`, // heading attributes
+    String.raw`\\[\s\S]`, // backslash escape (also in code literals: \n, \t)
+    String.raw`https?:\/\/[^\s)>\]]+`, // bare URL
+    String.raw`\$\$[\s\S]*?\$\$|\$[^$\n]+\$`, // math
+    String.raw`(?<![A-Za-z0-9_])(?:br|b|cr|c|r)(?=#*"|')`, // prefix of a Rust byte, C or raw literal
+  ].join("|"),
+  "gm",
+);
+
+/** The msgid with every ASCII letter outside markup and code upper-cased. */
+export function shout(msgid) {
+  let out = "";
+  let last = 0;
+  for (const match of msgid.matchAll(PROTECTED)) {
+    out += msgid.slice(last, match.index).replace(/[a-z]+/g, (word) => word.toUpperCase()) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + msgid.slice(last).replace(/[a-z]+/g, (word) => word.toUpperCase());
+}
+
+/** Every entry under `root` by relative path: type, permission bits, bytes or link target. */
+export function snapshotTree(root, skip = new Set()) {
+  const entries = new Map();
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (name === ".git" || skip.has(resolve(path))) continue;
+      const rel = relative(root, path).split(sep).join("/");
+      const stat = lstatSync(path);
+      const mode = (stat.mode & 0o7777).toString(8);
+      if (stat.isSymbolicLink()) entries.set(rel, { type: "symlink", mode, target: readlinkSync(path) });
+      else if (stat.isDirectory()) {
+        entries.set(rel, { type: "dir", mode });
+        walk(path);
+      } else if (stat.isFile()) entries.set(rel, { type: "file", mode, bytes: readFileSync(path) });
+      else entries.set(rel, { type: "other", mode });
+    }
+  };
+  walk(root);
+  return entries;
+}
+
+/** Cheap listing (path, size, mtime) to tell whether anything wrote into the book. */
+function listingOf(root, skip) {
+  const lines = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (name === ".git" || skip.has(resolve(path))) continue;
+      const stat = lstatSync(path);
+      lines.push(`${relative(root, path)} ${stat.size} ${stat.mtimeMs}`);
+      if (stat.isDirectory()) walk(path);
+    }
+  };
+  walk(root);
+  return lines.join("\n");
+}
+
+function firstDifferentLine(a, b) {
+  const left = a.toString("utf8").split("\n");
+  const right = b.toString("utf8").split("\n");
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return `line ${i + 1}: ${JSON.stringify((left[i] ?? "<none>").slice(0, 100))} became ${JSON.stringify((right[i] ?? "<none>").slice(0, 100))}`;
+  }
+  return "same lines, different bytes";
+}
+
+/** Differences between the book and a translated copy (book.toml compared with its language set). */
+export function compareTrees(source, copy) {
+  const problems = [];
+  for (const [path, expected] of source) {
+    const actual = copy.get(path);
+    if (!actual) {
+      problems.push(`missing ${expected.type} ${path}`);
+      continue;
+    }
+    if (actual.type !== expected.type) problems.push(`${path}: ${expected.type} became ${actual.type}`);
+    else if (actual.mode !== expected.mode) problems.push(`${path}: mode ${expected.mode} became ${actual.mode}`);
+    if (expected.type === "symlink" && actual.type === "symlink" && actual.target !== expected.target) problems.push(`${path}: link to ${expected.target} became ${actual.target}`);
+    if (expected.type === "file" && actual.type === "file") {
+      const wanted = path === "book.toml" ? Buffer.from(setBookLanguage(expected.bytes.toString("utf8"), LANG)) : expected.bytes;
+      if (!wanted.equals(actual.bytes)) problems.push(`${path}: ${firstDifferentLine(wanted, actual.bytes)}`);
+    }
+  }
+  for (const path of copy.keys()) if (!source.has(path)) problems.push(`extra ${copy.get(path).type} ${path}`);
+  return problems;
+}
+
+function writeCatalog(path, template, translate) {
+  const catalog = { ...template, headerFlags: [], entries: template.entries.map((entry) => ({ ...entry, msgstr: [translate(entry.msgid)], flags: [] })) };
+  writeFileSync(path, serializePo(catalog));
+  return parsePo(readFileSync(path, "utf8"), path);
+}
+
+function msgidsOf(potText, file) {
+  return new Set(parsePo(potText, file).entries.filter((entry) => !entry.obsolete).map((entry) => entryKey(entry)));
+}
+
+/** `pobook translate` of `book` with `catalog` into `out`; returns the JSON report or an error line. */
+function translateInto(book, catalog, out, extraArgs) {
+  const result = pobook(["translate", book, "-l", LANG, "--po", catalog, "-o", out, "--json", ...extraArgs]);
+  if (result.status !== 0) return { error: `translate exited ${result.status}: ${firstLine(result.stderr)}`, ms: result.ms };
+  return { report: JSON.parse(result.stdout)[0], ms: result.ms };
+}
+
+function roundTrip(book, source, catalogPath, out, extraArgs) {
+  const translated = translateInto(book, catalogPath, out, extraArgs);
+  if (translated.error) return { ok: false, ms: translated.ms, problems: [translated.error] };
+  const problems = compareTrees(source, snapshotTree(out));
+  const warnings = translated.report.warnings.map((w) => `warning ${w.file}:${w.line}: ${w.message}`);
+  return { ok: problems.length === 0 && warnings.length === 0, ms: translated.ms, differences: problems.length, problems: [...warnings, ...problems].slice(0, SHOW) };
+}
+
+function chapterCount(book) {
+  try {
+    const config = parseBookConfig(readFileSync(join(book, "book.toml"), "utf8"), join(book, "book.toml"));
+    const summaryPath = join(book, config.src, "SUMMARY.md");
+    return chapterEntries(parseSummary(readFileSync(summaryPath, "utf8"), summaryPath)).length;
+  } catch {
+    return null;
+  }
+}
+
+function buildDirOf(book) {
+  try {
+    const config = parseBookConfig(readFileSync(join(book, "book.toml"), "utf8"), join(book, "book.toml"));
+    const dir = config.raw?.build?.["build-dir"];
+    return resolve(book, typeof dir === "string" ? dir : "book");
+  } catch {
+    return resolve(book, "book");
+  }
+}
+
+/** Share of an upstream catalog's msgids that the POT reproduces, and the POT's msgids it lacks. */
+function compareCatalog(potIds, catalogPath) {
+  const ids = msgidsOf(readFileSync(catalogPath, "utf8"), catalogPath);
+  let matched = 0;
+  for (const id of ids) if (potIds.has(id)) matched++;
+  let extra = 0;
+  for (const id of potIds) if (!ids.has(id)) extra++;
+  return { catalog: catalogPath, msgids: ids.size, matched, percent: ids.size ? Math.round((matched / ids.size) * 10000) / 100 : 100, extraInPot: extra };
+}
+
+/**
+ * Every check on one book directory. `work` receives the POTs, catalogs and translated copies
+ * (it must be outside the book). Returns a plain object (the JSON summary's entry).
+ */
+export function checkBook(bookDir, { name = basename(bookDir), commit, repo, work, catalogs = [], args = [] } = {}) {
+  const book = resolve(bookDir);
+  const result = { name, repo, commit, path: book, chapters: chapterCount(book), failures: [] };
+  const fail = (check, detail) => result.failures.push({ check, detail });
+  const skip = new Set([buildDirOf(book), resolve(work)]);
+  const before = listingOf(book, skip);
+  const source = snapshotTree(book, skip);
+
+  const pot = join(work, "messages.pot");
+  const extracted = pobook(["extract", book, "-o", pot, "--no-cache", "--json", ...args]);
+  result.extract = { exit: extracted.status, ms: Math.round(extracted.ms) };
+  if (extracted.status !== 0) {
+    fail("extract", firstLine(extracted.stderr));
+    return result;
+  }
+  result.messages = JSON.parse(extracted.stdout).files.reduce((sum, file) => sum + file.messages, 0);
+  const potText = readFileSync(pot, "utf8");
+  const potIds = msgidsOf(potText, pot);
+
+  const msgfmt = run("msgfmt", ["--check-format", "-o", "/dev/null", pot]);
+  result.msgfmt = msgfmt.status === 0;
+  if (!result.msgfmt) fail("msgfmt", firstLine(msgfmt.stderr));
+  const msgcat = run("msgcat", [pot]);
+  result.msgcat = msgcat.status === 0 && msgcat.stdout === potText;
+  if (!result.msgcat) fail("msgcat", msgcat.status !== 0 ? firstLine(msgcat.stderr) : firstDifferentLine(Buffer.from(potText), Buffer.from(msgcat.stdout)));
+
+  const template = parsePo(potText, pot);
+  writeCatalog(join(work, "identity.po"), template, (id) => id);
+  const identity = roundTrip(book, source, join(work, "identity.po"), join(work, "identity"), args);
+  result.identity = identity;
+  if (!identity.ok) fail("identity", identity.problems.join("; "));
+  writeFileSync(join(work, "empty.po"), serializePo({ ...template, headerFlags: [], entries: [] }));
+  const empty = roundTrip(book, source, join(work, "empty.po"), join(work, "empty"), args);
+  result.empty = empty;
+  if (!empty.ok) fail("empty", empty.problems.join("; "));
+
+  const shoutPath = join(work, "shout.po");
+  const shouted = writeCatalog(shoutPath, template, shout);
+  const invariant = { holds: 0, warns: 0, fails: 0, failing: [] };
+  result.invariant = invariant;
+  const translated = translateInto(book, shoutPath, join(work, "shout"), args);
+  if (translated.error) {
+    fail("invariant", translated.error);
+  } else {
+    const reExtracted = pobook(["extract", join(work, "shout"), "-o", join(work, "shout.pot"), "--no-cache", "--json", ...args]);
+    if (reExtracted.status !== 0) {
+      fail("invariant", `re-extract exited ${reExtracted.status}: ${firstLine(reExtracted.stderr)}`);
+    } else {
+      const reIds = msgidsOf(readFileSync(join(work, "shout.pot"), "utf8"), join(work, "shout.pot"));
+      const warnedLines = new Set(translated.report.warnings.map((warning) => warning.poLine));
+      invariant.warnings = translated.report.warnings.slice(0, SHOW).map((w) => `${w.file}:${w.line} (po line ${w.poLine}): ${w.message}`);
+      for (const entry of shouted.entries) {
+        const msgstr = entry.msgstr[0];
+        if (reIds.has(entry.msgctxt === undefined ? msgstr : `${entry.msgctxt}\u0004${msgstr}`)) invariant.holds++;
+        else if (warnedLines.has(entry.line)) invariant.warns++;
+        else {
+          invariant.fails++;
+          invariant.failing.push({ poLine: entry.line, reference: entry.references[0], msgstr: msgstr.slice(0, 200) });
+        }
+      }
+      if (invariant.fails > 0) fail("invariant", `${invariant.fails} msgstrs not re-extracted and not warned, e.g. ${invariant.failing.slice(0, SHOW).map((e) => `${e.reference}: ${JSON.stringify(e.msgstr.slice(0, 80))}`).join("; ")}`);
+    }
+  }
+
+  result.catalogs = catalogs.map((catalog) => compareCatalog(potIds, resolve(book, catalog)));
+  result.unchanged = listingOf(book, skip) === before;
+  if (!result.unchanged) fail("unchanged", "a step wrote into the book's folder");
+  return result;
+}
+
+const mark = (ok) => (ok === undefined ? "-" : ok ? "ok" : "FAIL");
+
+function table(results) {
+  const rows = [["book", "commit", "chapters", "messages", "extract", "msgfmt", "msgcat", "identity", "empty", "invariant h/w/f"]];
+  for (const r of results) {
+    rows.push([
+      r.name,
+      (r.commit ?? "").slice(0, 10),
+      String(r.chapters ?? "?"),
+      String(r.messages ?? "-"),
+      r.extract ? `${r.extract.exit} ${(r.extract.ms / 1000).toFixed(1)}s` : "-",
+      mark(r.msgfmt),
+      mark(r.msgcat),
+      r.identity ? (r.identity.ok ? "ok" : `FAIL ${r.identity.differences ?? ""}`.trim()) : "-",
+      r.empty ? (r.empty.ok ? "ok" : `FAIL ${r.empty.differences ?? ""}`.trim()) : "-",
+      r.invariant ? `${r.invariant.holds}/${r.invariant.warns}/${r.invariant.fails}` : "-",
+    ]);
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join("  ").trimEnd()).join("\n");
+}
+
+function parseArgs(argv) {
+  const options = { books: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--manifest" || arg === "--json" || arg === "--keep" || arg === "--only") options[arg.slice(2)] = argv[++i];
+    else if (arg === "-h" || arg === "--help") options.help = true;
+    else if (arg.startsWith("-")) throw new Error(`unknown option ${arg}`);
+    else options.books.push({ name: basename(resolve(arg)), path: resolve(arg) });
+  }
+  if (options.manifest) {
+    const base = dirname(resolve(options.manifest));
+    for (const entry of JSON.parse(readFileSync(options.manifest, "utf8"))) options.books.push({ ...entry, path: resolve(base, entry.path) });
+  }
+  if (options.only) {
+    const wanted = new Set(options.only.split(","));
+    options.books = options.books.filter((book) => wanted.has(book.name));
+  }
+  return options;
+}
+
+function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.help || options.books.length === 0) {
+    process.stdout.write("usage: node scripts/real-books.mjs [--manifest FILE] [--only NAME,...] [--json FILE] [--keep DIR] [BOOK_DIR...]\n");
+    process.exit(options.help ? 0 : 2);
+  }
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npx tsc -p tsconfig.json`);
+  const results = [];
+  for (const book of options.books) {
+    const work = options.keep ? join(resolve(options.keep), book.name) : mkdtempSync(join(tmpdir(), "pobook-real-"));
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(work, { recursive: true });
+    process.stderr.write(`${book.name}...\n`);
+    const result = checkBook(book.path, { ...book, work });
+    for (const failure of result.failures) process.stderr.write(`  ${failure.check}: ${failure.detail}\n`);
+    results.push(result);
+    if (!options.keep) rmSync(work, { recursive: true, force: true });
+  }
+  process.stdout.write(`${table(results)}\n`);
+  for (const r of results) for (const c of r.catalogs ?? []) process.stdout.write(`${r.name}: ${relative(r.path, c.catalog)}: ${c.matched}/${c.msgids} msgids reproduced (${c.percent}%), ${c.extraInPot} POT msgids not in it\n`);
+  if (options.json) writeFileSync(options.json, `${JSON.stringify(results, null, 2)}\n`);
+  const failed = results.filter((r) => r.failures.length > 0).length;
+  process.stdout.write(`${results.length - failed} of ${results.length} books pass every check\n`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,127 @@
+/**
+ * The real-book harness (scripts/real-books.mjs) on the fragments reduced from public mdBook
+ * books (fixtures/real-books/, each with a NOTICE naming its source): extract, msgfmt, msgcat,
+ * identity and empty round trips and the translate-then-re-extract invariant.
+ */
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runPobook } from "./helpers/pobook-cli.js";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "real-books");
+
+/**
+ * Fixtures every check passes on today, with how many invariant entries translate warns about
+ * instead of re-extracting (a SUMMARY.md paragraph of prefix-chapter links cannot be translated
+ * in place, and saying so is the invariant's allowed outcome).
+ */
+const PASSING: Record<string, { warns: number }> = {
+  "admonish-book-admonish-blocks": { warns: 0 },
+  "reference-rule-ids-grammar": { warns: 0 },
+  "rust-cli-book-include-lines-rust-fence": { warns: 0 },
+  "rust-book-summary-prefix-lines": { warns: 1 },
+};
+
+/**
+ * Fixtures that reproduce a failure found on a real book, not run here: each is turned into a
+ * regression test when its fix lands. The value is the check that fails today.
+ */
+const KNOWN_FAILING: Record<string, string> = {
+  "async-book-executable-file": "identity, empty: ci/check.sh mode 755 became 644",
+  "synthetic-symlink": "identity, empty: src/alias.md (a symlink) is missing from the copy",
+  "mdbook-guide-include-outside-book": "extract exits 2: include resolves outside the book",
+  "async-book-intraword-emphasis": "invariant: _PLACE_S re-extracts as \\_PLACE_S, no warning",
+  "rust-book-include-toml-fence": "invariant: translation of an included toml block dropped, no warning",
+  "async-book-include-lines-toml-fence": "invariant: translation of a line-range included toml block dropped, no warning",
+  "cairo-book-include-cairo-fence": "invariant: translation of an included cairo block dropped, no warning",
+  "rust-book-rustdoc-include-anchor": "invariant: string literal of a rustdoc_include not translated, no warning",
+  "cargo-book-backslash-hard-break": "invariant: 'syntax   \\n' re-extracts as 'syntax  \\n', no warning",
+  "rustc-dev-guide-escaped-brace-heading": "invariant: {STD,RUSTC} becomes heading attributes, no warning",
+  "mdbook-guide-escaped-directive": "invariant: \\{{#playground}} in text loses its backslash (re-extract fails); in a code span the translation is dropped, no warning",
+  "mdbook-guide-summary-included": "invariant: SUMMARY.md title and part title not translated when a chapter includes SUMMARY.md, no warning",
+};
+
+interface BookResult {
+  messages?: number;
+  failures: Array<{ check: string; detail: string }>;
+  msgfmt?: boolean;
+  msgcat?: boolean;
+  identity?: { ok: boolean };
+  empty?: { ok: boolean };
+  invariant?: { holds: number; warns: number; fails: number };
+  unchanged?: boolean;
+}
+
+interface Harness {
+  checkBook(dir: string, options: { work: string }): BookResult;
+  shout(msgid: string): string;
+  snapshotTree(root: string): Map<string, unknown>;
+  compareTrees(source: Map<string, unknown>, copy: Map<string, unknown>): string[];
+}
+
+let harness: Harness;
+let scratch: string;
+
+beforeAll(async () => {
+  runPobook(["--version"]); // builds dist/ when a source is newer; the harness imports it
+  harness = (await import("../scripts/real-books.mjs")) as Harness;
+  scratch = mkdtempSync(join(tmpdir(), "pobook-real-books-test-"));
+});
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("real-book fixtures", () => {
+  it("every fixture is either run here or listed as a known failure", () => {
+    const listed = [...Object.keys(PASSING), ...Object.keys(KNOWN_FAILING)].sort();
+    expect(readdirSync(FIXTURES).sort()).toEqual(listed);
+  });
+
+  for (const [name, expected] of Object.entries(PASSING)) {
+    it(`${name}: every check passes`, { timeout: 180_000 }, () => {
+      const work = join(scratch, name);
+      mkdirSync(work);
+      const result = harness.checkBook(join(FIXTURES, name), { work });
+      expect(result.failures).toEqual([]);
+      expect(result.messages).toBeGreaterThan(0);
+      expect([result.msgfmt, result.msgcat, result.identity?.ok, result.empty?.ok, result.unchanged]).toEqual([true, true, true, true, true]);
+      expect(result.invariant).toEqual(expect.objectContaining({ fails: 0, warns: expected.warns, holds: result.messages! - expected.warns }));
+    });
+  }
+});
+
+describe("harness", () => {
+  it("upper-cases words but not code, link targets, footnotes, entities, directives, escapes or literal prefixes", () => {
+    expect(harness.shout("Use `cargo run` with [the guide](https://example.com/Guide) and *care*[^note].")).toBe(
+      "USE `cargo run` WITH [THE GUIDE](https://example.com/Guide) AND *CARE*[^note].",
+    );
+    expect(harness.shout("a&nbsp;b {{#include x.rs:anchor}} \\n b\"bytes\" r#\"raw\"#")).toBe('A&nbsp;B {{#include x.rs:anchor}} \\n b"BYTES" r#"RAW"#');
+    expect(harness.shout("```toml\n[dependencies]\n```")).toBe("```toml\n[DEPENDENCIES]\n```");
+    expect(harness.shout("// ANCHOR: print\n")).toBe("// ANCHOR: print\n");
+    expect(harness.shout("<kbd>Ctrl</kbd> ## Heading {#my-id}")).toBe("<kbd>CTRL</kbd> ## HEADING {#my-id}");
+  });
+
+  it("finds a changed mode, a missing symlink, changed bytes and an extra file between two trees", () => {
+    const source = join(scratch, "tree-a");
+    const copy = join(scratch, "tree-b");
+    mkdirSync(join(source, "src"), { recursive: true });
+    writeFileSync(join(source, "src", "a.md"), "# A\n");
+    writeFileSync(join(source, "run.sh"), "#!/bin/sh\n");
+    chmodSync(join(source, "run.sh"), 0o755);
+    symlinkSync("a.md", join(source, "src", "b.md"));
+    cpSync(source, copy, { recursive: true, verbatimSymlinks: true });
+    expect(harness.compareTrees(harness.snapshotTree(source), harness.snapshotTree(copy))).toEqual([]);
+    chmodSync(join(copy, "run.sh"), 0o644);
+    rmSync(join(copy, "src", "b.md"));
+    writeFileSync(join(copy, "src", "a.md"), "# B\n");
+    writeFileSync(join(copy, "extra.md"), "");
+    expect(harness.compareTrees(harness.snapshotTree(source), harness.snapshotTree(copy))).toEqual([
+      "run.sh: mode 755 became 644",
+      "src/a.md: line 1: \"# A\" became \"# B\"",
+      "missing symlink src/b.md",
+      "extra file extra.md",
+    ]);
+  });
+});
