@@ -105,6 +105,50 @@ describe("every translation reaches the translated book or is reported", () => {
     expect(result.held).toBe(1);
   });
 
+  test("an escaped directive in text: the msgid has no backslash, the output keeps it", () => {
+    // mdBook guide, format/mdbook.md: the source's escape is a Markdown escape, so the parsed msgid has no backslash either.
+    const result = run("Write \\{{#playground example.rs}} to embed a file.\n", [["Write {{#playground example.rs}} to embed a file.", "Escreva {{#playground example.rs}} para embutir um arquivo."]]);
+    expect(result.chapter).toBe("Escreva \\{{#playground example.rs}} para embutir um arquivo.\n");
+    expect(result.held).toBe(1);
+  });
+
+  test("escaped directives in list items, in text and in a code span", () => {
+    const chapter = "- Custom helpers like `\\{{#include /path/to/file.md}}`\n- Write \\{{#include other.md}} here.\n";
+    const result = run(chapter, [
+      ["Custom helpers like `{{#include /path/to/file.md}}`", "Ajudantes como `{{#include /path/to/file.md}}`"],
+      ["Write {{#include other.md}} here.", "Escreva {{#include other.md}} aqui."],
+    ]);
+    expect(result.chapter).toBe("- Ajudantes como `\\{{#include /path/to/file.md}}`\n- Escreva \\{{#include other.md}} aqui.\n");
+    expect(result.held).toBe(2);
+  });
+
+  test("a msgstr adding a directive the source does not have is written escaped, never live", () => {
+    const result = run("Read the notes.\n\nSee `the file`.\n", [
+      ["Read the notes.", "Leia {{#include notes.md}} e {{#title Segredo}}."],
+      ["See `the file`.", "Veja `{{#rustdoc_include main.rs}}`."],
+    ], { "notes.md": "Secret notes.\n" });
+    expect(result.chapter).toBe("Leia \\{{#include notes.md}} e \\{{#title Segredo}}.\n\nVeja `\\{{#rustdoc_include main.rs}}`.\n");
+    expect(result.held).toBe(2);
+  });
+
+  test("a msgstr adding a directive no backslash can escape is refused with a warning naming its PO line", () => {
+    const result = run("Read the notes.\n", [["Read the notes.", "Leia {{ #include notes.md}}."]], { "notes.md": "Secret notes.\n" });
+    expect(result.chapter).toBe("Read the notes.\n");
+    expect(result.translation.warnings).toEqual([expect.objectContaining({ file: "src/ch.md", poLine: 5, message: expect.stringMatching(/adds the mdBook directive `\{\{ #include notes\.md\}\}`/) })]);
+    expect(result.warned).toBe(1);
+  });
+
+  test("a hard break after a space (`syntax \\`) is written with a backslash, keeping the space", () => {
+    // cargo book, reference/build-scripts.md: the msgid writes the space and the break as three spaces.
+    const chapter = "It takes any syntax \\\nthe flag takes.\n\n> Quoted \\\n> text.\n";
+    const result = run(chapter, [
+      ["It takes any syntax   \nthe flag takes.", "Aceita qualquer sintaxe   \nque a flag aceita."],
+      ["Quoted   \ntext.", "Citado   \ntexto."],
+    ]);
+    expect(result.chapter).toBe("Aceita qualquer sintaxe \\\nque a flag aceita.\n\n> Citado \\\n> texto.\n");
+    expect(result.held).toBe(2);
+  });
+
   test("escaped braces at the end of a heading stay escaped (not heading attributes)", () => {
     const result = run("### Copying stage0 \\{std,rustc\\}\n", [["Copying stage0 {std,rustc}", "Copiando stage0 {std,rustc}"]]);
     expect(result.chapter).toBe("### Copiando stage0 \\{std,rustc\\}\n");

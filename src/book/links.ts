@@ -23,6 +23,14 @@ export interface ExpandOptions {
 }
 
 const LINK = /\\\{\{#.*?\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}/g;
+/** The directives `expandLinks` acts on (the rest of `{{#...}}` stays as written). */
+export const LINK_TYPES: ReadonlySet<string> = new Set(["include", "rustdoc_include", "playground", "playpen", "title"]);
+
+/** Each `{{#...}}` mdBook reads in `text`: escaped (`\{{#...}}`, shown without the backslash) or a directive with its type. */
+export function scanLinks(text: string): Array<{ index: number; text: string; type?: string }> {
+  return [...text.matchAll(LINK)].map((match) => ({ index: match.index, text: match[0], type: match[0].startsWith("\\") ? undefined : match[1] }));
+}
+
 const MAX_DEPTH = 10;
 
 type Range = { kind: "all" } | { kind: "lines"; start: number; end?: number } | { kind: "anchor"; name: string };

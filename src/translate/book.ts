@@ -265,7 +265,7 @@ export function applyCatalog(book: PreparedBook, catalog: Lookup, options: Apply
     const lookup = document.role === "summary" ? catalog : escaping;
     const result = document.views
       ? translateViews(document.original, document.views, lookup)
-      : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
+      : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: document.role !== "summary" });
     const share = result.total === 0 ? 100 : (result.applied / result.total) * 100;
     const belowThreshold = document.role === "chapter" && options.threshold !== undefined && share < options.threshold;
     const text = (document.bom ? BOM : "") + (belowThreshold ? document.original : result.text);
@@ -283,7 +283,7 @@ function translateViews(file: string, views: readonly PreparedView[], lookup: Lo
   const fileLine = (view: PreparedView, line: number): number => (view.view.lines[line - 2]?.line ?? 0) + 1;
   const edits: Array<Edit & { chapter?: string }> = [];
   for (const view of views) {
-    const result = translateWithOutcomes(view.parsed, view.tree, view.messages, lookup, view.options);
+    const result = translateWithOutcomes(view.parsed, view.tree, view.messages, lookup, { ...view.options, mdbookLinks: true });
     total.total += result.total;
     total.applied += result.applied;
     total.fuzzy += result.fuzzy;
