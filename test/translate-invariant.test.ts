@@ -131,6 +131,14 @@ describe("every translation reaches the translated book or is reported", () => {
     expect(result.held).toBe(2);
   });
 
+  test("an included code file's translation adding a directive is written escaped in the file", () => {
+    // mdBook expands directives in included text too, so the file gets the backslash.
+    const main = "fn main() {\n    // Say hello.\n}\n";
+    const result = run("```rust\n{{#include main.rs}}\n```\n", [["// Say hello.\n", "// Veja {{#include notes.md}}.\n"]], { "main.rs": main, "notes.md": "Notes.\n" });
+    expect(result.output.get("src/main.rs")).toBe("fn main() {\n    // Veja \\{{#include notes.md}}.\n}\n");
+    expect(result.held).toBe(1);
+  });
+
   test("a msgstr adding a directive no backslash can escape is refused with a warning naming its PO line", () => {
     const result = run("Read the notes.\n", [["Read the notes.", "Leia {{ #include notes.md}}."]], { "notes.md": "Secret notes.\n" });
     expect(result.chapter).toBe("Read the notes.\n");
