@@ -19,7 +19,7 @@ describe("a msgstr's mdBook directives are live only where the source's were", (
 
   test("an escaped directive shows as the msgstr wrote it", () => {
     const written = escapeNewDirectives("Text.", "Texto {{#rustdoc_include main.rs:2}} e {{#title T}}.");
-    expect(written).toEqual({ text: "Texto \\{{#rustdoc_include main.rs:2}} e \\{{#title T}}." });
+    expect(written).toEqual({ text: "Texto \\{{#rustdoc_include main.rs:2}} e {{#title T}}." });
     expect(expanded((written as { text: string }).text)).toBe("Texto {{#rustdoc_include main.rs:2}} e {{#title T}}.");
   });
 
@@ -30,6 +30,18 @@ describe("a msgstr's mdBook directives are live only where the source's were", (
   test("a directive a backslash cannot escape is refused", () => {
     expect(escapeNewDirectives("Text.", "Texto {{ #include a.md}}.")).toMatch(/adds the mdBook directive `\{\{ #include a\.md\}\}`/);
     expect(escapeNewDirectives("Text.", "Texto {{#include\na.md}}.")).toMatch(/adds the mdBook directive `\{\{#include a\.md\}\}`/);
+  });
+
+  test("on one line, one backslash escapes every added directive after it, as mdBook's escape reaches the line's last `}}`", () => {
+    const written = escapeNewDirectives("Text.", "Use {{#include a.md}} or {{#include b.md}}.\nOr {{#playground c.rs}}.");
+    expect(written).toEqual({ text: "Use \\{{#include a.md}} or {{#include b.md}}.\nOr \\{{#playground c.rs}}." });
+    expect(expanded((written as { text: string }).text)).toBe("Use {{#include a.md}} or {{#include b.md}}.\nOr {{#playground c.rs}}.");
+  });
+
+  test("an escape that would hide a directive the source has live on that line is refused", () => {
+    expect(escapeNewDirectives("See {{#include a.md}}.", "Veja {{#include b.md}} e {{#include a.md}}.")).toMatch(/would hide a directive the source has/);
+    // On its own line the source's directive stays live.
+    expect(escapeNewDirectives("See {{#include a.md}}.", "Veja {{#include b.md}}\ne {{#include a.md}}.")).toEqual({ text: "Veja \\{{#include b.md}}\ne {{#include a.md}}." });
   });
 });
 

@@ -127,7 +127,7 @@ describe("every translation reaches the translated book or is reported", () => {
       ["Read the notes.", "Leia {{#include notes.md}} e {{#title Segredo}}."],
       ["See `the file`.", "Veja `{{#rustdoc_include main.rs}}`."],
     ], { "notes.md": "Secret notes.\n" });
-    expect(result.chapter).toBe("Leia \\{{#include notes.md}} e \\{{#title Segredo}}.\n\nVeja `\\{{#rustdoc_include main.rs}}`.\n");
+    expect(result.chapter).toBe("Leia \\{{#include notes.md}} e {{#title Segredo}}.\n\nVeja `\\{{#rustdoc_include main.rs}}`.\n");
     expect(result.held).toBe(2);
   });
 

@@ -26,21 +26,33 @@ function liveDirectives(text: string): string[] {
 export function escapeNewDirectives(sourceText: string, msgstr: string): string | { text: string } {
   if (!msgstr.includes("{{")) return { text: msgstr };
   const allowed = liveDirectives(sourceText);
-  let text = "";
-  let position = 0;
-  for (const link of scanLinks(msgstr)) {
-    if (link.type === undefined || !LINK_TYPES.has(link.type)) continue;
-    const index = allowed.indexOf(link.text);
-    if (index !== -1) {
-      allowed.splice(index, 1);
-      continue;
+  // How many of the msgstr's directives the source has live: those must stay live.
+  const left = [...allowed];
+  const kept = liveDirectives(msgstr).filter((directive) => {
+    const index = left.indexOf(directive);
+    if (index !== -1) left.splice(index, 1);
+    return index !== -1;
+  }).length;
+  let text = msgstr;
+  // One backslash at a time: mdBook's escape reaches to the last `}}` of its line, so it may cover the next directives too.
+  for (;;) {
+    const unused = [...allowed];
+    const added = scanLinks(text).find((link) => {
+      if (link.type === undefined || !LINK_TYPES.has(link.type)) return false;
+      const index = unused.indexOf(link.text);
+      if (index === -1) return true;
+      unused.splice(index, 1);
+      return false;
+    });
+    if (!added) break;
+    // mdBook's escape is a backslash right before `{{#` with `}}` on its line: `{{ #include x}}` or a directive over lines has none.
+    if (!added.text.startsWith("{{#") || added.text.includes("\n")) {
+      return `the translation adds the mdBook directive \`${added.text.replace(/\s+/g, " ")}\`, which mdBook would expand (write it as \`\\{{#...}}\` on one line)`;
     }
-    // mdBook's escape is a backslash right before `{{#` on one line: `{{ #include x}}` or a directive over lines has none.
-    if (!link.text.startsWith("{{#") || link.text.includes("\n")) {
-      return `the translation adds the mdBook directive \`${link.text.replace(/\s+/g, " ")}\`, which mdBook would expand (write it as \`\\{{#...}}\` on one line)`;
-    }
-    text += msgstr.slice(position, link.index) + "\\";
-    position = link.index;
+    text = `${text.slice(0, added.index)}\\${text.slice(added.index)}`;
   }
-  return { text: text + msgstr.slice(position) };
+  if (liveDirectives(text).length !== kept) {
+    return "an escaped `{{#...}}` of the translation would hide a directive the source has on the same line (move it to its own line)";
+  }
+  return { text };
 }

@@ -1,6 +1,7 @@
 /**
  * The catalog side of translation: which msgstr (if any) replaces a msgid.
  */
+import { dropLinkEscapes } from "../book/links.js";
 import { isFuzzy, type Catalog } from "../catalog/types.js";
 
 export type LookupResult =
@@ -37,9 +38,6 @@ export function mapLookup(translations: ReadonlyMap<string, string>): Lookup {
   };
 }
 
-/** mdBook's escaped link (`\{{#include x}}`), which its links preprocessor writes without the backslash. */
-const ESCAPED_LINK = /\\(\{\{#.*?\}\})/g;
-
 /**
  * A lookup for text that mdBook's links preprocessor will read (chapters and
  * the files they include): the msgid is looked up as extraction saw it,
@@ -48,5 +46,5 @@ const ESCAPED_LINK = /\\(\{\{#.*?\}\})/g;
  * `mdbookLinks` option of translation (directives.ts).
  */
 export function linkEscapingLookup(lookup: Lookup): Lookup {
-  return (msgid) => (msgid.includes("\\{{#") ? lookup(msgid.replace(ESCAPED_LINK, "$1")) : lookup(msgid));
+  return (msgid) => (msgid.includes("\\{{#") ? lookup(dropLinkEscapes(msgid)) : lookup(msgid));
 }
