@@ -122,6 +122,13 @@ describe("every translation reaches the translated book or is reported", () => {
     expect(result.held).toBe(2);
   });
 
+  test("an escape covers the rest of its line, as in mdBook: an include after it there is text, not a file to translate", () => {
+    const result = run("See \\{{#include a.md}} or {{#include b.md}}.\n", [["See {{#include a.md}} or {{#include b.md}}.", "Veja {{#include a.md}} ou {{#include b.md}}."], ["B", "Bê"]], { "b.md": "# B\n" });
+    expect(result.chapter).toBe("Veja \\{{#include a.md}} ou {{#include b.md}}.\n");
+    expect(result.output.has("src/b.md")).toBe(false);
+    expect(result.held).toBe(1);
+  });
+
   test("a msgstr adding a directive the source does not have is written escaped, never live", () => {
     const result = run("Read the notes.\n\nSee `the file`.\n", [
       ["Read the notes.", "Leia {{#include notes.md}} e {{#title Segredo}}."],
@@ -155,6 +162,12 @@ describe("every translation reaches the translated book or is reported", () => {
     ]);
     expect(result.chapter).toBe("Aceita qualquer sintaxe \\\nque a flag aceita.\n\n> Citado \\\n> texto.\n");
     expect(result.held).toBe(2);
+  });
+
+  test("a hard break after a space in a setext heading keeps the space too", () => {
+    const result = run("First \\\nsecond\n======\n", [["First   \nsecond", "Primeiro   \nsegundo"]]);
+    expect(result.chapter).toBe("Primeiro \\\nsegundo\n======\n");
+    expect(result.held).toBe(1);
   });
 
   test("escaped braces at the end of a heading stay escaped (not heading attributes)", () => {
