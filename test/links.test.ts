@@ -38,6 +38,10 @@ describe("{{#include}}", () => {
   it("leaves an escaped include literal, without the backslash", () => {
     expect(expand("\\{{#include lines.txt}}")).toBe("{{#include lines.txt}}");
   });
+  it("an escape reaches to the last `}}` of its line, as mdBook's: later links there stay literal, only the first backslash goes", () => {
+    expect(expand("\\{{#include lines.txt}} and {{#include lines.txt:2}}\n{{#include lines.txt:3}}")).toBe("{{#include lines.txt}} and {{#include lines.txt:2}}\nthree");
+    expect(expand("\\{{#include a.md}} and \\{{#include b.md}}")).toBe("{{#include a.md}} and \\{{#include b.md}}");
+  });
   it("hides the lines outside the selection with rustdoc_include", () => {
     expect(expand("{{#rustdoc_include code.rs:main}}")).toBe("# use std::io;\nfn main() {}");
   });

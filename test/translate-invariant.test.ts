@@ -105,6 +105,71 @@ describe("every translation reaches the translated book or is reported", () => {
     expect(result.held).toBe(1);
   });
 
+  test("an escaped directive in text: the msgid has no backslash, the output keeps it", () => {
+    // mdBook guide, format/mdbook.md: the source's escape is a Markdown escape, so the parsed msgid has no backslash either.
+    const result = run("Write \\{{#playground example.rs}} to embed a file.\n", [["Write {{#playground example.rs}} to embed a file.", "Escreva {{#playground example.rs}} para embutir um arquivo."]]);
+    expect(result.chapter).toBe("Escreva \\{{#playground example.rs}} para embutir um arquivo.\n");
+    expect(result.held).toBe(1);
+  });
+
+  test("escaped directives in list items, in text and in a code span", () => {
+    const chapter = "- Custom helpers like `\\{{#include /path/to/file.md}}`\n- Write \\{{#include other.md}} here.\n";
+    const result = run(chapter, [
+      ["Custom helpers like `{{#include /path/to/file.md}}`", "Ajudantes como `{{#include /path/to/file.md}}`"],
+      ["Write {{#include other.md}} here.", "Escreva {{#include other.md}} aqui."],
+    ]);
+    expect(result.chapter).toBe("- Ajudantes como `\\{{#include /path/to/file.md}}`\n- Escreva \\{{#include other.md}} aqui.\n");
+    expect(result.held).toBe(2);
+  });
+
+  test("an escape covers the rest of its line, as in mdBook: an include after it there is text, not a file to translate", () => {
+    const result = run("See \\{{#include a.md}} or {{#include b.md}}.\n", [["See {{#include a.md}} or {{#include b.md}}.", "Veja {{#include a.md}} ou {{#include b.md}}."], ["B", "Bê"]], { "b.md": "# B\n" });
+    expect(result.chapter).toBe("Veja \\{{#include a.md}} ou {{#include b.md}}.\n");
+    expect(result.output.has("src/b.md")).toBe(false);
+    expect(result.held).toBe(1);
+  });
+
+  test("a msgstr adding a directive the source does not have is written escaped, never live", () => {
+    const result = run("Read the notes.\n\nSee `the file`.\n", [
+      ["Read the notes.", "Leia {{#include notes.md}} e {{#title Segredo}}."],
+      ["See `the file`.", "Veja `{{#rustdoc_include main.rs}}`."],
+    ], { "notes.md": "Secret notes.\n" });
+    expect(result.chapter).toBe("Leia \\{{#include notes.md}} e {{#title Segredo}}.\n\nVeja `\\{{#rustdoc_include main.rs}}`.\n");
+    expect(result.held).toBe(2);
+  });
+
+  test("an included code file's translation adding a directive is written escaped in the file", () => {
+    // mdBook expands directives in included text too, so the file gets the backslash.
+    const main = "fn main() {\n    // Say hello.\n}\n";
+    const result = run("```rust\n{{#include main.rs}}\n```\n", [["// Say hello.\n", "// Veja {{#include notes.md}}.\n"]], { "main.rs": main, "notes.md": "Notes.\n" });
+    expect(result.output.get("src/main.rs")).toBe("fn main() {\n    // Veja \\{{#include notes.md}}.\n}\n");
+    expect(result.held).toBe(1);
+  });
+
+  test("a msgstr adding a directive no backslash can escape is refused with a warning naming its PO line", () => {
+    const result = run("Read the notes.\n", [["Read the notes.", "Leia {{ #include notes.md}}."]], { "notes.md": "Secret notes.\n" });
+    expect(result.chapter).toBe("Read the notes.\n");
+    expect(result.translation.warnings).toEqual([expect.objectContaining({ file: "src/ch.md", poLine: 5, message: expect.stringMatching(/adds the mdBook directive `\{\{ #include notes\.md\}\}`/) })]);
+    expect(result.warned).toBe(1);
+  });
+
+  test("a hard break after a space (`syntax \\`) is written with a backslash, keeping the space", () => {
+    // cargo book, reference/build-scripts.md: the msgid writes the space and the break as three spaces.
+    const chapter = "It takes any syntax \\\nthe flag takes.\n\n> Quoted \\\n> text.\n";
+    const result = run(chapter, [
+      ["It takes any syntax   \nthe flag takes.", "Aceita qualquer sintaxe   \nque a flag aceita."],
+      ["Quoted   \ntext.", "Citado   \ntexto."],
+    ]);
+    expect(result.chapter).toBe("Aceita qualquer sintaxe \\\nque a flag aceita.\n\n> Citado \\\n> texto.\n");
+    expect(result.held).toBe(2);
+  });
+
+  test("a hard break after a space in a setext heading keeps the space too", () => {
+    const result = run("First \\\nsecond\n======\n", [["First   \nsecond", "Primeiro   \nsegundo"]]);
+    expect(result.chapter).toBe("Primeiro \\\nsegundo\n======\n");
+    expect(result.held).toBe(1);
+  });
+
   test("escaped braces at the end of a heading stay escaped (not heading attributes)", () => {
     const result = run("### Copying stage0 \\{std,rustc\\}\n", [["Copying stage0 {std,rustc}", "Copiando stage0 {std,rustc}"]]);
     expect(result.chapter).toBe("### Copiando stage0 \\{std,rustc\\}\n");

@@ -22,7 +22,22 @@ export interface ExpandOptions {
   problems?: PobookError[];
 }
 
-const LINK = /\\\{\{#.*?\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}/g;
+// As mdBook's: an escape reaches to the last `}}` of its line (greedy), and only its own
+// backslash is dropped, so `\{{#a}} {{#b}}` shows both and `\{{#a}} \{{#b}}` keeps the second `\`.
+const LINK = /\\\{\{#[^\n]*\}\}|\{\{\s*#([a-zA-Z0-9_]+)\s+([^}]+)\}\}/g;
+/** The directives `expandLinks` acts on (the rest of `{{#...}}` stays as written). */
+export const LINK_TYPES: ReadonlySet<string> = new Set(["include", "rustdoc_include", "playground", "playpen", "title"]);
+
+/** `text` as mdBook shows its escaped links (`\{{#...}}` without the backslash), other links as written. */
+export function dropLinkEscapes(text: string): string {
+  return text.replace(LINK, (match: string) => (match.startsWith("\\") ? match.slice(1) : match));
+}
+
+/** Each `{{#...}}` mdBook reads in `text`: escaped (`\{{#...}}`, shown without the backslash) or a directive with its type. */
+export function scanLinks(text: string): Array<{ index: number; text: string; type?: string; args?: string }> {
+  return [...text.matchAll(LINK)].map((match) => (match[0].startsWith("\\") ? { index: match.index, text: match[0] } : { index: match.index, text: match[0], type: match[1], args: match[2] }));
+}
+
 const MAX_DEPTH = 10;
 
 type Range = { kind: "all" } | { kind: "lines"; start: number; end?: number } | { kind: "anchor"; name: string };

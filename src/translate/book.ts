@@ -29,6 +29,7 @@ import { isOutsideBook } from "./outside-book.js";
 import { inFile, PobookError } from "../errors.js";
 import { chapterReadFailure, chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
+import { scanLinks } from "../book/links.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
 import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
 import { extractForCheck, tallyTranslation, type BookTally, type ExtractedFile } from "./verify.js";
@@ -64,7 +65,7 @@ export interface PrepareOptions {
   legacyInlineHtml?: boolean;
 }
 
-const INCLUDE = /\{\{\s*#(include|rustdoc_include|playground|playpen)\s+([^}]+)\}\}/g;
+const INCLUDE_TYPES: ReadonlySet<string> = new Set(["include", "rustdoc_include", "playground", "playpen"]);
 
 /** mdbook-course's `{{%...}}` lines, blanked to spaces so that offsets stay put. */
 function maskCourseDirectives(text: string): string {
@@ -158,16 +159,17 @@ function includeUses(chapterPath: string, text: string, tree: Root): IncludeUse[
     if ("children" in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(tree);
-  for (const match of text.matchAll(INCLUDE)) {
-    if (match.index > 0 && text[match.index - 1] === "\\") continue;
-    const { file, rangeParts: range } = parseIncludeArguments(match[2]!);
+  // The directives mdBook expands (not those an escape on their line covers).
+  for (const match of scanLinks(text)) {
+    if (match.type === undefined || !INCLUDE_TYPES.has(match.type)) continue;
+    const { file, rangeParts: range } = parseIncludeArguments(match.args!);
     // The same resolution as extraction's (book/include-path.ts); an absolute path is extraction's error to report.
     const { path } = resolveIncludePath(chapterPath, file);
     if (path === undefined) continue;
     const at = { file: chapterPath, line: text.slice(0, match.index).split("\n").length };
     const anchored = range.length > 0 && range[0] !== "" && !/^\d+$/.test(range[0]!);
-    const kind: IncludeKind = match[1] === "rustdoc_include" ? "rustdoc_include" : "include";
-    if (match[1] === "playground" || match[1] === "playpen") {
+    const kind: IncludeKind = match.type === "rustdoc_include" ? "rustdoc_include" : "include";
+    if (match.type === "playground" || match.type === "playpen") {
       uses.push({ path, language: "rust", anchored, kind, range, chapter: chapterPath, at });
       continue;
     }
@@ -265,7 +267,7 @@ export function applyCatalog(book: PreparedBook, catalog: Lookup, options: Apply
     const lookup = document.role === "summary" ? catalog : escaping;
     const result = document.views
       ? translateViews(document.original, document.views, lookup)
-      : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
+      : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: document.role !== "summary" });
     const share = result.total === 0 ? 100 : (result.applied / result.total) * 100;
     const belowThreshold = document.role === "chapter" && options.threshold !== undefined && share < options.threshold;
     const text = (document.bom ? BOM : "") + (belowThreshold ? document.original : result.text);
@@ -283,7 +285,7 @@ function translateViews(file: string, views: readonly PreparedView[], lookup: Lo
   const fileLine = (view: PreparedView, line: number): number => (view.view.lines[line - 2]?.line ?? 0) + 1;
   const edits: Array<Edit & { chapter?: string }> = [];
   for (const view of views) {
-    const result = translateWithOutcomes(view.parsed, view.tree, view.messages, lookup, view.options);
+    const result = translateWithOutcomes(view.parsed, view.tree, view.messages, lookup, { ...view.options, mdbookLinks: true });
     total.total += result.total;
     total.applied += result.applied;
     total.fuzzy += result.fuzzy;

@@ -16,6 +16,8 @@ import { lineOf, lineStartOffsets, segmentTree, type Message, type SegmentOption
 import type { Lookup } from "./lookup.js";
 import { emphasisForSource, emphasisLoss } from "./emphasis.js";
 import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
+import { escapeNewDirectives } from "./directives.js";
+import { keepSpacesBeforeBreaks } from "./hard-breaks.js";
 
 export interface TranslateOptions extends SegmentOptions {
   /** SUMMARY.md: messages are link texts (links stripped); only the link text is replaced. */
@@ -25,6 +27,12 @@ export interface TranslateOptions extends SegmentOptions {
    * only non-message text blanked, e.g. mdbook-course directives).
    */
   original?: string;
+  /**
+   * The output is read by mdBook's links preprocessor (chapters and the files
+   * they include, not SUMMARY.md or text already expanded): a msgstr's
+   * `{{#...}}` is live only where the source's was.
+   */
+  mdbookLinks?: boolean;
 }
 
 export interface TranslationWarning {
@@ -162,6 +170,7 @@ interface Context {
   lineStarts: number[];
   links: Link[];
   summary: boolean;
+  mdbookLinks: boolean;
   /** The document ends its lines with CRLF. */
   crlf: boolean;
 }
@@ -169,6 +178,11 @@ interface Context {
 /** Where and how `msgstr` goes for `message`, or why it cannot. */
 function place(message: Message, msgstr: string, block: Block | undefined, context: Context): Edit | string {
   const { source } = context;
+  if (context.mdbookLinks) {
+    const escaped = escapeNewDirectives(source.slice(message.start, message.end), msgstr);
+    if (typeof escaped === "string") return escaped;
+    msgstr = escaped.text;
+  }
   // Only where the source wrote emphasis with `*`: a `_` of the msgid may be a literal one (`_a_b.rs_`).
   if (block && block.kind !== "code" && source.slice(message.start, message.end).includes("*")) {
     const loss = emphasisLoss(source.slice(message.start, message.end), message.msgid, msgstr);
@@ -182,7 +196,7 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
       const setext = !/^[ \t>]*#/.test(source.slice(lineBounds(source, block.start).start, block.end));
       if (!setext) return /[\r\n]/.test(msgstr) ? "a heading translation must be one line" : { ...whole, text: escapeHeadingAttributes(message.msgid, msgstr) };
       const problem = setextProblem(msgstr.replace(/\n+$/, ""));
-      return problem ?? { ...whole, text: reindent(msgstr.replace(/\n+$/, ""), containerPrefix(source, block.start)) };
+      return problem ?? { ...whole, text: reindent(keepSpacesBeforeBreaks(msgstr.replace(/\n+$/, "")), containerPrefix(source, block.start)) };
     }
     case "tableCell":
       if (/[\r\n]/.test(msgstr)) return "a table cell translation must be one line";
@@ -227,7 +241,7 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
           if (/[\r\n]/.test(msgstr)) return "a SUMMARY.md title translation must be one line";
         }
       }
-      return { ...edit, text: reindent(edit.text, containerPrefix(source, block.start)) };
+      return { ...edit, text: reindent(keepSpacesBeforeBreaks(edit.text), containerPrefix(source, block.start)) };
     }
   }
 }
@@ -315,7 +329,7 @@ export function translateWithOutcomes(
     if (!structure) {
       const { blocks, links } = collectBlocks(tree);
       const crlf = source.includes("\r\n");
-      structure = { blocks, context: { source, lineStarts: lineStartOffsets(source), links, summary: options.summary ?? false, crlf } };
+      structure = { blocks, context: { source, lineStarts: lineStartOffsets(source), links, summary: options.summary ?? false, mdbookLinks: options.mdbookLinks ?? false, crlf } };
     }
     const placed = place(message, found.msgstr, blockAt(structure.blocks, message.start), structure.context);
     if (typeof placed === "string") {

@@ -1,6 +1,7 @@
 /**
  * The catalog side of translation: which msgstr (if any) replaces a msgid.
  */
+import { dropLinkEscapes } from "../book/links.js";
 import { isFuzzy, type Catalog } from "../catalog/types.js";
 
 export type LookupResult =
@@ -37,21 +38,13 @@ export function mapLookup(translations: ReadonlyMap<string, string>): Lookup {
   };
 }
 
-/** mdBook's escaped link (`\{{#include x}}`), which its links preprocessor writes without the backslash. */
-const ESCAPED_LINK = /\\(\{\{#.*?\}\})/g;
-const LINK = /(^|[^\\])(\{\{#.*?\}\})/g;
-
 /**
  * A lookup for text that mdBook's links preprocessor will read (chapters and
  * the files they include): the msgid is looked up as extraction saw it,
- * after mdBook dropped the backslash of `\{{#...}}`, and the msgstr's
- * `{{#...}}` get their backslash back so that mdBook does not expand them.
+ * after mdBook dropped the backslash of `\{{#...}}` (in a code span, where
+ * Markdown keeps it). Writing the msgstr's directives escaped again is the
+ * `mdbookLinks` option of translation (directives.ts).
  */
 export function linkEscapingLookup(lookup: Lookup): Lookup {
-  return (msgid) => {
-    if (!msgid.includes("\\{{#")) return lookup(msgid);
-    const found = lookup(msgid.replace(ESCAPED_LINK, "$1"));
-    if (found.status !== "translated") return found;
-    return { ...found, msgstr: found.msgstr.replace(LINK, (_match, before: string, link: string) => `${before}\\${link}`) };
-  };
+  return (msgid) => (msgid.includes("\\{{#") ? lookup(dropLinkEscapes(msgid)) : lookup(msgid));
 }
