@@ -74,7 +74,9 @@ function translatedTree(
     if (!paths.has(path) && !copies.has(path) && translated.get(path) !== readUtf8OrUndefined(join(root, path))) warn(`pobook: ${path}: reached through a symlinked directory, which is copied as a symlink; its translation is not written`);
   }
   // Files from above the book root, with their modes (outside-book.ts).
-  const outside = [...relocated].map(([source, copy]): ProducedEntry => ({ path: copy, kind: "file", data: translated.get(copy)!, mode: statSync(join(root, source)).mode }));
+  // Resolved from the real book root, as the reader resolved them.
+  const realRoot = relocated.size > 0 ? realpathSync(root) : root;
+  const outside = [...relocated].map(([source, copy]): ProducedEntry => ({ path: copy, kind: "file", data: translated.get(copy)!, mode: statSync(join(realRoot, source)).mode }));
   return tree.map((entry): ProducedEntry => {
     if (entry.kind === "directory") return entry;
     const text = translated.get(entry.path);
