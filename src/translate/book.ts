@@ -61,8 +61,8 @@ export interface PreparedBook {
     read: (path: string) => string;
     options: PrepareOptions;
     source?: ExtractedFile[];
-    /** Every file extracting the source book read (chapters and what their includes reach, at any depth). */
-    reached?: string[];
+    /** Every file extracting the source book read (chapters and what their includes reach, at any depth), with its text. */
+    reached?: Map<string, string>;
   };
 }
 
@@ -375,16 +375,16 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
   if (!book.check) throw new Error("translateBook needs a book from prepareBook");
   const check = book.check;
   if (!check.source || !check.reached) {
-    const reached = new Set<string>();
+    const reached = new Map<string, string>();
     const recording = (path: string): string => {
       const text = check.read(path);
-      reached.add(path);
+      reached.set(path, text);
       return text;
     };
     check.source = extractForCheck(check.config, recording, check.options, unexpandedChapters(book));
-    check.reached = [...reached];
+    check.reached = reached;
   }
-  const { output, relocated, withheld } = copyContents(book, files, check.reached, check.read, options.bookInReadRoot);
+  const { output, relocated, withheld } = copyContents(book, files, check.reached, options.bookInReadRoot);
   // The copy as it is written: nothing above its root can be read from it.
   const readCopy = (path: string): string => {
     const text = output.get(path);
@@ -417,19 +417,18 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
 function copyContents(
   book: PreparedBook,
   files: readonly FileTranslation[],
-  reached: readonly string[],
-  read: (path: string) => string,
+  reached: ReadonlyMap<string, string>,
   bookInReadRoot: string | undefined,
 ): { output: Map<string, string>; relocated: Map<string, string>; withheld: FileTranslation[] } {
   // SUMMARY.md and chapters keep their places (mdBook does not expand SUMMARY.md's directives).
   const fixed = new Set(book.documents.filter((document) => document.role !== "include").map((document) => document.path));
   const summary = book.documents.find((document) => document.role === "summary")?.path;
-  const layout = outsideLayout(reached.filter((path) => !fixed.has(path)), bookInReadRoot);
+  const layout = outsideLayout([...reached.keys()].filter((path) => !fixed.has(path)), bookInReadRoot);
   const relocated = new Map([...layout].filter(([, copy]) => isMovedCopy(copy)));
   const texts = new Map(files.map((file) => [file.path, file.text]));
   const output = new Map<string, string>();
   for (const [path, text] of texts) if (!isOutsideBook(path)) output.set(path, text);
-  for (const path of reached) {
+  for (const [path, source] of reached) {
     if (path === summary || (fixed.has(path) && isOutsideBook(path))) continue;
     // Named by a path that climbs out and back in: the book's own file, written under its own name.
     if (isOutsideBook(path) && !relocated.has(path)) {
@@ -438,7 +437,7 @@ function copyContents(
       if (text !== undefined && !texts.has(own)) output.set(own, relocateDirectives(text, own, layout));
       continue;
     }
-    const text = texts.get(path) ?? read(path);
+    const text = texts.get(path) ?? source;
     const moved = relocateDirectives(text, path, layout);
     if (moved !== text || relocated.has(path) || texts.has(path)) output.set(relocated.get(path) ?? path, moved);
   }
