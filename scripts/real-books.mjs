@@ -13,7 +13,10 @@
 //   msgcat      `msgcat` rewrites the POT byte for byte
 //   identity    a catalog with msgstr = msgid translates into a tree identical to the book
 //               (lstat walk: same entries, types, permission bits, file bytes, symlink targets;
-//               book.toml differs only by its `language` line)
+//               book.toml differs only by its `language` line; files the book includes from above
+//               its folder are in the copy under .pobook-outside/ at their path from the read root,
+//               and an include directive may differ only by its file name, which must reach, from
+//               the copy, the copy of the file the book's directive reaches)
 //   empty       a catalog without entries does the same
 //   invariant   a catalog whose msgstrs are the msgids with their words upper-cased (markup and
 //               code left alone): for every entry, re-extracting the translated tree yields the
@@ -23,7 +26,7 @@
 // It prints a table, writes the JSON summary (--json) and exits 1 when any check failed.
 // Needs a built dist/ (npx tsc -p tsconfig.json) and GNU gettext on PATH.
 import { spawnSync } from "node:child_process";
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,6 +39,7 @@ const { entryKey } = await import(join(ROOT, "dist", "src", "catalog", "types.js
 const { setBookLanguage } = await import(join(ROOT, "dist", "src", "translate", "book.js"));
 const { parseBookConfig } = await import(join(ROOT, "dist", "src", "book", "config.js"));
 const { parseSummary, chapterEntries } = await import(join(ROOT, "dist", "src", "book", "summary.js"));
+const { findReadRoot } = await import(join(ROOT, "dist", "src", "runtime", "book-reader.js"));
 
 /** Language code the round trips translate into (not a real language, so nothing special-cases it). */
 const LANG = "xx";
@@ -139,24 +143,83 @@ function firstDifferentLine(a, b) {
   return "same lines, different bytes";
 }
 
-/** Differences between the book and a translated copy (book.toml compared with its language set). */
-export function compareTrees(source, copy) {
+/** Where pobook puts the files a book includes from above its folder (src/translate/outside-book.ts). */
+const OUTSIDE = ".pobook-outside";
+const DIRECTIVE = /\{\{\s*#(?:include|rustdoc_include|playground|playpen)\s+([^}]+)\}\}/g;
+
+/** The file names of a line's include directives, and the line with each replaced by a mark. */
+function directiveNames(line) {
+  const names = [];
+  const shape = line.replace(DIRECTIVE, (match, args) => {
+    const name = args.trim().split(/\s+/)[0].split(":")[0];
+    names.push(name);
+    return match.replace(name, "\u0000");
+  });
+  return { names, shape };
+}
+
+/**
+ * Whether `copyBytes` is `sourceBytes` with include file names changed only as the copy's
+ * layout requires: each name, resolved from the copy's file `copyPath`, reaches the copy of
+ * the file the book's name reaches from `sourceFile` (absolute).
+ */
+function onlyRelocated(sourceBytes, copyBytes, sourceFile, copyPath, layout) {
+  const left = sourceBytes.toString("utf8").split("\n");
+  const right = copyBytes.toString("utf8").split("\n");
+  if (left.length !== right.length) return false;
+  const copyRoot = "/copy";
+  const copyOf = (file) => {
+    const inBook = relative(layout.book, file);
+    const rel = inBook === ".." || inBook.startsWith(`..${sep}`) ? join(OUTSIDE, relative(layout.readRoot, file)) : inBook;
+    return join(copyRoot, rel);
+  };
+  return left.every((line, index) => {
+    if (line === right[index]) return true;
+    const a = directiveNames(line);
+    const b = directiveNames(right[index]);
+    if (a.shape !== b.shape) return false;
+    return a.names.every((name, n) => resolve(copyRoot, dirname(copyPath), b.names[n]) === copyOf(resolve(dirname(sourceFile), name)));
+  });
+}
+
+/**
+ * Differences between the book and a translated copy (book.toml compared with its language set).
+ * With `layout` ({ book, readRoot }, absolute), the relocation of included files from above the
+ * book is accepted (see the header).
+ */
+export function compareTrees(source, copy, layout) {
   const problems = [];
-  for (const [path, expected] of source) {
-    const actual = copy.get(path);
-    if (!actual) {
-      problems.push(`missing ${expected.type} ${path}`);
-      continue;
-    }
+  const compareFile = (path, expected, actual, sourceFile) => {
     if (actual.type !== expected.type) problems.push(`${path}: ${expected.type} became ${actual.type}`);
     else if (actual.mode !== expected.mode) problems.push(`${path}: mode ${expected.mode} became ${actual.mode}`);
     if (expected.type === "symlink" && actual.type === "symlink" && actual.target !== expected.target) problems.push(`${path}: link to ${expected.target} became ${actual.target}`);
     if (expected.type === "file" && actual.type === "file") {
       const wanted = path === "book.toml" ? Buffer.from(setBookLanguage(expected.bytes.toString("utf8"), LANG)) : expected.bytes;
-      if (!wanted.equals(actual.bytes)) problems.push(`${path}: ${firstDifferentLine(wanted, actual.bytes)}`);
+      if (!wanted.equals(actual.bytes) && !(layout && onlyRelocated(wanted, actual.bytes, sourceFile, path, layout))) problems.push(`${path}: ${firstDifferentLine(wanted, actual.bytes)}`);
     }
+  };
+  for (const [path, expected] of source) {
+    const actual = copy.get(path);
+    if (!actual) problems.push(`missing ${expected.type} ${path}`);
+    else compareFile(path, expected, actual, layout ? join(layout.book, path) : path);
   }
-  for (const path of copy.keys()) if (!source.has(path)) problems.push(`extra ${copy.get(path).type} ${path}`);
+  for (const [path, actual] of copy) {
+    if (source.has(path)) continue;
+    const relocated = layout && (path === OUTSIDE || path.startsWith(`${OUTSIDE}/`));
+    if (!relocated) {
+      problems.push(`extra ${actual.type} ${path}`);
+      continue;
+    }
+    if (actual.type === "dir") continue;
+    const original = join(layout.readRoot, path.slice(OUTSIDE.length + 1));
+    const inBook = relative(layout.book, original);
+    if (!existsSync(original) || !(inBook === ".." || inBook.startsWith(`..${sep}`))) {
+      problems.push(`extra ${actual.type} ${path}: no file above the book at ${relative(layout.readRoot, original)}`);
+      continue;
+    }
+    const stat = statSync(original);
+    compareFile(path, { type: "file", mode: (stat.mode & 0o7777).toString(8), bytes: readFileSync(original) }, actual, original);
+  }
   return problems;
 }
 
@@ -177,13 +240,13 @@ function translateInto(book, catalog, out, extraArgs) {
   return { report: JSON.parse(result.stdout)[0], ms: result.ms };
 }
 
-function roundTrip(book, source, catalogPath, out, extraArgs) {
+function roundTrip(book, source, catalogPath, out, extraArgs, layout) {
   const translated = translateInto(book, catalogPath, out, extraArgs);
   if (translated.error) return { ok: false, ms: translated.ms, problems: [translated.error] };
   // pobook's own output manifest is the one file the copy may add.
   const copy = snapshotTree(out);
   copy.delete(".pobook-output.json");
-  const problems = compareTrees(source, copy);
+  const problems = compareTrees(source, copy, layout);
   const warnings = translated.report.warnings.map((w) => `warning ${w.file}:${w.line}: ${w.message}`);
   return { ok: problems.length === 0 && warnings.length === 0, ms: translated.ms, differences: problems.length, problems: [...warnings, ...problems].slice(0, SHOW) };
 }
@@ -195,6 +258,15 @@ function chapterCount(book) {
     return chapterEntries(parseSummary(readFileSync(summaryPath, "utf8"), summaryPath)).length;
   } catch {
     return null;
+  }
+}
+
+/** The folder pobook may read the book's includes from (the git work tree, or book.toml's read-root). */
+function readRootOf(book) {
+  try {
+    return findReadRoot(book, parseBookConfig(readFileSync(join(book, "book.toml"), "utf8"), join(book, "book.toml")));
+  } catch {
+    return realpathSync(book);
   }
 }
 
@@ -250,11 +322,12 @@ export function checkBook(bookDir, { name = basename(bookDir), commit, repo, wor
 
   const template = parsePo(potText, pot);
   writeCatalog(join(work, "identity.po"), template, (id) => id);
-  const identity = roundTrip(book, source, join(work, "identity.po"), join(work, "identity"), args);
+  const layout = { book: realpathSync(book), readRoot: readRootOf(book) };
+  const identity = roundTrip(book, source, join(work, "identity.po"), join(work, "identity"), args, layout);
   result.identity = identity;
   if (!identity.ok) fail("identity", identity.problems.join("; "));
   writeFileSync(join(work, "empty.po"), serializePo({ ...template, headerFlags: [], entries: [] }));
-  const empty = roundTrip(book, source, join(work, "empty.po"), join(work, "empty"), args);
+  const empty = roundTrip(book, source, join(work, "empty.po"), join(work, "empty"), args, layout);
   result.empty = empty;
   if (!empty.ok) fail("empty", empty.problems.join("; "));
 

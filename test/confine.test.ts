@@ -2,8 +2,8 @@
 // directive, `../` allowed), by every command alike, and read only inside the book's read root:
 // the enclosing git work tree, else the book directory, else book.toml's read-root.
 import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeTree, runCli } from "./helpers/cli.js";
 import { parseBookConfig } from "../src/book/config.js";
@@ -30,6 +30,21 @@ function repoWithBook(chapter: string, extra: Record<string, string> = {}, git =
   });
   if (git) execFileSync("git", ["init", "-q", repo]);
   return { repo, book: join(repo, "book") };
+}
+
+/** Every file and directory under `root` (relative, with its size), .git left out. */
+function listing(root: string): string[] {
+  const lines: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === ".git") continue;
+      const path = join(dir, name);
+      lines.push(`${relative(root, path)} ${lstatSync(path).size}`);
+      if (lstatSync(path).isDirectory()) walk(path);
+    }
+  };
+  walk(root);
+  return lines;
 }
 
 const INCLUDING = "# Chapter\n\nSome text.\n\n```rust\n{{#include ../../examples/x.rs}}\n```\n";
@@ -67,19 +82,25 @@ describe("extract and translate of a book including files from its repository", 
     expect(pot).toContain('#: src/ch.md:8\nmsgid "\\"Hello from the examples\\""');
   });
 
-  it("translate finds the same include, writes nothing outside its copy and says the file's translations are not applied", () => {
+  it("translate finds the same include, writes nothing outside its copy, and writes the file into it under .pobook-outside/, translated", () => {
     const { repo, book } = repoWithBook(INCLUDING);
+    const before = listing(repo);
     const result = runCli(["translate", book, "-l", "de"]);
+    expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stderr.split("\n")[0]).toBe("pobook: ../examples/x.rs: outside the book directory, not written into the translated copy (1 of its 2 messages translated, not applied)");
-    // Re-extracting the copy confirms it: the included literal is counted as not applied, named by its PO line.
-    expect(result.stderr).toMatch(/^pobook: .*de\.po:\d+: src\/ch\.md:\d+: the translated book does not give back the translation of "\\"Hello from the examples\\""/m);
-    expect(result.stdout).toMatch(/^de: 1 applied, 0 fuzzy skipped, 3 untranslated, 1 not applied, /);
-    expect(readFileSync(join(book, "book/de-src/src/ch.md"), "utf8")).toContain("Etwas Text.");
+    // Re-extracting the copy gives back both translations: the included literal is applied.
+    expect(result.stdout).toMatch(/^de: 2 applied, 0 fuzzy skipped, 3 untranslated, 0 not applied, 0 warnings/);
+    const copy = join(book, "book/de-src");
+    expect(readFileSync(join(copy, "src/ch.md"), "utf8")).toBe("# Chapter\n\nEtwas Text.\n\n```rust\n{{#include ../.pobook-outside/examples/x.rs}}\n```\n");
+    expect(readFileSync(join(copy, ".pobook-outside/examples/x.rs"), "utf8")).toBe(X_RS.replace("Hello from the examples", "Hallo aus den Beispielen"));
+    // Nothing outside the copy changed or appeared.
+    expect(listing(repo).filter((line) => !/^book\/book( |\/)/.test(line))).toEqual(before);
     expect(readFileSync(join(repo, "examples/x.rs"), "utf8")).toBe(X_RS);
-    expect(existsSync(join(book, "book/examples"))).toBe(false);
-    const json = JSON.parse(runCli(["translate", book, "-l", "de", "--json"]).stdout) as Array<{ outsideBook: string[] }>;
-    expect(json[0]!.outsideBook).toEqual(["../examples/x.rs"]);
+    expect(JSON.parse(readFileSync(join(copy, ".pobook-output.json"), "utf8")).files).toContain(".pobook-outside/examples/x.rs");
+    const json = JSON.parse(runCli(["translate", book, "-l", "de", "--json"]).stdout) as Array<{ outsideBook: Record<string, string>; withheld: string[]; notApplied: number }>;
+    expect(json[0]!.outsideBook).toEqual({ "../examples/x.rs": ".pobook-outside/examples/x.rs" });
+    expect(json[0]!.withheld).toEqual([]);
+    expect(json[0]!.notApplied).toBe(0);
   });
 
   it("both refuse the include when the book is in no git work tree, naming the directive", () => {

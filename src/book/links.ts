@@ -195,3 +195,28 @@ export function expandLinks(content: string, options: ExpandOptions): string {
   };
   return expand(content, [{ path: options.path, selection: `${options.path}:` }], 0);
 }
+
+/** An include-like directive mdBook expands (`include`, `rustdoc_include`, `playground`, `playpen`), with where its file name is. */
+export interface IncludeDirective {
+  type: string;
+  file: string;
+  /** Offsets of the file name in the text (before its `:range`). */
+  fileStart: number;
+  fileEnd: number;
+}
+
+/** The include-like directives of `text`, found as `expandLinks` finds them (escaped ones skipped). */
+export function includeDirectives(text: string): IncludeDirective[] {
+  const found: IncludeDirective[] = [];
+  for (const match of text.matchAll(LINK)) {
+    const [whole, type, args] = match;
+    if (type === undefined || args === undefined) continue;
+    if (type !== "include" && type !== "rustdoc_include" && type !== "playground" && type !== "playpen") continue;
+    const { file } = parseIncludeArguments(args);
+    // The arguments end just before the closing `}}`; the file name opens them after any whitespace.
+    const argsStart = match.index + whole.length - 2 - args.length;
+    const fileStart = argsStart + (args.length - args.trimStart().length);
+    found.push({ type, file, fileStart, fileEnd: fileStart + file.length });
+  }
+  return found;
+}

@@ -3,8 +3,8 @@
  * PO catalogs (see src/translate/ for how messages are applied).
  */
 import type { Command } from "commander";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
@@ -16,7 +16,7 @@ import { bookPaths, enforce, environment, inspectDir, realPath } from "../output
 import { decideOutputDir, isInside } from "../output/rules.js";
 import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
 import { writeTree, type ProducedEntry } from "../output/tree-writer.js";
-import { isOutsideBook, withheldWarning } from "../translate/outside-book.js";
+import { OUTSIDE_FOLDER, withheldWarning } from "../translate/outside-book.js";
 import { catalogNames } from "./po-files.js";
 import type { Catalog } from "../catalog/types.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
@@ -59,11 +59,24 @@ function parseThreshold(value: string | undefined): number | undefined {
  * target gets the same text in the copy; otherwise the translation is
  * written in its place.
  */
-function translatedTree(root: string, tree: readonly SourceEntry[], translated: ReadonlyMap<string, string>, warn: (line: string) => void): ProducedEntry[] {
+function translatedTree(
+  root: string,
+  tree: readonly SourceEntry[],
+  translated: ReadonlyMap<string, string>,
+  relocated: ReadonlyMap<string, string>,
+  warn: (line: string) => void,
+): ProducedEntry[] {
   const paths = new Set(tree.map((entry) => entry.path));
+  const copies = new Set(relocated.values());
+  const reserved = tree.find((entry) => entry.path === OUTSIDE_FOLDER || entry.path.startsWith(`${OUTSIDE_FOLDER}/`));
+  if (reserved && copies.size > 0) throw new PobookError(`the book has ${OUTSIDE_FOLDER}, where pobook writes the files the book includes from above its root; rename it`, { file: join(root, reserved.path) });
   for (const path of translated.keys()) {
-    if (!paths.has(path) && translated.get(path) !== readUtf8OrUndefined(join(root, path))) warn(`pobook: ${path}: reached through a symlinked directory, which is copied as a symlink; its translation is not written`);
+    if (!paths.has(path) && !copies.has(path) && translated.get(path) !== readUtf8OrUndefined(join(root, path))) warn(`pobook: ${path}: reached through a symlinked directory, which is copied as a symlink; its translation is not written`);
   }
+  // Files from above the book root, with their modes (outside-book.ts).
+  // Resolved from the real book root, as the reader resolved them.
+  const realRoot = relocated.size > 0 ? realpathSync(root) : root;
+  const outside = [...relocated].map(([source, copy]): ProducedEntry => ({ path: copy, kind: "file", data: translated.get(copy)!, mode: statSync(join(realRoot, source)).mode }));
   return tree.map((entry): ProducedEntry => {
     if (entry.kind === "directory") return entry;
     const text = translated.get(entry.path);
@@ -73,7 +86,7 @@ function translatedTree(root: string, tree: readonly SourceEntry[], translated: 
     const link: ProducedEntry = { path: entry.path, kind: "symlink", target: entry.target };
     if (text === undefined || (entry.resolvesTo !== undefined && (translated.get(entry.resolvesTo) ?? readUtf8OrUndefined(join(root, entry.resolvesTo))) === text)) return link;
     return { path: entry.path, kind: "file", data: text, mode: statSync(join(root, entry.path)).mode };
-  });
+  }).concat(outside);
 }
 
 function readUtf8OrUndefined(path: string): string | undefined {
@@ -158,7 +171,9 @@ export function registerTranslate(program: Command): void {
       // Build output and pobook's default output area are not book content (unless they hold the sources).
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
       const tree = readSourceTree(paths.root, { skip: new Set([...areas, ...jobs.map((job) => realPath(job.outDir))]), warn });
-      const readBookFile = bookReaderKeepingBom(root, findReadRoot(root, config));
+      const readRoot = findReadRoot(root, config);
+      const readBookFile = bookReaderKeepingBom(root, readRoot);
+      const bookInReadRoot = relative(readRoot, realpathSync(root)).split(sep).join("/");
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
@@ -167,13 +182,13 @@ export function registerTranslate(program: Command): void {
       const report: unknown[] = [];
       jobs.forEach((job, index) => {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
-        const translation = translateBook(book, catalogLookup(catalogs[index]!), { threshold });
+        const translation = translateBook(book, catalogLookup(catalogs[index]!), { threshold, bookInReadRoot });
         const results = translation.files;
-        // Files above the book root are not written into the copy (their translations count as not applied).
-        const withheld = results.filter((file) => isOutsideBook(file.path));
-        const translated = new Map(results.filter((file) => !isOutsideBook(file.path)).map((file) => [file.path, file.text]));
+        // Files included from above the book root go under .pobook-outside/ (src/translate/outside-book.ts).
+        const { withheld, relocated } = translation;
+        const translated = new Map(translation.output);
         translated.set("book.toml", setBookLanguage(tomlText, job.language));
-        writeTree(job.outDir, translatedTree(paths.root, tree, translated, warn), { force: flags.force === true, shown: job.outShown });
+        writeTree(job.outDir, translatedTree(paths.root, tree, translated, relocated, warn), { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = shownPath(job.poShown);
         if (flags.json) {
@@ -189,7 +204,8 @@ export function registerTranslate(program: Command): void {
             notApplied: tally.notApplied.length,
             warnings: translation.warnings,
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
-            outsideBook: withheld.map((file) => file.path),
+            outsideBook: Object.fromEntries(relocated),
+            withheld: withheld.map((file) => file.path),
           });
           return;
         }

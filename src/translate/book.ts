@@ -25,7 +25,7 @@ import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Nodes } from "mdast";
 import { linkEscapingLookup, type Lookup } from "./lookup.js";
-import { isOutsideBook } from "./outside-book.js";
+import { isMovedCopy, isOutsideBook, outsideLayout, relocateDirectives } from "./outside-book.js";
 import { inFile, PobookError } from "../errors.js";
 import { chapterReadFailure, chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
@@ -57,7 +57,14 @@ export interface PreparedDocument {
 export interface PreparedBook {
   documents: PreparedDocument[];
   /** What re-extraction needs to check a translated copy (see verify.ts). */
-  check?: { config: BookConfig; read: (path: string) => string; options: PrepareOptions; source?: ExtractedFile[] };
+  check?: {
+    config: BookConfig;
+    read: (path: string) => string;
+    options: PrepareOptions;
+    source?: ExtractedFile[];
+    /** Every file extracting the source book read (chapters and what their includes reach, at any depth), with its text. */
+    reached?: Map<string, string>;
+  };
 }
 
 export interface PrepareOptions {
@@ -242,7 +249,18 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
     }
     // A file included as Markdown somewhere is Markdown; otherwise, the code of its uses' languages.
     const code = uses.filter((use) => use.language !== undefined);
-    documents.push(code.length < uses.length ? prepareMarkdown(includePath, "include", text, text, base) : prepareCode(includePath, text, code, base));
+    if (code.length === uses.length) {
+      documents.push(prepareCode(includePath, text, code, base));
+      continue;
+    }
+    const document = prepareMarkdown(includePath, "include", text, text, base);
+    documents.push(document);
+    // Its own includes, relative to it as mdBook expands them (a file already prepared is not prepared again).
+    for (const use of includeUses(includePath, document.parsed, document.tree)) {
+      const known = includes.get(use.path);
+      if (known) known.push(use);
+      else includes.set(use.path, [use]);
+    }
   }
   return { documents, check: { config, read, options } };
 }
@@ -257,6 +275,8 @@ export interface FileTranslation extends DocumentTranslation {
 export interface ApplyOptions {
   /** A chapter with fewer than this percentage of its messages translated is written untranslated. */
   threshold?: number;
+  /** The book root's POSIX path from the read root ("" when the same): where files above the book go in the copy (see outside-book.ts). */
+  bookInReadRoot?: string;
 }
 
 /** Applies one catalog to a prepared book. */
@@ -330,6 +350,16 @@ export interface BookWarning extends TranslationWarning {
 
 export interface BookTranslation {
   files: FileTranslation[];
+  /**
+   * What the copy holds where it differs from the book, by path in the copy:
+   * translated files, files above the book root (under `.pobook-outside/`)
+   * and files whose directives were pointed there.
+   */
+  output: Map<string, string>;
+  /** Each file above the book root written into the copy, and its path there. */
+  relocated: Map<string, string>;
+  /** Files above the book root that are not written (chapters: see outside-book.ts). */
+  withheld: FileTranslation[];
   /** Counts over the source book's messages; they add up to `total`. */
   tally: BookTally;
   /** Rejected translations, then translations the translated book does not yield (one per occurrence). */
@@ -338,17 +368,33 @@ export interface BookTranslation {
 
 /**
  * Applies one catalog and checks the result by extracting the translated
- * book again: a translation counts as applied only if it comes back.
+ * book again, as it is laid out in the copy: a translation counts as
+ * applied only if it comes back.
  */
 export function translateBook(book: PreparedBook, lookup: Lookup, options: ApplyOptions = {}): BookTranslation {
   const files = applyCatalog(book, lookup, options);
   const warnings: BookWarning[] = files.flatMap((file) => file.warnings.map((warning) => ({ file: file.path, kind: "rejected" as const, ...warning })));
   if (!book.check) throw new Error("translateBook needs a book from prepareBook");
   const check = book.check;
-  check.source ??= extractForCheck(check.config, check.read, check.options, unexpandedChapters(book));
-  // Files above the book root are not written into the copy (src/translate/outside-book.ts).
-  const output = new Map(files.filter((file) => !isOutsideBook(file.path)).map((file) => [file.path, file.text]));
-  const translated = extractForCheck(check.config, (path) => output.get(path) ?? check.read(path), check.options);
+  if (!check.source || !check.reached) {
+    const reached = new Map<string, string>();
+    const recording = (path: string): string => {
+      const text = check.read(path);
+      reached.set(path, text);
+      return text;
+    };
+    check.source = extractForCheck(check.config, recording, check.options, unexpandedChapters(book));
+    check.reached = reached;
+  }
+  const { output, relocated, withheld } = copyContents(book, files, check.reached, options.bookInReadRoot);
+  // The copy as it is written: nothing above its root can be read from it.
+  const readCopy = (path: string): string => {
+    const text = output.get(path);
+    if (text !== undefined) return text;
+    if (isOutsideBook(path)) throw new Error(`${path} is outside the translated copy`);
+    return check.read(path);
+  };
+  const translated = extractForCheck(check.config, readCopy, check.options);
   const heldBack = new Set(files.filter((file) => file.belowThreshold).map((file) => file.path));
   const tally = tallyTranslation(check.source, translated, lookup, heldBack);
   const rejected = new Set(warnings.map((warning) => warning.poLine).filter((line) => line !== undefined));
@@ -362,7 +408,43 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
       message: `the translated book does not give back the translation of ${preview(missing.msgid)} here (not applied: the text comes from an include that cannot be translated in place, or the msgstr reads differently once written, e.g. an unclosed \`_\` or \`[\`)`,
     });
   }
-  return { files, tally, warnings };
+  return { files, output, relocated, withheld, tally, warnings };
+}
+
+/**
+ * The copy's files that differ from the book: the translated files, and
+ * every included file above the book root moved under `.pobook-outside/`
+ * with the directives reaching it pointed there (outside-book.ts).
+ */
+function copyContents(
+  book: PreparedBook,
+  files: readonly FileTranslation[],
+  reached: ReadonlyMap<string, string>,
+  bookInReadRoot: string | undefined,
+): { output: Map<string, string>; relocated: Map<string, string>; withheld: FileTranslation[] } {
+  // SUMMARY.md and chapters keep their places (mdBook does not expand SUMMARY.md's directives).
+  const fixed = new Set(book.documents.filter((document) => document.role !== "include").map((document) => document.path));
+  const summary = book.documents.find((document) => document.role === "summary")?.path;
+  const layout = outsideLayout([...reached.keys()].filter((path) => !fixed.has(path)), bookInReadRoot);
+  const relocated = new Map([...layout].filter(([, copy]) => isMovedCopy(copy)));
+  const texts = new Map(files.map((file) => [file.path, file.text]));
+  const output = new Map<string, string>();
+  for (const [path, text] of texts) if (!isOutsideBook(path)) output.set(path, text);
+  for (const [path, source] of reached) {
+    if (path === summary || (fixed.has(path) && isOutsideBook(path))) continue;
+    // Named by a path that climbs out and back in: the book's own file, written under its own name.
+    if (isOutsideBook(path) && !relocated.has(path)) {
+      const own = layout.get(path)!;
+      const text = texts.get(path);
+      if (text !== undefined && !texts.has(own)) output.set(own, relocateDirectives(text, own, layout));
+      continue;
+    }
+    const text = texts.get(path) ?? source;
+    const moved = relocateDirectives(text, path, layout);
+    if (moved !== text || relocated.has(path) || texts.has(path)) output.set(relocated.get(path) ?? path, moved);
+  }
+  const withheld = files.filter((file) => isOutsideBook(file.path) && !layout.has(file.path));
+  return { output, relocated, withheld };
 }
 
 /** Chapters whose text extraction would read unchanged (no links to expand, no course directives to drop). */
