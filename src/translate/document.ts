@@ -14,6 +14,7 @@ import type { Code, Link, Nodes, Root } from "mdast";
 import { parseMarkdown } from "../markdown/parse.js";
 import { lineOf, lineStartOffsets, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
 import type { Lookup } from "./lookup.js";
+import { dropLinkEscapes } from "../book/links.js";
 import { emphasisForSource, emphasisLoss } from "./emphasis.js";
 import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
 import { escapeNewDirectives } from "./directives.js";
@@ -320,8 +321,8 @@ export function translateWithOutcomes(
       outcome(message, "untranslated", found.line);
       continue;
     }
-    if (found.msgstr === message.msgid) {
-      // The source already says it (and says it in its own spelling).
+    if (found.msgstr === message.msgid || (options.mdbookLinks === true && message.msgid.includes("\\{{#") && found.msgstr === dropLinkEscapes(message.msgid))) {
+      // The source already says it (and says it in its own spelling, `\{{#...}}` escapes included).
       result.applied++;
       outcome(message, "translated", found.line);
       continue;
