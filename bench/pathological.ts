@@ -97,7 +97,7 @@ export function benchPathological(cli: string, corpusSrc: string | undefined): s
     writeFileSync(join(root, "src", "chapter.md"), text);
     writeFileSync(join(root, "xx.po"), 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n');
     const extract = run(cli, ["extract", root, "-o", join(root, "messages.pot"), "--no-cache"]);
-    const translate = run(cli, ["translate", root, "--po", join(root, "xx.po"), "-l", "xx", "-o", join(root, "out")]);
+    const translate = run(cli, ["translate", root, "--po", join(root, "xx.po"), "-l", "xx", "-o", join(root, "book", "xx")]);
     const within = extract.ms <= LIMIT_MS && translate.ms <= LIMIT_MS ? "yes" : "no";
     out.push(
       `  ${name}, ${size(text)}: extract ${extract.ms.toFixed(0)} ms (${extract.outcome}), translate ${translate.ms.toFixed(0)} ms (${translate.outcome}); within 2 s: ${within}`,
