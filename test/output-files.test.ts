@@ -1,7 +1,7 @@
 // extract -o and normalize -o: never over a book source, over a foreign file
 // only with --force; extract -o - writes the template to standard output.
 import { describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeTree, runCli } from "./helpers/cli.js";
 import { snapshotTree } from "./helpers/tree-snapshot.js";
@@ -31,6 +31,19 @@ describe("extract -o", () => {
     expect(piped.status).toBe(0);
     expect(runCli(["extract"], { cwd: root, env }).status).toBe(0);
     expect(piped.stdout).toBe(readFileSync(join(root, "po", "messages.pot"), "utf8"));
+  });
+
+  it("writes a symlinked POT through the link to its target, keeping the link and the mode", () => {
+    const root = makeTree({ ...BOOK, "shared/messages.pot": "" });
+    mkdirSync(join(root, "po"), { recursive: true });
+    symlinkSync("../shared/messages.pot", join(root, "po", "messages.pot"));
+    chmodSync(join(root, "shared", "messages.pot"), 0o664);
+    const result = runCli(["extract"], { cwd: root, env });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(lstatSync(join(root, "po", "messages.pot")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(root, "shared", "messages.pot"), "utf8")).toContain('msgid "Intro"');
+    expect(statSync(join(root, "shared", "messages.pot")).mode & 0o777).toBe(0o664);
   });
 
   it("- with --depth is refused: several files cannot go to standard output", () => {

@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, posix, relative, resolve } from "node:path";
 import { availableParallelism } from "node:os";
 import { inFile, PobookError } from "../errors.js";
-import { readUtf8, writeFileAtomic } from "../fs.js";
+import { readUtf8 } from "../fs.js";
+import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { compatSegmentation, withCompat, type BookConfig } from "../book/config.js";
 import { readBookConfig } from "./book-config.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
@@ -174,9 +175,11 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
     : { directories: [realPath(join(target, config!.src))], files: [realPath(join(target, "book.toml"))] };
   for (const file of outputs) enforce(decideOutputFile(inspectFile(file.path), sources, "template"), options.force === true, file.path);
   // Everything is computed before anything is written: bad input leaves no partial output.
-  for (const file of outputs) {
-    mkdirSync(dirname(file.path), { recursive: true });
-    writeFileAtomic(file.path, file.text);
+  // A template is written like a catalog: through a symlink to its target, keeping mode and group.
+  const targets = outputs.map((file) => ({ target: checkCatalogWritable(file.path), text: file.text }));
+  for (const { target, text } of targets) {
+    mkdirSync(dirname(target.realPath), { recursive: true });
+    writeCatalogFile(target, text);
   }
   return { files: outputs.map((file) => ({ path: file.path, messages: file.messages })) };
 }
