@@ -67,6 +67,21 @@ describe("translate --po FILE: the language is the catalog's", () => {
   });
 });
 
+describe("translate and stats count the same messages", () => {
+  it("a msgid used in several places counts once, as in the catalog", () => {
+    const [parent] = demoBook();
+    const stats = JSON.parse(runCli(["stats", "--json", "-b", "book"], parent).stdout) as Array<{ language: string; messages: { translated: number; fuzzy: number; untranslated: number } }>;
+    const translate = JSON.parse(runCli(["translate", "book", "--all", "--json"], parent).stdout) as Array<{ language: string; applied: number; fuzzy: number; untranslated: number; notApplied: number; places: { total: number } }>;
+    expect(translate.map((t) => t.language)).toEqual(["de", "fr"]);
+    for (const report of translate) {
+      const figures = stats.find((s) => s.language === report.language)!.messages;
+      expect([report.applied + report.notApplied, report.fuzzy, report.untranslated]).toEqual([figures.translated, figures.fuzzy, figures.untranslated]);
+    }
+    // The demo book uses some messages twice: places are more than messages.
+    expect(translate[1]!.places.total).toBeGreaterThan(translate[1]!.applied + translate[1]!.untranslated);
+  });
+});
+
 describe("-b/--book names the book in every command", () => {
   it("extract, init, update, translate, stats, check and normalize all take it", () => {
     const [parent] = demoBook();

@@ -49,7 +49,7 @@ describe("pobook translate", () => {
     );
     expect(readFileSync(join(out, "src", "logo.png"))).toEqual(readFileSync(join(book, "src", "logo.png")));
     expect(existsSync(join(out, "po", "de.po"))).toBe(true);
-    expect(stdout).toMatch(/^de: 6 applied, 2 fuzzy skipped, 4 untranslated, 1 not applied, 1 warnings -> /);
+    expect(stdout).toMatch(/^de: 5 applied, 1 fuzzy skipped, 4 untranslated, 1 not applied, 1 warnings -> /);
     expect(stderr).toMatch(/de\.po:15: src\/intro\.md:8: a table cell translation must escape/);
   });
 
@@ -70,7 +70,7 @@ describe("pobook translate", () => {
     writeFileSync(intro, `\uFEFF${readFileSync(intro, "utf8")}`);
     const { stdout } = await run([book, "-l", "de"]);
     expect(readFileSync(join(book, "book", "de-src", "src", "intro.md"), "utf8")).toMatch(/^\uFEFF# Einführung \{ #intro \}\n/);
-    expect(stdout).toMatch(/^de: 6 applied, /);
+    expect(stdout).toMatch(/^de: 5 applied, /);
   });
 
   test("a missing catalog is a usage error and writes nothing", async () => {

@@ -99,7 +99,9 @@ function readUtf8OrUndefined(path: string): string | undefined {
 
 /** applied + fuzzy + untranslated + not applied = the source book's messages. */
 function summaryLine(language: string, { tally, warnings }: BookTranslation, outDir: string): string {
-  return `${language}: ${tally.applied} applied, ${tally.fuzzy} fuzzy skipped, ${tally.untranslated} untranslated, ${tally.notApplied.length} not applied, ${warnings.length} warnings -> ${outDir}`;
+  // Messages as `pobook stats` counts them: a msgid used in several places counts once.
+  const counts = tally.messages;
+  return `${language}: ${counts.applied} applied, ${counts.fuzzy} fuzzy skipped, ${counts.untranslated} untranslated, ${counts.notApplied} not applied, ${warnings.length} warnings -> ${outDir}`;
 }
 
 export function registerTranslate(program: Command): void {
@@ -197,11 +199,13 @@ export function registerTranslate(program: Command): void {
             language: job.language,
             catalog: poName,
             output: job.outDir,
-            messages: tally.total,
-            applied: tally.applied,
-            fuzzy: tally.fuzzy,
-            untranslated: tally.untranslated,
-            notApplied: tally.notApplied.length,
+            // Distinct messages, as `pobook stats` counts them; `places` counts every use.
+            messages: tally.messages.total,
+            applied: tally.messages.applied,
+            fuzzy: tally.messages.fuzzy,
+            untranslated: tally.messages.untranslated,
+            notApplied: tally.messages.notApplied,
+            places: { total: tally.total, applied: tally.applied, fuzzy: tally.fuzzy, untranslated: tally.untranslated, notApplied: tally.notApplied.length },
             warnings: translation.warnings,
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
             outsideBook: Object.fromEntries(relocated),

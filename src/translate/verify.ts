@@ -86,6 +86,27 @@ export interface BookTally {
   untranslated: number;
   /** Translated in the catalog, but the translated book does not yield the msgstr there. */
   notApplied: NotApplied[];
+  /**
+   * The same per distinct message (a msgid used in several places counts once), as `pobook stats`
+   * counts catalog entries: a translated message is "not applied" when any of its places is.
+   */
+  messages: MessageCounts;
+}
+
+export interface MessageCounts {
+  total: number;
+  applied: number;
+  fuzzy: number;
+  untranslated: number;
+  notApplied: number;
+}
+
+type MessageOutcome = "applied" | "fuzzy" | "untranslated" | "notApplied";
+
+function countMessages(outcomes: ReadonlyMap<string, MessageOutcome>): MessageCounts {
+  const counts: MessageCounts = { total: outcomes.size, applied: 0, fuzzy: 0, untranslated: 0, notApplied: 0 };
+  for (const outcome of outcomes.values()) counts[outcome]++;
+  return counts;
 }
 
 /**
@@ -100,7 +121,12 @@ export function tallyTranslation(
   lookup: Lookup,
   heldBack: ReadonlySet<string> = new Set(),
 ): BookTally {
-  const tally: BookTally = { total: 0, applied: 0, fuzzy: 0, untranslated: 0, notApplied: [] };
+  const tally: BookTally = { total: 0, applied: 0, fuzzy: 0, untranslated: 0, notApplied: [], messages: { total: 0, applied: 0, fuzzy: 0, untranslated: 0, notApplied: 0 } };
+  // Per distinct msgid: the catalog's status, and for a translation whether every place got it.
+  const outcomes = new Map<string, MessageOutcome>();
+  const note = (msgid: string, outcome: MessageOutcome): void => {
+    if (outcomes.get(msgid) !== "notApplied") outcomes.set(msgid, outcome);
+  };
   const output = new Map(translated.map((file) => [file.path, file.messages]));
   for (const file of source) {
     // How many times each msgid occurs in the translated chapter, consumed as translations are found.
@@ -113,19 +139,31 @@ export function tallyTranslation(
     for (const message of file.messages) {
       tally.total++;
       const found = lookup(message.msgid);
-      if (found.status === "fuzzy") tally.fuzzy++;
-      else if (found.status === "untranslated") tally.untranslated++;
-      else {
+      if (found.status === "fuzzy") {
+        tally.fuzzy++;
+        note(message.msgid, "fuzzy");
+      } else if (found.status === "untranslated") {
+        tally.untranslated++;
+        note(message.msgid, "untranslated");
+      } else {
         let key = found.msgstr.trim();
         if (!available.get(key)) key = writtenForm(found.msgstr) ?? key;
         const count = available.get(key) ?? 0;
         if (count > 0) {
           available.set(key, count - 1);
           tally.applied++;
-        } else if (heldBack.has(file.path)) tally.untranslated++;
-        else tally.notApplied.push({ chapter: file.path, line: message.line, poLine: found.line, msgid: message.msgid, msgstr: found.msgstr });
+          note(message.msgid, "applied");
+        } else if (heldBack.has(file.path)) {
+          // Written in the source language on purpose (below the threshold): untranslated there.
+          tally.untranslated++;
+          if (!outcomes.has(message.msgid)) note(message.msgid, "untranslated");
+        } else {
+          tally.notApplied.push({ chapter: file.path, line: message.line, poLine: found.line, msgid: message.msgid, msgstr: found.msgstr });
+          note(message.msgid, "notApplied");
+        }
       }
     }
   }
+  tally.messages = countMessages(outcomes);
   return tally;
 }
