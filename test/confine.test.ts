@@ -176,6 +176,15 @@ describe("chapters outside the read root", () => {
     expect(existsSync(join(root, "repo/po"))).toBe(false);
   });
 
+  it("translate copies what a symlink points to inside book.toml's read-root, like it reads (no git work tree)", () => {
+    const root = makeTree({ "shared/banner.svg": "<svg/>", "book/book.toml": '[book]\n[preprocessor.gettext]\nread-root = ".."\n', "book/src/SUMMARY.md": "- [C](ch.md)\n", "book/src/ch.md": "Some text.\n", "book/po/de.po": DE_PO });
+    symlinkSync("../../shared/banner.svg", join(root, "book/src/banner.svg"));
+    const result = runCli(["translate", join(root, "book"), "-l", "de"]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("pobook: src/banner.svg: symlink to ../../shared/banner.svg points outside the copied book; its content is copied\n");
+    expect(readFileSync(join(root, "book/book/de-src/src/banner.svg"), "utf8")).toBe("<svg/>");
+  });
+
   it("a chapter symlinked elsewhere in the repository is read, and translate writes it into the copy", () => {
     const root = makeTree({ "shared/ch.md": "Some text.\n", "book/book.toml": "[book]\n", "book/src/SUMMARY.md": "- [C](ch.md)\n", "book/po/de.po": DE_PO });
     symlinkSync("../../shared/ch.md", join(root, "book/src/ch.md"));

@@ -172,8 +172,9 @@ export function registerTranslate(program: Command): void {
       const warn = (line: string): boolean => process.stderr.write(`${line}\n`);
       // Build output and pobook's default output area are not book content (unless they hold the sources).
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
-      const tree = readSourceTree(paths.root, { skip: new Set([...areas, ...jobs.map((job) => realPath(job.outDir))]), warn });
+      // Copying the tree and reading the book share one confinement: the read root.
       const readRoot = findReadRoot(root, config);
+      const tree = readSourceTree(paths.root, { skip: new Set([...areas, ...jobs.map((job) => realPath(job.outDir))]), warn, readRoot });
       const readBookFile = bookReaderKeepingBom(root, readRoot);
       const bookInReadRoot = relative(readRoot, realpathSync(root)).split(sep).join("/");
       // Parsing dominates; each catalog is then applied to the same parsed book.

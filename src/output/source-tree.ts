@@ -20,21 +20,15 @@ export interface SourceTreeOptions {
   skip: ReadonlySet<string>;
   /** Notes and warnings, one line each. */
   warn: (line: string) => void;
-}
-
-/** Where the book's repository starts: the nearest directory with `.git`, else the book root. */
-export function repositoryRoot(root: string): string {
-  for (let dir = root; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".git"))) return dir;
-    if (dirname(dir) === dir) return root;
-  }
+  /** What pobook may read (`findReadRoot`: the book's git work tree or book.toml's read-root), real path. */
+  readRoot: string;
 }
 
 const toPosix = (path: string): string => path.split(sep).join("/");
 
 /** Every entry of the book root `root` (a real path), relative POSIX paths, sorted. */
 export function readSourceTree(root: string, options: SourceTreeOptions): SourceEntry[] {
-  const repository = repositoryRoot(root);
+  const repository = options.readRoot;
   const entries: SourceEntry[] = [];
   // Left out: VCS data, build output, pobook's own output directories (they hold its manifest).
   const excluded = (absolute: string): boolean => {
