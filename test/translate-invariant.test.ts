@@ -88,9 +88,28 @@ describe("every translation reaches the translated book or is reported", () => {
     expect(result.translation.warnings[0]).toMatchObject({ file: "src/ch.md", poLine: 5 });
   });
 
-  test("text on the line of an include is reported, not silently left", () => {
-    const result = run("See {{#include name.txt}} here.\n", [["See Pobook here.", "Veja Pobook aqui."]], { "name.txt": "Pobook\n" });
-    expect(result.tally.applied + result.tally.notApplied.length).toBe(1);
+  test("text on the line of an include is translated as mdbook-gettext translates it (the include's text inlined)", () => {
+    const result = run("See {{#include name.txt}} here.\n\n- Item {{#include name.txt:1}}\n", [["See Pobook here.", "Veja Pobook aqui."], ["Item Pobook", "Item o Pobook"]], { "name.txt": "Pobook\n" });
+    expect(result.chapter).toBe("Veja Pobook aqui.\n\n- Item o Pobook\n");
+    expect(result.tally.applied).toBe(2);
+    expect(result.held).toBe(2);
+  });
+
+  test("text on the line of an include, untranslated: the directive stays", () => {
+    const result = run("See {{#include name.txt}} here.\n", [], { "name.txt": "Pobook\n" });
+    expect(result.chapter).toBe("See {{#include name.txt}} here.\n");
+    expect(result.tally.applied).toBe(0);
+  });
+
+  test("an include on a line of its own is not inlined", () => {
+    const result = run("Intro.\n\n{{#include part.md}}\n", [["Intro.", "Introdução."], ["Part text.", "Texto da parte."]], { "part.md": "Part text.\n" });
+    expect(result.chapter).toBe("Introdução.\n\n{{#include part.md}}\n");
+    expect(result.output.get("src/part.md")).toBe("Texto da parte.\n");
+  });
+
+  test("an inline include that brings a blank line: reported, not silently left", () => {
+    const result = run("See {{#include two.md}} here.\n", [["See One", "Veja Um"], ["Two here.", "Dois aqui."]], { "two.md": "One\n\nTwo\n" });
+    expect(result.tally.applied + result.tally.notApplied.length + result.tally.untranslated).toBe(result.tally.total);
   });
 
   test("a chapter including SUMMARY.md: SUMMARY.md's own titles are still translated", () => {

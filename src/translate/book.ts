@@ -32,6 +32,7 @@ import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/
 import { scanLinks } from "../book/links.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
 import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
+import { expandInlineIncludeMessages } from "./inline-includes.js";
 import { extractForCheck, tallyTranslation, type BookTally, type ExtractedFile } from "./verify.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
@@ -230,6 +231,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
     }
     const document = prepareChapterDocument(config, path, text, options);
     const parsed = document.parsed;
+    document.messages = expandInlineIncludeMessages(path, parsed, document.tree, document.messages, read, document.options);
     documents.push(document);
     for (const use of includeUses(path, parsed, document.tree)) {
       const known = includes.get(use.path);
@@ -254,6 +256,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       continue;
     }
     const document = prepareMarkdown(includePath, "include", text, text, base);
+    document.messages = expandInlineIncludeMessages(includePath, document.parsed, document.tree, document.messages, read, document.options);
     documents.push(document);
     // Its own includes, relative to it as mdBook expands them (a file already prepared is not prepared again).
     for (const use of includeUses(includePath, document.parsed, document.tree)) {
