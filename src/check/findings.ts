@@ -26,6 +26,7 @@ export const RULES = {
   "footnote-ref": { severity: "error", summary: "footnote references differ" },
   "html-tags": { severity: "error", summary: "inline HTML tags differ" },
   emphasis: { severity: "error", summary: "stray emphasis/strong delimiters left as text" },
+  "intraword-emphasis": { severity: "warning", summary: "emphasis inside a word kept as `_` (renders literal underscores; needs the book's sources)" },
   "block-structure": { severity: "error", summary: "msgstr of an inline msgid contains a block construct" },
   "single-line": { severity: "warning", summary: "msgstr of a single-line msgid spans several lines" },
   newlines: { severity: "error", summary: "leading/trailing newlines differ" },

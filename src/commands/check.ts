@@ -7,6 +7,11 @@ import { checkCatalog, hasErrors, isRuleId, RULES, sortFindings, type Finding, t
 import { resolveFindings, type RawFinding, type RuleId } from "../check/findings.js";
 import { entryStartLine } from "../check/duplicates.js";
 import { readAtRevision } from "../check/git-revision.js";
+import { checkIntrawordEmphasis, intrawordCandidates } from "../check/intraword-emphasis.js";
+import type { BookConfig } from "../book/config.js";
+import type { PoEntry } from "../catalog/types.js";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
+import { messageSources, prepareBook, type PreparedBook } from "../translate/book.js";
 import { HEADER_LINE } from "../check/header.js";
 import { checkMsgidChanges } from "../check/msgid-changes.js";
 import { findingsToJson, formatFinding, summarizeFindings } from "../check/report.js";
@@ -65,6 +70,21 @@ function severityOverrides(options: CheckOptions, configured: SeverityOverrides)
   return overrides;
 }
 
+/** Source texts of the candidates' msgids, or undefined when the book's sources cannot be read (a catalog checked on its own). */
+const preparedBooks = new Map<string, PreparedBook | null>();
+function bookSources(root: string, config: BookConfig, candidates: readonly PoEntry[]): Map<string, string[]> | undefined {
+  // Read once per run, only when some catalog has a candidate.
+  if (!preparedBooks.has(root)) {
+    try {
+      preparedBooks.set(root, prepareBook(config, bookReader(root, findReadRoot(root, config))));
+    } catch {
+      preparedBooks.set(root, null);
+    }
+  }
+  const book = preparedBooks.get(root);
+  return book ? messageSources(book, new Set(candidates.map((entry) => entry.msgid))) : undefined;
+}
+
 export function registerCheck(program: Command): void {
   program
     .command("check")
@@ -90,6 +110,11 @@ export function registerCheck(program: Command): void {
           continue;
         }
         const fileFindings = checkCatalog(catalog, file, overrides, config?.language);
+        const candidates = intrawordCandidates(catalog);
+        if (candidates.length > 0 && config !== undefined) {
+          const sources = bookSources(options.book, config, candidates);
+          if (sources) fileFindings.push(...resolveFindings(checkIntrawordEmphasis(candidates, (msgid) => sources.get(msgid) ?? []), file, overrides));
+        }
         if (options.msgidChanges !== undefined) {
           const before = readAtRevision(file, options.msgidChanges);
           if (before !== undefined) {

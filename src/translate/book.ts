@@ -492,3 +492,19 @@ export function setBookLanguage(toml: string, language: string): string {
   }
   return `[book]\nlanguage = ${value}\n\n${toml}`;
 }
+
+/** The source text of each place the book yields each of `msgids` (chapters, SUMMARY.md and Markdown includes; code views left out). */
+export function messageSources(book: PreparedBook, msgids: ReadonlySet<string>): Map<string, string[]> {
+  const sources = new Map<string, string[]>();
+  for (const document of book.documents) {
+    if (document.views) continue;
+    for (const message of document.messages) {
+      if (!msgids.has(message.msgid)) continue;
+      const known = sources.get(message.msgid);
+      const text = document.parsed.slice(message.start, message.end);
+      if (known) known.push(text);
+      else sources.set(message.msgid, [text]);
+    }
+  }
+  return sources;
+}

@@ -19,6 +19,8 @@ interface Run {
   canClose: boolean;
   /** As a `*` run: right-flanking. */
   mayClose: boolean;
+  /** As a `*` run: left-flanking. */
+  mayOpen: boolean;
 }
 
 function classify(text: string, start: number, length: number): Run {
@@ -32,6 +34,7 @@ function classify(text: string, start: number, length: number): Run {
     canOpen: left && (!right || PUNCTUATION.test(before)),
     canClose: right && (!left || PUNCTUATION.test(after)),
     mayClose: right,
+    mayOpen: left,
   };
 }
 
@@ -125,4 +128,26 @@ export function emphasisLoss(sourceText: string, msgid: string, msgstr: string):
   if (!sourceText.includes("*") || !msgid.includes("_") || !msgstr.includes("_")) return undefined;
   if (emphasisCount(emphasisForSource(msgid)) >= emphasisCount(sourceText)) return undefined;
   return "the msgid writes emphasis inside a word with `_`, which renders as literal underscores: write it with `*` in the translation";
+}
+
+/**
+ * The `_` pairs of `text` that would be emphasis written with `*` but that
+ * no `_` can make: the opening `_` is inside a word (`x_n_th`, mdbook-xgettext's
+ * form of `x*n*th`). Neither the translator's `_` nor pobook can make them
+ * render as emphasis; only `*` can. (A literal `snake_case_name` looks the
+ * same, which is why `check` only reports them where the msgid has them too.)
+ */
+export function intrawordUnderscorePairs(text: string): string[] {
+  if (!text.includes("_")) return [];
+  const runs = underscoreRuns(text);
+  const pairs: string[] = [];
+  for (let index = 0; index < runs.length; index++) {
+    const opener = runs[index]!;
+    if (opener.canOpen || !opener.mayOpen || !opener.mayClose) continue;
+    const closer = runs.slice(index + 1).find((run) => run.length === opener.length && run.mayClose);
+    if (!closer) continue;
+    pairs.push(text.slice(opener.start, closer.start + closer.length));
+    index = runs.indexOf(closer);
+  }
+  return pairs;
 }
