@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, chownSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { PobookError } from "./errors.js";
 import { dirname, basename, join } from "node:path";
+import { decodeStrictUtf8 } from "./utf8.js";
 
 /** Temporary files of writeFileAtomic: `.NAME.<12 hex digits>.tmp` next to NAME (captures NAME). */
 export const ATOMIC_TEMP_NAME = /^\.(.+)\.[0-9a-f]{12}\.tmp$/;
@@ -48,8 +49,6 @@ function chownAsAllowed(path: string, uid: number, gid: number): void {
   }
 }
 
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-
 /** Reads a file as strict UTF-8: invalid bytes are an input error naming the file. */
 export function readUtf8(path: string, shownAs = path): string {
   return decodeUtf8File(readFileSync(path), shownAs);
@@ -57,9 +56,7 @@ export function readUtf8(path: string, shownAs = path): string {
 
 /** Decodes bytes read from `shownAs` as strict UTF-8. */
 export function decodeUtf8File(bytes: Uint8Array, shownAs: string): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    throw new PobookError("file is not valid UTF-8", { file: shownAs });
-  }
+  const decoded = decodeStrictUtf8(bytes);
+  if ("text" in decoded) return decoded.text;
+  throw new PobookError("file is not valid UTF-8", { file: shownAs, line: decoded.invalidLine });
 }

@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { PobookError } from "../errors.js";
 import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
 import { entryKey, newEntry } from "./types.js";
+import { decodeStrictUtf8 } from "../utf8.js";
 
 const SIMPLE_ESCAPES: Record<string, string> = {
   n: "\n",
@@ -484,28 +485,7 @@ export function readPoFileWithText(path: string): { text: string; catalog: Catal
 }
 
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return text.startsWith("\uFEFF") ? text.slice(1) : text;
-  } catch {
-    // Find the first invalid sequence to name its line.
-    let good = 0;
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    let lineStart = 0;
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          decoder.decode(bytes.subarray(lineStart, i));
-        } catch {
-          break;
-        }
-        good++;
-        lineStart = i + 1;
-      }
-    }
-    throw new PobookError("invalid UTF-8 (pobook reads UTF-8 only; convert with: msgconv -t UTF-8)", {
-      file,
-      line: good + 1,
-    });
-  }
+  const decoded = decodeStrictUtf8(bytes);
+  if ("text" in decoded) return decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text;
+  throw new PobookError("invalid UTF-8 (pobook reads UTF-8 only; convert with: msgconv -t UTF-8)", { file, line: decoded.invalidLine });
 }
