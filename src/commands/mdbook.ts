@@ -41,7 +41,7 @@ async function runGettext(): Promise<void> {
     return;
   }
   const catalog = readPoFile(settings.catalogPath);
-  const result = translateMdbook(book, settings.config, bookLookup(catalog));
+  const result = translateMdbook(book, settings.config, bookLookup(catalog), { beforeLinks: settings.beforeLinks });
   const poName = relative(process.cwd(), settings.catalogPath) || settings.catalogPath;
   for (const warning of result.warnings) {
     process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${warning.chapter}:${warning.line}: ${warning.message}; source text kept\n`);

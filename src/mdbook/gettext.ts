@@ -25,6 +25,8 @@ export interface GettextSettings {
   language?: string;
   /** `<root>/<po-dir>/<language>.po`, when a language is set. */
   catalogPath?: string;
+  /** mdBook's `links` preprocessor runs after this one (see `runsBeforeLinks`). */
+  beforeLinks: boolean;
 }
 
 const table = (value: unknown): Record<string, unknown> =>
@@ -34,12 +36,27 @@ const table = (value: unknown): Record<string, unknown> =>
 export function gettextSettings(context: PreprocessorContext): GettextSettings {
   const config = bookConfigFromObject(context.config, join(context.root, "book.toml"));
   const language = table(context.config.book).language;
-  const settings: GettextSettings = { config };
+  const settings: GettextSettings = { config, beforeLinks: runsBeforeLinks(context.config) };
   if (typeof language === "string" && language !== "") {
     settings.language = language;
     settings.catalogPath = join(context.root, config.poDir, `${language}.po`);
   }
   return settings;
+}
+
+const names = (value: unknown): string[] => (Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
+
+/**
+ * Whether mdBook runs `links` after `gettext`. mdBook orders preprocessors by
+ * their `before`/`after` lists, ties by name, so `gettext` comes before `links`
+ * unless the book says `after = ["links"]` (as mdbook-i18n-helpers asks). Then a
+ * `{{#include}}` that a translation adds would be expanded: it is escaped.
+ */
+export function runsBeforeLinks(config: Record<string, unknown>): boolean {
+  const preprocessors = table(config.preprocessor);
+  const gettext = table(preprocessors.gettext);
+  const links = table(preprocessors.links);
+  return !(names(gettext.after).includes("links") || names(links.before).includes("gettext"));
 }
 
 /** Text of inline Markdown without its formatting, as mdBook gives chapter names (`Foo *Bar*` → `Foo Bar`). */
@@ -80,7 +97,7 @@ export interface ChapterWarning extends TranslationWarning {
 }
 
 /** Translates every chapter, chapter name and part title of `book` (a new book; unknown fields kept). */
-export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lookup, options: { legacyInlineHtml?: boolean } = {}): { book: MdbookBook; warnings: ChapterWarning[] } {
+export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lookup, options: { legacyInlineHtml?: boolean; beforeLinks?: boolean } = {}): { book: MdbookBook; warnings: ChapterWarning[] } {
   const warnings: ChapterWarning[] = [];
   const title = (text: string): string => translateDocument(text, lookup, segmentationOptions(config, options)).text;
   const item = (section: MdbookItem): MdbookItem => {
@@ -91,7 +108,7 @@ export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lo
     if (content !== "") {
       const path = chapter.path ?? chapter.name;
       const document = prepareChapterDocument(config, join(config.src, path), content, options);
-      const result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
+      const result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: options.beforeLinks === true });
       content = (document.bom ? "\uFEFF" : "") + result.text;
       warnings.push(...result.warnings.map((warning) => ({ ...warning, chapter: path })));
     }
