@@ -35,9 +35,9 @@ describe.skipIf(!HAS_CORPUS)(HAS_CORPUS ? "corpus catalogs" : "corpus catalogs: 
   /** The pt-BR report, computed once (the catalog has 3793 translations to parse). */
   const reportOfPtBR = (): JsonReport => (ptBRReport ??= checkJson([ptBR]).report);
 
-  test.each(catalogs)("%s: finishes in a few seconds, every finding at an entry", (file) => {
-    const { report, seconds, status } = checkJson([file]);
-    expect(seconds).toBeLessThan(10);
+  // Its time is measured by `npm run bench`, not asserted here (a loaded CI machine is not a benchmark).
+  test.each(catalogs)("%s: every finding at an entry", (file) => {
+    const { report, status } = checkJson([file]);
     if (file === ptBR) ptBRReport = report;
     const entries = new Map(parsePo(readFileSync(file, "utf8"), file).entries.map((entry) => [entry.line, entry]));
     for (const finding of report.findings) {

@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { intrawordUnderscorePairs } from "../src/translate/emphasis.js";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { makeTree, runPobook } from "./helpers/cli.js";
 
 const chapter = "The x*n*th time.\n\nThe *n*th time.\n\nA snake_case_name here.\n";
 const catalog = [
@@ -36,27 +36,27 @@ describe("intraword emphasis", () => {
     expect(intrawordUnderscorePairs("Use `x_n_th` here.")).toEqual([]);
   });
 
-  test("check reports only the entry whose source has emphasis inside a word, at its line", () => {
+  test("check reports only the entry whose source has emphasis inside a word, at its line", async () => {
     const root = book();
-    const result = runCli(["check", "--json"], root);
+    const result = await runPobook(["check", "--json"], root);
     expect(result.status).toBe(0);
     const findings = JSON.parse(result.stdout).findings.filter((finding: { rule: string }) => finding.rule === "intraword-emphasis");
     expect(findings).toEqual([expect.objectContaining({ file: "po/fr.po", line: 6, severity: "warning", message: expect.stringContaining("write '*n*'") })]);
   });
 
-  test("check --error intraword-emphasis fails CI", () => {
-    expect(runCli(["check", "--error", "intraword-emphasis"], book()).status).toBe(1);
+  test("check --error intraword-emphasis fails CI", async () => {
+    expect((await runPobook(["check", "--error", "intraword-emphasis"], book())).status).toBe(1);
   });
 
-  test("a catalog checked without its book: the rule cannot tell `snake_case_name` from emphasis and says nothing", () => {
+  test("a catalog checked without its book: the rule cannot tell `snake_case_name` from emphasis and says nothing", async () => {
     const root = makeTree({ "fr.po": catalog });
-    const result = runCli(["check", "--json", "fr.po"], root);
+    const result = await runPobook(["check", "--json", "fr.po"], root);
     expect(JSON.parse(result.stdout).findings.filter((finding: { rule: string }) => finding.rule === "intraword-emphasis")).toEqual([]);
   });
 
-  test("translate renders `_n_th` as the translator meant it, and warns about `x_n_th`", () => {
+  test("translate renders `_n_th` as the translator meant it, and warns about `x_n_th`", async () => {
     const root = book();
-    const result = runCli(["translate", "-l", "fr", "--json"], root);
+    const result = await runPobook(["translate", "-l", "fr", "--json"], root);
     expect(result.status).toBe(0);
     const out = readFileSync(join(root, "book", "fr-src", "src", "ch.md"), "utf8");
     expect(out).toContain("La *n*ième fois.");

@@ -19,7 +19,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeStaleTemporaries, STALE_TEMPORARY_MS } from "../src/catalog-file.js";
-import { runCli } from "./helpers/cli.js";
+import { runPobook } from "./helpers/cli.js";
 
 const HEADER = `msgid ""
 msgstr ""
@@ -56,10 +56,10 @@ function project(files: Record<string, string>): string {
 const isRoot = process.getuid?.() === 0;
 
 describe("update writes catalogs as the user set them up", () => {
-  it("writes through a symlink: the link stays, its target gets the update", () => {
+  it("writes through a symlink: the link stays, its target gets the update", async () => {
     const dir = project({ "shared/fr.po": CATALOG });
     symlinkSync("../shared/fr.po", join(dir, "po", "fr.po"));
-    const result = runCli(["update"], dir);
+    const result = await runPobook(["update"], dir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(lstatSync(join(dir, "po", "fr.po")).isSymbolicLink()).toBe(true);
@@ -69,7 +69,7 @@ describe("update writes catalogs as the user set them up", () => {
     expect(readdirSync(join(dir, "po")).sort()).toEqual(["fr.po", "messages.pot"]);
   });
 
-  it("keeps the catalog's mode, and its group (and owner, as root)", () => {
+  it("keeps the catalog's mode, and its group (and owner, as root)", async () => {
     const dir = project({ "po/fr.po": CATALOG });
     const file = join(dir, "po", "fr.po");
     chmodSync(file, 0o640);
@@ -77,7 +77,7 @@ describe("update writes catalogs as the user set them up", () => {
     const gid = isRoot ? 1 : statSync(file).gid;
     if (isRoot) chownSync(file, 2, gid);
     const before = statSync(file);
-    expect(runCli(["update"], dir).status).toBe(0);
+    expect((await runPobook(["update"], dir)).status).toBe(0);
     const after = statSync(file);
     expect(readFileSync(file, "utf8")).toContain('msgid "New message"');
     expect(after.ino).not.toBe(before.ino); // replaced atomically, not rewritten in place
@@ -86,10 +86,10 @@ describe("update writes catalogs as the user set them up", () => {
     expect(after.uid).toBe(before.uid);
   });
 
-  it("refuses a read-only (0444) catalog in one line, exit 2, before writing any catalog", () => {
+  it("refuses a read-only (0444) catalog in one line, exit 2, before writing any catalog", async () => {
     const dir = project({ "po/de.po": CATALOG.replace("Bonjour", "Hallo"), "po/fr.po": CATALOG });
     chmodSync(join(dir, "po", "fr.po"), 0o444);
-    const result = runCli(["update"], dir);
+    const result = await runPobook(["update"], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: po/fr.po: read-only catalog (mode 0444), left as it is; make it writable (chmod u+w) to update it\n");
     expect(result.stdout).toBe("");
@@ -99,31 +99,31 @@ describe("update writes catalogs as the user set them up", () => {
     expect(statSync(join(dir, "po", "fr.po")).mode & 0o777).toBe(0o444);
   });
 
-  it("leaves a read-only catalog alone without complaint when it needs no change", () => {
+  it("leaves a read-only catalog alone without complaint when it needs no change", async () => {
     const dir = project({ "po/fr.po": CATALOG });
-    expect(runCli(["update"], dir).status).toBe(0);
+    expect((await runPobook(["update"], dir)).status).toBe(0);
     chmodSync(join(dir, "po", "fr.po"), 0o444);
-    const result = runCli(["update"], dir);
+    const result = await runPobook(["update"], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("(unchanged)");
   });
 
-  it("init --force and normalize refuse a read-only catalog too", () => {
+  it("init --force and normalize refuse a read-only catalog too", async () => {
     const dir = project({ "po/fr.po": CATALOG });
     chmodSync(join(dir, "po", "fr.po"), 0o444);
-    const init = runCli(["init", "-l", "fr", "--force"], dir);
+    const init = await runPobook(["init", "-l", "fr", "--force"], dir);
     expect(init.status).toBe(2);
     expect(init.stderr).toMatch(/^pobook: po\/fr\.po: read-only catalog \(mode 0444\)/);
-    const normalize = runCli(["normalize", "po/fr.po"], dir);
+    const normalize = await runPobook(["normalize", "po/fr.po"], dir);
     expect(normalize.status).toBe(2);
     expect(normalize.stderr).toMatch(/^pobook: po\/fr\.po: read-only catalog \(mode 0444\)/);
     expect(readFileSync(join(dir, "po", "fr.po"), "utf8")).toBe(CATALOG);
   });
 
-  it("says when a hard-linked catalog's other names keep the old text", () => {
+  it("says when a hard-linked catalog's other names keep the old text", async () => {
     const dir = project({ "po/fr.po": CATALOG });
     linkSync(join(dir, "po", "fr.po"), join(dir, "fr-backup.po"));
-    const result = runCli(["update"], dir);
+    const result = await runPobook(["update"], dir);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe(
       "pobook: warning: po/fr.po: had 2 hard links; the other names keep the old catalog (pobook replaces files by rename)\n",
@@ -132,19 +132,19 @@ describe("update writes catalogs as the user set them up", () => {
     expect(readFileSync(join(dir, "fr-backup.po"), "utf8")).toBe(CATALOG);
   });
 
-  it("names the line of the first invalid UTF-8 byte", () => {
+  it("names the line of the first invalid UTF-8 byte", async () => {
     const bytes = Buffer.concat([Buffer.from(`${CATALOG}\nmsgid "Caf`), Buffer.from([0xe9]), Buffer.from('"\nmsgstr ""\n')]);
     const dir = project({});
     writeFileSync(join(dir, "po", "fr.po"), bytes);
-    const result = runCli(["update"], dir);
+    const result = await runPobook(["update"], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: po\/fr\.po:10: invalid UTF-8 .*\n$/);
     expect(readFileSync(join(dir, "po", "fr.po"))).toEqual(bytes);
   });
 
-  it("writes escaped UTF-8 bytes back as the characters msgcat reads", () => {
+  it("writes escaped UTF-8 bytes back as the characters msgcat reads", async () => {
     const dir = project({ "po/fr.po": `${HEADER}\nmsgid "Hello"\nmsgstr "All\\303\\264 \\xc3\\xa9t\\xc3\\xa9"\n` });
-    expect(runCli(["update"], dir).status).toBe(0);
+    expect((await runPobook(["update"], dir)).status).toBe(0);
     expect(readFileSync(join(dir, "po", "fr.po"), "utf8")).toContain('msgstr "Allô été"\n');
   });
 });
@@ -160,9 +160,9 @@ describe("temporaries of killed runs", () => {
     return dir;
   }
 
-  it("the next update removes stale ones of pobook's naming, keeps recent ones and other files", () => {
+  it("the next update removes stale ones of pobook's naming, keeps recent ones and other files", async () => {
     const dir = withTemporaries();
-    const result = runCli(["update"], dir);
+    const result = await runPobook(["update"], dir);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe("po/fr.po: kept 1, fuzzy 0, new 1, obsolete 0; now 1 translated, 0 fuzzy, 1 untranslated, 0 obsolete\n");
     expect(readdirSync(join(dir, "po")).sort()).toEqual([".#fr.po", FRESH, ".pt-BR.po", "fr.po", "messages.pot"]);
@@ -182,20 +182,20 @@ describe("temporaries of killed runs", () => {
     expect(lstatSync(join(dir, ".de.po.0123456789ab.tmp")).isSymbolicLink()).toBe(true);
   });
 
-  it("stats, check and translate --all never read temporaries or hidden files as catalogs", () => {
+  it("stats, check and translate --all never read temporaries or hidden files as catalogs", async () => {
     const dir = withTemporaries();
     writeFileSync(join(dir, "book.toml"), '[book]\ntitle = "Demo"\n');
     mkdirSync(join(dir, "src"));
     writeFileSync(join(dir, "src", "SUMMARY.md"), "# Summary\n\n- [Hello](hello.md)\n");
     writeFileSync(join(dir, "src", "hello.md"), "Hello\n");
-    const stats = runCli(["stats", "--json"], dir);
+    const stats = await runPobook(["stats", "--json"], dir);
     expect(stats.stderr).toBe("");
     expect(stats.status).toBe(0);
     expect(stats.stdout).toContain("po/fr.po");
     expect(stats.stdout).not.toMatch(/\.tmp|\.#fr|pt-BR/);
-    const check = runCli(["check"], dir);
+    const check = await runPobook(["check"], dir);
     expect(check.stderr).not.toMatch(/\.tmp|\.#fr|pt-BR/);
-    const translate = runCli(["translate", "--all"], dir);
+    const translate = await runPobook(["translate", "--all"], dir);
     expect(translate.stderr).toBe("");
     expect(translate.status).toBe(0);
     expect(readdirSync(join(dir, "book")).sort()).toEqual(["fr-src"]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "./helpers/cli.js";
+import { runPobook } from "./helpers/cli.js";
 
 const DEMO = join(import.meta.dirname, "..", "fixtures", "demo-book");
 const LOCALES = join(import.meta.dirname, "..", "locales");
@@ -21,57 +21,57 @@ function demoBook(): [string, string] {
 }
 
 describe("translate --po FILE: the language is the catalog's", () => {
-  it("takes the Language header when -l is not given", () => {
+  it("takes the Language header when -l is not given", async () => {
     const [parent] = demoBook();
     cpSync(join(parent, "book", "po", "fr.po"), join(parent, "catalog.po"));
-    const result = runCli(["translate", "book", "--po", "catalog.po"], parent);
+    const result = await runPobook(["translate", "book", "--po", "catalog.po"], parent);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^fr: \d+ applied, .* -> book\/book\/fr-src\n$/);
     expect(readFileSync(join(parent, "book", "book", "fr-src", "book.toml"), "utf8")).toContain('language = "fr"');
   });
 
-  it("refuses an -l that contradicts the header, writing nothing", () => {
+  it("refuses an -l that contradicts the header, writing nothing", async () => {
     const [parent] = demoBook();
-    const result = runCli(["translate", "book", "--po", "book/po/fr.po", "-l", "de"], parent);
+    const result = await runPobook(["translate", "book", "--po", "book/po/fr.po", "-l", "de"], parent);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: book/po/fr.po: the catalog's Language is fr, not de (-l de): drop -l, or give the de catalog\n");
     expect(existsSync(join(parent, "book", "book"))).toBe(false);
     // Agreeing is fine, in any spelling of the tag.
-    expect(runCli(["translate", "book", "--po", "book/po/fr.po", "-l", "FR"], parent).status).toBe(0);
+    expect((await runPobook(["translate", "book", "--po", "book/po/fr.po", "-l", "FR"], parent)).status).toBe(0);
   });
 
-  it("preview refuses the same contradiction before serving anything", () => {
+  it("preview refuses the same contradiction before serving anything", async () => {
     const [parent] = demoBook();
-    const result = runCli(["preview", "book", "--po", "book/po/fr.po", "-l", "de", "--port", "0"], parent);
+    const result = await runPobook(["preview", "book", "--po", "book/po/fr.po", "-l", "de", "--port", "0"], parent);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: book/po/fr.po: the catalog's Language is fr, not de (-l de): drop -l, or give the de catalog\n");
   });
 
-  it("a catalog still saying the source language (copied from the POT, no msginit) takes -l", () => {
+  it("a catalog still saying the source language (copied from the POT, no msginit) takes -l", async () => {
     const [parent] = demoBook();
     writeFileSync(join(parent, "copied.po"), readFileSync(join(parent, "book", "po", "fr.po"), "utf8").replace('"Language: fr\\n"', '"Language: en\\n"'));
     expect(readFileSync(join(parent, "copied.po"), "utf8")).toContain('"Language: en\\n"');
-    const result = runCli(["translate", "book", "--po", "copied.po", "-l", "fr"], parent);
+    const result = await runPobook(["translate", "book", "--po", "copied.po", "-l", "fr"], parent);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^fr: \d+ applied, /);
     expect(readFileSync(join(parent, "book", "book", "fr-src", "book.toml"), "utf8")).toContain('language = "fr"');
   });
 
-  it("asks for -l when the header names no language", () => {
+  it("asks for -l when the header names no language", async () => {
     const [parent] = demoBook();
     writeFileSync(join(parent, "x.po"), readFileSync(join(parent, "book", "po", "fr.po"), "utf8").replace('"Language: fr\\n"\n', ""));
-    const result = runCli(["translate", "book", "--po", "x.po"], parent);
+    const result = await runPobook(["translate", "book", "--po", "x.po"], parent);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: x.po: the catalog's header has no Language: give it with -l LANG\n");
-    expect(runCli(["translate", "book", "--po", "x.po", "-l", "fr"], parent).stdout).toMatch(/^fr: /);
+    expect((await runPobook(["translate", "book", "--po", "x.po", "-l", "fr"], parent)).stdout).toMatch(/^fr: /);
   });
 });
 
 describe("translate and stats count the same messages", () => {
-  it("a msgid used in several places counts once, as in the catalog", () => {
+  it("a msgid used in several places counts once, as in the catalog", async () => {
     const [parent] = demoBook();
-    const stats = JSON.parse(runCli(["stats", "--json", "-b", "book"], parent).stdout) as Array<{ language: string; messages: { translated: number; fuzzy: number; untranslated: number } }>;
-    const translate = JSON.parse(runCli(["translate", "book", "--all", "--json"], parent).stdout) as Array<{ language: string; applied: number; fuzzy: number; untranslated: number; notApplied: number; places: { total: number } }>;
+    const stats = JSON.parse((await runPobook(["stats", "--json", "-b", "book"], parent)).stdout) as Array<{ language: string; messages: { translated: number; fuzzy: number; untranslated: number } }>;
+    const translate = JSON.parse((await runPobook(["translate", "book", "--all", "--json"], parent)).stdout) as Array<{ language: string; applied: number; fuzzy: number; untranslated: number; notApplied: number; places: { total: number } }>;
     expect(translate.map((t) => t.language)).toEqual(["de", "fr"]);
     for (const report of translate) {
       const figures = stats.find((s) => s.language === report.language)!.messages;
@@ -83,42 +83,42 @@ describe("translate and stats count the same messages", () => {
 });
 
 describe("-b/--book names the book in every command", () => {
-  it("extract, init, update, translate, stats, check and normalize all take it", () => {
+  it("extract, init, update, translate, stats, check and normalize all take it", async () => {
     const [parent] = demoBook();
-    const run = (args: string[]) => {
-      const result = runCli(args, parent);
+    const run = async (args: string[]) => {
+      const result = await runPobook(args, parent);
       expect(result.stderr, args.join(" ")).not.toMatch(/unknown option|error:/);
       expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBeLessThan(2);
       return result;
     };
-    expect(run(["extract", "-b", "book"]).stdout).toMatch(/^wrote book\/po\/messages\.pot: \d+ messages\n$/);
-    expect(run(["init", "-b", "book", "-l", "ja"]).stdout).toMatch(/^created book\/po\/ja\.po \(\d+ messages\)\n$/);
-    expect(run(["update", "-b", "book"]).stdout).toMatch(/^book\/po\/de\.po: kept /);
-    expect(run(["translate", "-b", "book", "-l", "fr"]).stdout).toMatch(/^fr: .* -> book\/book\/fr-src\n$/);
+    expect((await run(["extract", "-b", "book"])).stdout).toMatch(/^wrote book\/po\/messages\.pot: \d+ messages\n$/);
+    expect((await run(["init", "-b", "book", "-l", "ja"])).stdout).toMatch(/^created book\/po\/ja\.po \(\d+ messages\)\n$/);
+    expect((await run(["update", "-b", "book"])).stdout).toMatch(/^book\/po\/de\.po: kept /);
+    expect((await run(["translate", "-b", "book", "-l", "fr"])).stdout).toMatch(/^fr: .* -> book\/book\/fr-src\n$/);
     // stats and check read the book's po-dir (here po/, in the book).
-    expect(run(["stats", "-b", "book", "--json"]).stdout).toContain('"file": "book/po/de.po"');
-    expect(run(["check", "-b", "book"]).stdout).toMatch(/^(book\/po\/\w+\.po:\d+: .*\n)*$/);
-    expect(run(["normalize", "-b", "book", "book/po/fr.po"]).stdout).toMatch(/^book\/po\/fr\.po: messages /);
+    expect((await run(["stats", "-b", "book", "--json"])).stdout).toContain('"file": "book/po/de.po"');
+    expect((await run(["check", "-b", "book"])).stdout).toMatch(/^(book\/po\/\w+\.po:\d+: .*\n)*$/);
+    expect((await run(["normalize", "-b", "book", "book/po/fr.po"])).stdout).toMatch(/^book\/po\/fr\.po: messages /);
   });
 
-  it("the older spellings still work; two different books are refused", () => {
+  it("the older spellings still work; two different books are refused", async () => {
     const [parent] = demoBook();
-    expect(runCli(["translate", "book", "-l", "fr"], parent).status).toBe(0);
-    expect(runCli(["stats", "--book", "book"], parent).status).toBe(0);
-    expect(runCli(["translate", "book", "--book", "book", "-l", "fr"], parent).status).toBe(0);
-    const both = runCli(["translate", "book", "--book", "other", "-l", "fr"], parent);
+    expect((await runPobook(["translate", "book", "-l", "fr"], parent)).status).toBe(0);
+    expect((await runPobook(["stats", "--book", "book"], parent)).status).toBe(0);
+    expect((await runPobook(["translate", "book", "--book", "book", "-l", "fr"], parent)).status).toBe(0);
+    const both = await runPobook(["translate", "book", "--book", "other", "-l", "fr"], parent);
     expect(both.status).toBe(2);
     expect(both.stderr).toBe("pobook: two books given: book and --book other; give one\n");
   });
 });
 
 describe("paths in messages are the ones the user gave", () => {
-  it("a book outside the current directory given absolute stays absolute (no ../../.. chain)", () => {
+  it("a book outside the current directory given absolute stays absolute (no ../../.. chain)", async () => {
     const [, book] = demoBook();
     const elsewhere = mkdtempSync(join(tmpdir(), "pobook-cwd-"));
-    const result = runCli(["translate", book, "-l", "fr"], elsewhere);
+    const result = await runPobook(["translate", book, "-l", "fr"], elsewhere);
     expect(result.stdout).toMatch(new RegExp(`^fr: .* -> ${join(book, "book", "fr-src").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`));
-    const missing = runCli(["translate", "nope", "-l", "fr"], elsewhere);
+    const missing = await runPobook(["translate", "nope", "-l", "fr"], elsewhere);
     expect(missing.stderr).toBe("pobook: nope/book.toml: no book.toml here\n");
   });
 });

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { makeTree, runPobook } from "./helpers/cli.js";
 import { parseBookConfig } from "../src/book/config.js";
 import { extractChapter, readOutline } from "../src/book/extract-book.js";
 import { resolveIncludePath } from "../src/book/include-path.js";
@@ -72,9 +72,9 @@ describe("the read root", () => {
 });
 
 describe("extract and translate of a book including files from its repository", () => {
-  it("extract reads ../../examples/x.rs inside the git work tree", () => {
+  it("extract reads ../../examples/x.rs inside the git work tree", async () => {
     const { book } = repoWithBook(INCLUDING);
-    const result = runCli(["extract", book, "--no-cache"]);
+    const result = await runPobook(["extract", book, "--no-cache"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const pot = readFileSync(join(book, "po/messages.pot"), "utf8");
@@ -82,10 +82,10 @@ describe("extract and translate of a book including files from its repository", 
     expect(pot).toContain('#: src/ch.md:8\nmsgid "\\"Hello from the examples\\""');
   });
 
-  it("translate finds the same include, writes nothing outside its copy, and writes the file into it under .pobook-outside/, translated", () => {
+  it("translate finds the same include, writes nothing outside its copy, and writes the file into it under .pobook-outside/, translated", async () => {
     const { repo, book } = repoWithBook(INCLUDING);
     const before = listing(repo);
-    const result = runCli(["translate", book, "-l", "de"]);
+    const result = await runPobook(["translate", book, "-l", "de"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     // Re-extracting the copy gives back both translations: the included literal is applied.
@@ -97,16 +97,16 @@ describe("extract and translate of a book including files from its repository", 
     expect(listing(repo).filter((line) => !/^book\/book( |\/)/.test(line))).toEqual(before);
     expect(readFileSync(join(repo, "examples/x.rs"), "utf8")).toBe(X_RS);
     expect(JSON.parse(readFileSync(join(copy, ".pobook-output.json"), "utf8")).files).toContain(".pobook-outside/examples/x.rs");
-    const json = JSON.parse(runCli(["translate", book, "-l", "de", "--json"]).stdout) as Array<{ outsideBook: Record<string, string>; withheld: string[]; notApplied: number }>;
+    const json = JSON.parse((await runPobook(["translate", book, "-l", "de", "--json"])).stdout) as Array<{ outsideBook: Record<string, string>; withheld: string[]; notApplied: number }>;
     expect(json[0]!.outsideBook).toEqual({ "../examples/x.rs": ".pobook-outside/examples/x.rs" });
     expect(json[0]!.withheld).toEqual([]);
     expect(json[0]!.notApplied).toBe(0);
   });
 
-  it("both refuse the include when the book is in no git work tree, naming the directive", () => {
+  it("both refuse the include when the book is in no git work tree, naming the directive", async () => {
     const { book } = repoWithBook(INCLUDING, {}, false);
     for (const args of [["extract", book], ["translate", book, "-l", "de"]]) {
-      const result = runCli(args);
+      const result = await runPobook(args);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^pobook: src\/ch\.md:6: cannot read included file \.\.\/examples\/x\.rs: \S+ is outside the read root \S+ \(book\.toml's read-root can widen it\)\n$/);
     }
@@ -114,22 +114,22 @@ describe("extract and translate of a book including files from its repository", 
     expect(existsSync(join(book, "book"))).toBe(false);
   });
 
-  it("read-root in book.toml widens the read root", () => {
+  it("read-root in book.toml widens the read root", async () => {
     const { book } = repoWithBook(INCLUDING, { "book/book.toml": '[book]\ntitle = "T"\n\n[preprocessor.gettext]\nread-root = ".."\n' }, false);
-    expect(runCli(["extract", book, "--no-cache"]).status).toBe(0);
+    expect((await runPobook(["extract", book, "--no-cache"])).status).toBe(0);
   });
 
-  it("worker threads and the cache read the same files: an edited include above the book is seen, a lost read root is refused", () => {
+  it("worker threads and the cache read the same files: an edited include above the book is seen, a lost read root is refused", async () => {
     const chapters = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`book/src/ch${i}.md`, `# Chapter ${i}\n\n\`\`\`rust\n{{#include ../../examples/x.rs}}\n\`\`\`\n`]));
     const summary = Array.from({ length: 20 }, (_, i) => `- [C${i}](ch${i}.md)\n`).join("");
     const { repo, book } = repoWithBook("", { ...chapters, "book/src/SUMMARY.md": summary });
     const env = { XDG_CACHE_HOME: makeTree({}) };
-    expect(runCli(["extract", book, "--jobs", "2"], { env }).status).toBe(0);
+    expect((await runPobook(["extract", book, "--jobs", "2"], { env })).status).toBe(0);
     writeFileSync(join(repo, "examples/x.rs"), 'fn main() {\n    println!("edited above the book");\n}\n');
-    expect(runCli(["extract", book, "--jobs", "2"], { env }).status).toBe(0);
+    expect((await runPobook(["extract", book, "--jobs", "2"], { env })).status).toBe(0);
     expect(readFileSync(join(book, "po/messages.pot"), "utf8")).toContain('msgid "\\"edited above the book\\""');
     rmSync(join(repo, ".git"), { recursive: true });
-    const refused = runCli(["extract", book, "--jobs", "2"], { env });
+    const refused = await runPobook(["extract", book, "--jobs", "2"], { env });
     expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split("\n")).toHaveLength(20);
     expect(refused.stderr).toMatch(/^pobook: src\/ch0\.md:4: cannot read included file \.\.\/examples\/x\.rs: /);
@@ -153,12 +153,12 @@ describe("extract and translate of a book including files from its repository", 
 });
 
 describe("chapters outside the read root", () => {
-  it("a ../../secret.md chapter is refused at its SUMMARY.md line by extract and translate", () => {
+  it("a ../../secret.md chapter is refused at its SUMMARY.md line by extract and translate", async () => {
     const root = makeTree({ "secret.md": "# Secret\n", "repo/book.toml": "[book]\n", "repo/src/SUMMARY.md": "# Summary\n\n- [A](a.md)\n- [S](../../secret.md)\n", "repo/src/a.md": "A\n", "repo/po/de.po": DE_PO });
     const book = join(root, "repo");
     execFileSync("git", ["init", "-q", book]);
     for (const args of [["extract", book], ["translate", book, "-l", "de"]]) {
-      const result = runCli(args);
+      const result = await runPobook(args);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^pobook: src\/SUMMARY\.md:4: chapter \.\.\/secret\.md: \S+secret\.md is outside the read root \S+ \(book\.toml's read-root can widen it\)\n$/);
     }
@@ -166,42 +166,42 @@ describe("chapters outside the read root", () => {
     expect(existsSync(join(book, "book"))).toBe(false);
   });
 
-  it("a symlinked chapter pointing out of the repository is refused", () => {
+  it("a symlinked chapter pointing out of the repository is refused", async () => {
     const root = makeTree({ "outside/secret.md": "# Secret\n", "repo/book.toml": "[book]\n", "repo/src/SUMMARY.md": "- [L](link.md)\n" });
     symlinkSync(join(root, "outside/secret.md"), join(root, "repo/src/link.md"));
     execFileSync("git", ["init", "-q", join(root, "repo")]);
-    const result = runCli(["extract", join(root, "repo")]);
+    const result = await runPobook(["extract", join(root, "repo")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: src\/SUMMARY\.md:1: chapter src\/link\.md: \S+outside\/secret\.md is outside the read root /);
     expect(existsSync(join(root, "repo/po"))).toBe(false);
   });
 
-  it("translate copies what a symlink points to inside book.toml's read-root, like it reads (no git work tree)", () => {
+  it("translate copies what a symlink points to inside book.toml's read-root, like it reads (no git work tree)", async () => {
     const root = makeTree({ "shared/banner.svg": "<svg/>", "book/book.toml": '[book]\n[preprocessor.gettext]\nread-root = ".."\n', "book/src/SUMMARY.md": "- [C](ch.md)\n", "book/src/ch.md": "Some text.\n", "book/po/de.po": DE_PO });
     symlinkSync("../../shared/banner.svg", join(root, "book/src/banner.svg"));
-    const result = runCli(["translate", join(root, "book"), "-l", "de"]);
+    const result = await runPobook(["translate", join(root, "book"), "-l", "de"]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("pobook: src/banner.svg: symlink to ../../shared/banner.svg points outside the copied book; its content is copied\n");
     expect(readFileSync(join(root, "book/book/de-src/src/banner.svg"), "utf8")).toBe("<svg/>");
   });
 
-  it("a chapter symlinked elsewhere in the repository is read, and translate writes it into the copy", () => {
+  it("a chapter symlinked elsewhere in the repository is read, and translate writes it into the copy", async () => {
     const root = makeTree({ "shared/ch.md": "Some text.\n", "book/book.toml": "[book]\n", "book/src/SUMMARY.md": "- [C](ch.md)\n", "book/po/de.po": DE_PO });
     symlinkSync("../../shared/ch.md", join(root, "book/src/ch.md"));
     execFileSync("git", ["init", "-q", root]);
-    const result = runCli(["translate", join(root, "book"), "-l", "de"]);
+    const result = await runPobook(["translate", join(root, "book"), "-l", "de"]);
     // The link leaves the copied tree, so the copy gets the (translated) content, with a note.
     expect(result.stderr).toBe("pobook: src/ch.md: symlink to ../../shared/ch.md points outside the copied book; its content is copied\n");
     expect(readFileSync(join(root, "book/book/de-src/src/ch.md"), "utf8")).toBe("Etwas Text.\n");
   });
 
-  it("translate copies files under a symlinked directory of the repository, not symlinks leaving it, and keeps a link loop inside the copy as a link", () => {
+  it("translate copies files under a symlinked directory of the repository, not symlinks leaving it, and keeps a link loop inside the copy as a link", async () => {
     const root = makeTree({ "repo/shared/x.rs": "fn main() {}\n", "outside/secret.txt": "secret\n", "repo/book/book.toml": "[book]\n", "repo/book/src/SUMMARY.md": "- [C](ch.md)\n", "repo/book/src/ch.md": "Some text.\n\n```text\n{{#include shared/x.rs}}\n```\n", "repo/book/po/de.po": DE_PO });
     symlinkSync("../../shared", join(root, "repo/book/src/shared"));
     symlinkSync(join(root, "outside/secret.txt"), join(root, "repo/book/src/secret.txt"));
     symlinkSync("..", join(root, "repo/book/src/up"));
     execFileSync("git", ["init", "-q", join(root, "repo")]);
-    const result = runCli(["translate", join(root, "repo/book"), "-l", "de"]);
+    const result = await runPobook(["translate", join(root, "repo/book"), "-l", "de"]);
     expect(result.status).toBe(0);
     const copy = join(root, "repo/book/book/de-src");
     expect(readFileSync(join(copy, "src/shared/x.rs"), "utf8")).toBe("fn main() {}\n");
@@ -210,24 +210,24 @@ describe("chapters outside the read root", () => {
     expect(readlinkSync(join(copy, "src/up"))).toBe("..");
   });
 
-  it("a symlinked include pointing out of the repository is refused at the directive", () => {
+  it("a symlinked include pointing out of the repository is refused at the directive", async () => {
     const root = makeTree({ "outside/x.rs": X_RS, "repo/book.toml": "[book]\n", "repo/src/SUMMARY.md": "- [A](a.md)\n", "repo/src/a.md": "A\n\n{{#include link.rs}}\n" });
     symlinkSync(join(root, "outside/x.rs"), join(root, "repo/src/link.rs"));
-    const result = runCli(["extract", join(root, "repo")]);
+    const result = await runPobook(["extract", join(root, "repo")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: src\/a\.md:3: cannot read included file src\/link\.rs: \S+outside\/x\.rs is outside the read root /);
   });
 });
 
 describe("missing includes and cycles", () => {
-  it("every missing include of the book is said in one run, exit 2, nothing written", () => {
+  it("every missing include of the book is said in one run, exit 2, nothing written", async () => {
     const root = makeTree({
       "book.toml": "[book]\n",
       "src/SUMMARY.md": "- [A](a.md)\n- [B](b.md)\n",
       "src/a.md": "A\n\n{{#include one.rs}}\n\n{{#include two.rs}}\n",
       "src/b.md": "B\n{{#include three.rs}}\n",
     });
-    const result = runCli(["extract", root, "--no-cache"]);
+    const result = await runPobook(["extract", root, "--no-cache"]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([
       "pobook: src/a.md:3: cannot read included file src/one.rs (ENOENT)",
@@ -237,10 +237,10 @@ describe("missing includes and cycles", () => {
     expect(existsSync(join(root, "po"))).toBe(false);
   });
 
-  it("a chapter including itself four times is a cycle, said once, quickly", () => {
+  it("a chapter including itself four times is a cycle, said once, quickly", async () => {
     const root = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "A\n\n{{#include a.md}}\n{{#include a.md}}\n{{#include a.md}}\n{{#include a.md}}\n" });
     const started = Date.now();
-    const result = runCli(["extract", root, "--no-cache"]);
+    const result = await runPobook(["extract", root, "--no-cache"]);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([3, 4, 5, 6].map((line) => `pobook: src/a.md:${line}: {{#include}} cycle: src/a.md -> src/a.md`));
@@ -285,9 +285,9 @@ describe("anchor names are matched literally", () => {
     expect(expand("{{#include x.rs:main-loop}}")).toBe("loop {}");
   });
 
-  it("extract with such an anchor does not crash", () => {
+  it("extract with such an anchor does not crash", async () => {
     const root = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "A\n\n```rust\n{{#include x.rs:[}}\n```\n", "src/x.rs": code });
-    const result = runCli(["extract", root, "--no-cache"]);
+    const result = await runPobook(["extract", root, "--no-cache"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
@@ -299,18 +299,18 @@ describe("SUMMARY.md link destinations", () => {
     expect(items.map((item) => (item.kind === "chapter" ? item.path : undefined))).toEqual(["my chapter.md", "ch%E0%A4%A.md", "caf%C3%A9.md"]);
   });
 
-  it("a malformed escape is a missing chapter named at its line, not a crash", () => {
+  it("a malformed escape is a missing chapter named at its line, not a crash", async () => {
     const root = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "# Summary\n\n- [C](ch%E0%A4%A.md)\n" });
-    const result = runCli(["extract", root]);
+    const result = await runPobook(["extract", root]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: src/SUMMARY.md:3: chapter src/ch%E0%A4%A.md is listed but cannot be read (ENOENT)\n");
   });
 
-  it("a chapter with a space is found through %20", () => {
+  it("a chapter with a space is found through %20", async () => {
     const root = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "- [C](my%20chapter.md)\n", "src/my chapter.md": "Hello.\n" });
     mkdirSync(join(root, "po"));
     writeFileSync(join(root, "po/.keep"), "");
-    expect(runCli(["extract", root, "--no-cache"]).status).toBe(0);
+    expect((await runPobook(["extract", root, "--no-cache"])).status).toBe(0);
     expect(readFileSync(join(root, "po/messages.pot"), "utf8")).toContain('#: src/my chapter.md:1\nmsgid "Hello."');
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { chmodSync, lstatSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { makeTree, runPobook } from "./helpers/cli.js";
 import { snapshotTree } from "./helpers/tree-snapshot.js";
 
 const BOOK = {
@@ -24,21 +24,21 @@ function expectRefused(result: { status: number; stderr: string }, shown: string
 }
 
 describe("extract -o", () => {
-  it("- writes the template to standard output, the same bytes as the file", () => {
+  it("- writes the template to standard output, the same bytes as the file", async () => {
     const root = makeTree(BOOK);
-    const piped = runCli(["extract", "-o", "-"], { cwd: root, env });
+    const piped = await runPobook(["extract", "-o", "-"], { cwd: root, env });
     expect(piped.stderr).toBe("");
     expect(piped.status).toBe(0);
-    expect(runCli(["extract"], { cwd: root, env }).status).toBe(0);
+    expect((await runPobook(["extract"], { cwd: root, env })).status).toBe(0);
     expect(piped.stdout).toBe(readFileSync(join(root, "po", "messages.pot"), "utf8"));
   });
 
-  it("writes a symlinked POT through the link to its target, keeping the link and the mode", () => {
+  it("writes a symlinked POT through the link to its target, keeping the link and the mode", async () => {
     const root = makeTree({ ...BOOK, "shared/messages.pot": "" });
     mkdirSync(join(root, "po"), { recursive: true });
     symlinkSync("../shared/messages.pot", join(root, "po", "messages.pot"));
     chmodSync(join(root, "shared", "messages.pot"), 0o664);
-    const result = runCli(["extract"], { cwd: root, env });
+    const result = await runPobook(["extract"], { cwd: root, env });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(lstatSync(join(root, "po", "messages.pot")).isSymbolicLink()).toBe(true);
@@ -46,69 +46,69 @@ describe("extract -o", () => {
     expect(statSync(join(root, "shared", "messages.pot")).mode & 0o777).toBe(0o664);
   });
 
-  it("- with --depth is refused: several files cannot go to standard output", () => {
+  it("- with --depth is refused: several files cannot go to standard output", async () => {
     const root = makeTree(BOOK);
-    const result = runCli(["extract", "--depth", "1", "-o", "-"], root);
+    const result = await runPobook(["extract", "--depth", "1", "-o", "-"], root);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^pobook: -o - writes one template to standard output, but --depth splits it .*give -o a directory\n$/);
   });
 
-  it("never writes over a chapter or book.toml, even with --force", () => {
+  it("never writes over a chapter or book.toml, even with --force", async () => {
     const root = makeTree(BOOK);
     const before = snapshotTree(root);
-    expectRefused(runCli(["extract", "-o", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
-    expectRefused(runCli(["extract", "-o", "book.toml", "--force"], root), "book.toml", /is a book source file/);
-    expectRefused(runCli(["extract", "src/intro.md", "-o", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
+    expectRefused(await runPobook(["extract", "-o", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
+    expectRefused(await runPobook(["extract", "-o", "book.toml", "--force"], root), "book.toml", /is a book source file/);
+    expectRefused(await runPobook(["extract", "src/intro.md", "-o", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
     expect(snapshotTree(root)).toEqual(before);
   });
 
-  it("needs --force over a file that is not a template, or a translated catalog", () => {
+  it("needs --force over a file that is not a template, or a translated catalog", async () => {
     const root = makeTree(BOOK);
     const before = snapshotTree(root);
-    expectRefused(runCli(["extract", "-o", "notes.txt"], root), "notes.txt", /is not a gettext catalog; use --force/);
-    expectRefused(runCli(["extract", "-o", "po/fr.po"], root), "po/fr.po", /is a translated catalog .*--force/);
-    expectRefused(runCli(["extract", "-o", "src/new.pot"], root), "src/new.pot", /lies inside the book's sources.*--force/);
+    expectRefused(await runPobook(["extract", "-o", "notes.txt"], root), "notes.txt", /is not a gettext catalog; use --force/);
+    expectRefused(await runPobook(["extract", "-o", "po/fr.po"], root), "po/fr.po", /is a translated catalog .*--force/);
+    expectRefused(await runPobook(["extract", "-o", "src/new.pot"], root), "src/new.pot", /lies inside the book's sources.*--force/);
     expect(snapshotTree(root)).toEqual(before);
-    expect(runCli(["extract", "-o", "notes.txt", "--force"], root).status).toBe(0);
+    expect((await runPobook(["extract", "-o", "notes.txt", "--force"], root)).status).toBe(0);
     expect(readFileSync(join(root, "notes.txt"), "utf8")).toMatch(/^msgid ""/m);
   });
 
-  it("rewrites its own template and an existing POT without --force", () => {
+  it("rewrites its own template and an existing POT without --force", async () => {
     const root = makeTree(BOOK);
-    expect(runCli(["extract", "-o", "out/book.pot"], root).status).toBe(0);
+    expect((await runPobook(["extract", "-o", "out/book.pot"], root)).status).toBe(0);
     writeFileSync(join(root, "src", "intro.md"), "# Intro\n\nHello again.\n");
-    expect(runCli(["extract", "-o", "out/book.pot"], root).status).toBe(0);
+    expect((await runPobook(["extract", "-o", "out/book.pot"], root)).status).toBe(0);
     expect(readFileSync(join(root, "out", "book.pot"), "utf8")).toContain('msgid "Hello again."');
-    expect(runCli(["extract", "--depth", "1", "-o", "split"], root).status).toBe(0);
-    expect(runCli(["extract", "--depth", "1", "-o", "split"], root).status).toBe(0);
+    expect((await runPobook(["extract", "--depth", "1", "-o", "split"], root)).status).toBe(0);
+    expect((await runPobook(["extract", "--depth", "1", "-o", "split"], root)).status).toBe(0);
   });
 });
 
 describe("normalize -o", () => {
-  it("never writes over a book source; needs --force over a file that is not a catalog", () => {
+  it("never writes over a book source; needs --force over a file that is not a catalog", async () => {
     const root = makeTree(BOOK);
     const before = snapshotTree(root);
-    expectRefused(runCli(["normalize", "po/fr.po", "-o", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
-    expectRefused(runCli(["normalize", "po/fr.po", "-o", "notes.txt"], root), "notes.txt", /is not a gettext catalog; use --force/);
+    expectRefused(await runPobook(["normalize", "po/fr.po", "-o", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
+    expectRefused(await runPobook(["normalize", "po/fr.po", "-o", "notes.txt"], root), "notes.txt", /is not a gettext catalog; use --force/);
     expect(snapshotTree(root)).toEqual(before);
-    expect(runCli(["normalize", "po/fr.po", "-o", "po/fr-copy.po"], root).status).toBe(0);
-    expect(runCli(["normalize", "po/fr.po", "-o", "po/fr-copy.po"], root).status).toBe(0);
-    expect(runCli(["normalize", "po/fr.po", "-o", "notes.txt", "--force"], root).status).toBe(0);
+    expect((await runPobook(["normalize", "po/fr.po", "-o", "po/fr-copy.po"], root)).status).toBe(0);
+    expect((await runPobook(["normalize", "po/fr.po", "-o", "po/fr-copy.po"], root)).status).toBe(0);
+    expect((await runPobook(["normalize", "po/fr.po", "-o", "notes.txt", "--force"], root)).status).toBe(0);
     expect(readFileSync(join(root, "notes.txt"), "utf8")).toContain('msgstr "Intro FR"');
   });
 });
 
 describe("stats --html", () => {
-  it("never writes over a book source; replaces its own report, another file only with --force", () => {
+  it("never writes over a book source; replaces its own report, another file only with --force", async () => {
     const root = makeTree(BOOK);
     const before = snapshotTree(root);
-    expectRefused(runCli(["stats", "--html", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
-    expectRefused(runCli(["stats", "--html", "notes.txt"], root), "notes.txt", /is not a report pobook wrote; use --force/);
+    expectRefused(await runPobook(["stats", "--html", "src/intro.md", "--force"], root), "src/intro.md", /is a book source file/);
+    expectRefused(await runPobook(["stats", "--html", "notes.txt"], root), "notes.txt", /is not a report pobook wrote; use --force/);
     expect(snapshotTree(root)).toEqual(before);
-    expect(runCli(["stats", "--html", "report.html"], root).status).toBe(0);
-    expect(runCli(["stats", "--html", "report.html"], root).status).toBe(0);
-    expect(runCli(["stats", "--html", "notes.txt", "--force"], root).status).toBe(0);
+    expect((await runPobook(["stats", "--html", "report.html"], root)).status).toBe(0);
+    expect((await runPobook(["stats", "--html", "report.html"], root)).status).toBe(0);
+    expect((await runPobook(["stats", "--html", "notes.txt", "--force"], root)).status).toBe(0);
     expect(readFileSync(join(root, "notes.txt"), "utf8")).toMatch(/^<!DOCTYPE html>/);
   });
 });

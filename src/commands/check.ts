@@ -71,18 +71,19 @@ function severityOverrides(options: CheckOptions, configured: SeverityOverrides)
 }
 
 /** Source texts of the candidates' msgids, or undefined when the book's sources cannot be read (a catalog checked on its own). */
-const preparedBooks = new Map<string, PreparedBook | null>();
-function bookSources(root: string, config: BookConfig, candidates: readonly PoEntry[]): Map<string, string[]> | undefined {
-  // Read once per run, only when some catalog has a candidate.
-  if (!preparedBooks.has(root)) {
-    try {
-      preparedBooks.set(root, prepareBook(config, bookReader(root, findReadRoot(root, config))));
-    } catch {
-      preparedBooks.set(root, null);
+function bookSources(root: string, config: BookConfig): (candidates: readonly PoEntry[]) => Map<string, string[]> | undefined {
+  // Read once per run, and only when some catalog has a candidate.
+  let book: PreparedBook | null | undefined;
+  return (candidates) => {
+    if (book === undefined) {
+      try {
+        book = prepareBook(config, bookReader(root, findReadRoot(root, config)));
+      } catch {
+        book = null;
+      }
     }
-  }
-  const book = preparedBooks.get(root);
-  return book ? messageSources(book, new Set(candidates.map((entry) => entry.msgid))) : undefined;
+    return book ? messageSources(book, new Set(candidates.map((entry) => entry.msgid))) : undefined;
+  };
 }
 
 export function registerCheck(program: Command): void {
@@ -101,6 +102,7 @@ export function registerCheck(program: Command): void {
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
       const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);
       const findings: Finding[] = [];
+      const sourcesOf = config === undefined ? undefined : bookSources(options.book, config);
       const report = progress();
       for (const file of poFiles) {
         report.update(`pobook check: ${file}`);
@@ -112,7 +114,7 @@ export function registerCheck(program: Command): void {
         const fileFindings = checkCatalog(catalog, file, overrides, config?.language);
         const candidates = intrawordCandidates(catalog);
         if (candidates.length > 0 && config !== undefined) {
-          const sources = bookSources(options.book, config, candidates);
+          const sources = sourcesOf!(candidates);
           if (sources) fileFindings.push(...resolveFindings(checkIntrawordEmphasis(candidates, (msgid) => sources.get(msgid) ?? []), file, overrides));
         }
         if (options.msgidChanges !== undefined) {

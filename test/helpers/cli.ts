@@ -3,9 +3,13 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 /** The built CLI (npm test runs tsc first). */
 export const CLI = resolve(import.meta.dirname, "../../dist/bin/pobook.js");
+/** The command line as a function (what the executable calls). */
+const CLI_MODULE = resolve(import.meta.dirname, "../../dist/src/cli.js");
+
 
 export interface CliResult {
   status: number;
@@ -28,6 +32,47 @@ export function runCli(args: string[], options: CliOptions | string = {}): CliRe
   const { cwd, env } = typeof options === "string" ? { cwd: options, env: undefined } : options;
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cliEnv(env), encoding: "utf8" });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs the CLI in this process, as bin/pobook.js would (src/cli.ts's
+ * `runCommandLine` from the built dist/), with its output captured: the same
+ * code, argument parsing, errors and exit status, without starting Node for
+ * each run. Test files run in their own processes and their tests one at a
+ * time, so changing the working directory and environment for the run is
+ * safe; never run two at once. Use `runCli` for what needs a real process
+ * (stdin, signals, a closed pipe, the executable itself).
+ */
+export async function runPobook(args: string[], options: CliOptions | string = {}): Promise<CliResult> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p .\` first`);
+  const { cwd, env } = typeof options === "string" ? { cwd: options, env: undefined } : options;
+  const { runCommandLine } = (await import(/* @vite-ignore */ pathToFileURL(CLI_MODULE).href)) as { runCommandLine: (argv: readonly string[]) => Promise<number> };
+  const saved = { cwd: process.cwd(), env: { ...process.env }, out: process.stdout.write, err: process.stderr.write };
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const capture = (into: string[]) =>
+    ((chunk: string | Uint8Array, encoding?: unknown, callback?: unknown): boolean => {
+      into.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      const done = typeof encoding === "function" ? encoding : callback;
+      if (typeof done === "function") (done as () => void)();
+      return true;
+    }) as typeof process.stdout.write;
+  try {
+    if (cwd !== undefined) process.chdir(cwd);
+    const wanted = cliEnv(env);
+    for (const name of Object.keys(process.env)) if (wanted[name] === undefined) delete process.env[name];
+    for (const [name, value] of Object.entries(wanted)) if (value !== undefined) process.env[name] = value;
+    process.stdout.write = capture(stdout);
+    process.stderr.write = capture(stderr);
+    const status = await runCommandLine([process.execPath, CLI, ...args]);
+    return { status, stdout: stdout.join(""), stderr: stderr.join("") };
+  } finally {
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    for (const name of Object.keys(process.env)) if (!(name in saved.env)) delete process.env[name];
+    Object.assign(process.env, saved.env);
+    process.chdir(saved.cwd);
+  }
 }
 
 /** Start the CLI and SIGKILL it after `ms` milliseconds; resolves when it is gone. */
