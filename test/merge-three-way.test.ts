@@ -83,6 +83,8 @@ describe("three-way merge of catalogs", () => {
     const { catalog, stats } = threeWayMerge(base, ours, theirs);
     // a (untranslated, unchanged by ours) was removed by theirs: dropped; c removed by ours is translated in theirs: kept; d both removed.
     expect(catalog.entries.map((e) => e.msgid)).toEqual(["b", "y", "c", "x", "e"]);
+    // ... as an obsolete entry: the remover's set of messages holds, the translation stays in the file.
+    expect(find(catalog, "c")).toMatchObject({ obsolete: true, msgstr: ["C"] });
     expect(stats).toMatchObject({ addedByTheirs: 1, keptDespiteRemoval: 1, removed: 1 });
   });
 
@@ -319,4 +321,58 @@ describe("pobook merge (command)", () => {
       expect(readFileSync(join(dir, "ours.po"), "utf8")).toBe(all["ours.po"]);
     });
   }
+});
+
+describe.skipIf(!hasCorpus)("a git repository with the real pt-BR catalog: template refresh on one branch, translations on the other", () => {
+  it("git merge with the pobook driver merges cleanly and keeps every translation of both branches", async () => {
+    const { mergeCatalog, UPDATE_MERGE_OPTIONS } = await import("../src/catalog/merge.js");
+    const { BN_BOOK } = await import("./helpers/corpus.js");
+    const original = readFileSync(join(PT_BOOK, "po", "pt-BR.po"), "utf8");
+    const base = parsePo(original, "pt-BR.po");
+    const dir = mkdtempSync(join(tmpdir(), "pobook-git-corpus-"));
+    const env = { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@e", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@e" };
+    const run = (...args: string[]) => spawnSync("git", args, { cwd: dir, encoding: "utf8", env });
+    run("init", "-q", "-b", "main");
+    writeFileSync(join(dir, ".gitattributes"), "*.po merge=pobook\n");
+    run("config", "merge.pobook.driver", `"${process.execPath}" "${CLI}" merge %O %A %B -o %A`);
+    writeFileSync(join(dir, "pt-BR.po"), original);
+    run("add", ".");
+    run("commit", "-qm", "pt-BR as of 2024");
+
+    // Branch "refresh": the maintainer merges the 2026 template in (what `pobook update` writes).
+    run("checkout", "-qb", "refresh");
+    const bn = readPoFile(join(BN_BOOK, "po", "bn.po"));
+    const template: Catalog = { ...bn, entries: bn.entries.map((e) => ({ ...e, msgstr: e.msgstr.map(() => ""), flags: [] })) };
+    const refreshed = parsePo(serializePo(mergeCatalog(base, template, UPDATE_MERGE_OPTIONS).catalog), "refresh.po");
+    writeFileSync(join(dir, "pt-BR.po"), serializePo(refreshed));
+    run("commit", "-qam", "refresh the template");
+
+    // Branch main: a volunteer improves 120 translations of the old catalog meanwhile.
+    run("checkout", "-q", "main");
+    const volunteer: Catalog = { ...base, entries: base.entries.map(cloneEntry) };
+    const improved = volunteer.entries.filter((e) => !e.obsolete).filter((_, i) => i % 31 === 0).slice(0, 120);
+    for (const entry of improved) entry.msgstr = entry.msgstr.map((s) => `${s} (revisado)`);
+    writeFileSync(join(dir, "pt-BR.po"), serializePo(volunteer));
+    run("commit", "-qam", "improve translations");
+
+    const merge = run("merge", "--no-edit", "refresh");
+    expect(merge.status, merge.stdout + merge.stderr).toBe(0);
+    const merged = parsePo(readFileSync(join(dir, "pt-BR.po"), "utf8"), "merged.po");
+    const lostVolunteer = lostTranslations(base, volunteer, merged);
+    const lostRefresh = lostTranslations(base, refreshed, merged);
+    const byKey = new Map(merged.entries.map((e) => [entryKey(e), e]));
+    const revised = improved.filter((e) => byKey.get(entryKey(e))?.msgstr[0]?.endsWith("(revisado)")).length;
+    console.log(
+      `git merge of pt-BR: volunteer revised ${improved.length}, refresh has ${refreshed.entries.length} entries; ` +
+        `merged ${merged.entries.length} entries, ${revised} revisions kept (active or #~), lost: volunteer ${lostVolunteer.length}, refresh ${lostRefresh.length}`,
+    );
+    expect(lostVolunteer).toEqual([]);
+    expect(lostRefresh).toEqual([]);
+    expect(revised).toBe(improved.length);
+    // The messages are the template's: every one of the refreshed catalog, active, and no other active one.
+    const active = merged.entries.filter((e) => !e.obsolete);
+    // (In main's order, with the new messages after the ones they follow in the template.)
+    expect(active.map(entryKey).sort()).toEqual(refreshed.entries.filter((e) => !e.obsolete).map(entryKey).sort());
+    expect(gnu("msgcat", [join(dir, "pt-BR.po")])).toBe(readFileSync(join(dir, "pt-BR.po"), "utf8"));
+  }, 180_000);
 });

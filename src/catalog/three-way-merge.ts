@@ -14,8 +14,12 @@
  * - every other field (comments, references, flags, obsolete or not) is
  *   merged the three-way way: a side that changed it wins, ours when both did
  *   (translator comments: both sides' lines);
- * - an entry one side removed is dropped only if it has no translation on
- *   the other side and the other side left it as it was;
+ * - an entry one side removed (a template refresh that no longer has the
+ *   msgid, with --no-obsolete or because msgmerge used it for a fuzzy
+ *   match) is dropped only if it has no translation on the other side and
+ *   the other side left it as it was; with a translation it is kept as an
+ *   obsolete `#~` entry: the remover's set of messages holds, the
+ *   translation stays in the file (and `update` revives it if it comes back);
  * - order: ours, with entries only theirs has placed after the entry they
  *   follow in theirs.
  * The header is merged field by field the same way (the later date wins
@@ -33,7 +37,7 @@ export interface ThreeWayStats {
   translationsFromTheirs: number;
   /** Both sides translated differently: ours kept as fuzzy, theirs in a comment. */
   conflicts: number;
-  /** Entries one side removed that the other side still translates or changed: kept. */
+  /** Entries one side removed that the other side still translates (kept as obsolete) or changed (kept). */
   keptDespiteRemoval: number;
   /** Entries one side removed, untranslated and unchanged on the other: dropped. */
   removed: number;
@@ -135,6 +139,18 @@ function mergeTwo(base: PoEntry | undefined, ours: PoEntry, theirs: PoEntry): En
   return { entry: result, fromTheirs, conflict };
 }
 
+/** An entry one side removed, as the result keeps it: obsolete if it has a translation (see the module comment). */
+function keptDespiteRemoval(entry: PoEntry): PoEntry {
+  const copy = cloneEntry(entry);
+  delete copy.line;
+  if (standing(entry) > 0 && !copy.obsolete) {
+    copy.obsolete = true;
+    copy.references = [];
+    copy.extractedComments = [];
+  }
+  return copy;
+}
+
 /** Whether an entry one side removed may go: nothing translated on the other side, and nothing changed there. */
 function mayDrop(base: PoEntry, kept: PoEntry): boolean {
   return standing(kept) === 0 && same({ ...kept, line: 0 }, { ...base, line: 0 });
@@ -190,11 +206,15 @@ export function threeWayMerge(base: Catalog, ours: Catalog, theirs: Catalog): Th
   const entries: PoEntry[] = [];
   const addTheirs = (key: string | undefined) => {
     for (const { entry, added } of after.get(key) ?? []) {
-      const copy = cloneEntry(entry);
-      delete copy.line;
-      entries.push(copy);
-      if (added) stats.addedByTheirs++;
-      else stats.keptDespiteRemoval++;
+      if (added) {
+        const copy = cloneEntry(entry);
+        delete copy.line;
+        entries.push(copy);
+        stats.addedByTheirs++;
+      } else {
+        entries.push(keptDespiteRemoval(entry));
+        stats.keptDespiteRemoval++;
+      }
     }
   };
   addTheirs(undefined);
@@ -205,8 +225,10 @@ export function threeWayMerge(base: Catalog, ours: Catalog, theirs: Catalog): Th
     if (other === undefined) {
       if (original !== undefined && mayDrop(original, entry)) {
         stats.removed++;
+      } else if (original !== undefined) {
+        entries.push(keptDespiteRemoval(entry));
+        stats.keptDespiteRemoval++;
       } else {
-        if (original !== undefined) stats.keptDespiteRemoval++;
         const copy = cloneEntry(entry);
         delete copy.line;
         entries.push(copy);
