@@ -301,6 +301,15 @@ describe("pobook merge (command)", () => {
     expect(json).toMatchObject({ output: "out2.po", conflicts: [{ msgid: "Hello", line: 6 }] });
   });
 
+  it("refuses to write over a file that is not a catalog", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pobook-merge-notes-"));
+    for (const [name, text] of Object.entries({ "base.po": BASE, "ours.po": OURS, "theirs.po": THEIRS, "notes.md": "# My notes\n" })) writeFileSync(join(dir, name), text);
+    const result = runCli(["merge", "base.po", "ours.po", "theirs.po", "-o", "notes.md"], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("pobook: notes.md: exists and is not a PO catalog; pobook merge replaces only catalogs (choose another -o)\n");
+    expect(readFileSync(join(dir, "notes.md"), "utf8")).toBe("# My notes\n");
+  });
+
   const bad: Array<[string, Record<string, string>, RegExp]> = [
     ["a conflict marker inside a PO", { "theirs.po": `${THEIRS}<<<<<<< HEAD\nmsgid "x"\n=======\n>>>>>>> b\n` }, /^pobook: theirs\.po:14: git conflict marker '<<<<<<<'/],
     ["a missing file", { "theirs.po": "" }, /^pobook: nope\.po: cannot read: no such file$/m],

@@ -47,7 +47,21 @@ As a git merge driver:
       if (output === "-") process.stdout.write(text);
       else {
         if (output === "") throw new PobookError("-o needs a file name (or - for standard output)");
-        writeCatalogFile(checkCatalogWritable(output), text);
+        const target = checkCatalogWritable(output);
+        // Only a catalog is replaced (git's %A is ours): never a file that is not one.
+        if (target.existing && ![basePath, oursPath, theirsPath].includes(output)) {
+          let isCatalog = false;
+          try {
+            const { text: existing, catalog: found } = readCatalogInput(output);
+            isCatalog = existing.trim() === "" || found.headers.length > 0 || found.entries.length > 0;
+          } catch {
+            // Not readable as a catalog.
+          }
+          if (!isCatalog) {
+            throw new PobookError("exists and is not a PO catalog; pobook merge replaces only catalogs (choose another -o)", { file: output });
+          }
+        }
+        writeCatalogFile(target, text);
       }
       const report = output === "-" ? process.stderr : process.stdout;
       if (flags.json) {
