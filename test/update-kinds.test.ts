@@ -60,6 +60,12 @@ describe("trivial msgid changes", () => {
     expect(carryTrivialChange("`x` or `x`", "`y` or `z`", "`x` ou `x`")).toBeUndefined();
     expect(carryTrivialChange("Use `a`.", "Use `a` `b`.", "Use `a`.")).toBeUndefined();
     expect(carryTrivialChange("same", "same", "igual")).toBeUndefined();
+    // A hard line break is not a space.
+    expect(carryTrivialChange("term:  \nits definition", "term: its definition", "termo:  \nsua definição")).toBeUndefined();
+    // In code, indentation is not trivial: the translation's copy of the code could not follow.
+    const comment = "// first line\n    // second line\n";
+    expect(carryTrivialChange(comment, comment.replace("    ", "  "), "// primeira\n    // segunda\n", { exactWhitespace: true })).toBeUndefined();
+    expect(carryTrivialChange("// uses `a`\n", "// uses `b`\n", "// usa `a`\n", { exactWhitespace: true })).toBe("// usa `b`\n");
   });
 });
 

@@ -127,7 +127,7 @@ function mergeEntry(def: PoEntry, ref: PoEntry, forceFuzzy: boolean, nplurals: n
 function autoClearable(def: PoEntry, merged: PoEntry): string | undefined {
   if (isFuzzy(def) || def.msgidPlural !== undefined || merged.msgidPlural !== undefined) return undefined;
   if (def.msgctxt !== merged.msgctxt || def.msgstr.length !== 1) return undefined;
-  return carryTrivialChange(def.msgid, merged.msgid, def.msgstr[0]!);
+  return carryTrivialChange(def.msgid, merged.msgid, def.msgstr[0]!, { exactWhitespace: messageFamily(merged) !== "text" });
 }
 
 /** The old header with the template's POT-Creation-Date. */

@@ -86,7 +86,19 @@ function pieces(text: string): Piece[] {
   return out;
 }
 
-const collapse = (text: string) => text.replace(/\s+/g, " ");
+/**
+ * Whitespace as Markdown reads it: any run is one space, except a hard line
+ * break (two spaces or more before a newline), which renders differently.
+ */
+const collapse = (text: string) => text.replace(/ {2,}\n\s*/g, "\u0000").replace(/\s+/g, " ");
+
+export interface TrivialChangeOptions {
+  /**
+   * Whitespace inside the message must not change (code: indentation is
+   * part of it, and the translation's copy of the code could not follow).
+   */
+  exactWhitespace?: boolean;
+}
 
 function edges(text: string): { lead: string; body: string; trail: string } {
   const lead = /^\s*/.exec(text)![0];
@@ -99,7 +111,7 @@ function edges(text: string): { lead: string; body: string; trail: string } {
  * undefined when the change is more than whitespace, link destinations and
  * code spans, or cannot be carried over unambiguously.
  */
-export function carryTrivialChange(oldMsgid: string, newMsgid: string, msgstr: string): string | undefined {
+export function carryTrivialChange(oldMsgid: string, newMsgid: string, msgstr: string, options: TrivialChangeOptions = {}): string | undefined {
   if (oldMsgid === newMsgid || msgstr === "") return undefined;
   const oldEdges = edges(oldMsgid);
   const newEdges = edges(newMsgid);
@@ -114,7 +126,7 @@ export function carryTrivialChange(oldMsgid: string, newMsgid: string, msgstr: s
     if (a.kind !== b.kind) return undefined;
     if (a.kind === "text") {
       // Whitespace may change in amount and kind (a re-wrapped line), not appear or vanish between words.
-      if (collapse(a.value) !== collapse(b.value)) return undefined;
+      if (options.exactWhitespace ? a.value !== b.value : collapse(a.value) !== collapse(b.value)) return undefined;
       continue;
     }
     const key = `${a.kind}\u0000${a.value}`;
