@@ -147,7 +147,30 @@ describe("pobook update", () => {
     expect(updated).toContain('"POT-Creation-Date: 1970-01-01T00:50:00Z\\n"');
     // The same as JSON, for scripts.
     const json = runCli(["update", "--book", root, "--json"], { env: { SOURCE_DATE_EPOCH: "3000" } });
-    expect(JSON.parse(json.stdout)).toEqual([{ catalog: join(root, "po", "fr.po"), changed: false, kept: 3, fuzzy: 0, new: 0, obsolete: 0, totals: { translated: 0, fuzzy: 0, untranslated: 3, obsolete: 0 } }]);
+    expect(JSON.parse(json.stdout)).toEqual([{ catalog: join(root, "po", "fr.po"), changed: false, kept: 3, fuzzy: 0, new: 0, obsolete: 0, autoCleared: 0, refusedCrossKind: 0, totals: { translated: 0, fuzzy: 0, untranslated: 3, obsolete: 0 } }]);
+  });
+
+  it("auto-clears trivial msgid changes (--no-auto-clear keeps them fuzzy) and refuses cross-kind matches; --json counts both", () => {
+    const old = catalog(
+      "pt-BR",
+      'msgid "Call `recv` on the receiver to wait for a value."\nmsgstr "Chame `recv` no receptor para esperar um valor."\n\n' +
+        'msgid "// Installing the toolchain first.\\n"\nmsgstr "// Instalando o conjunto de ferramentas primeiro.\\n"\n',
+    );
+    const pot = POT.replace("Rust has no garbage collector, it uses ownership instead.", "Call `recv()` on the receiver to wait for a value.");
+    const dir = project({ "pt-BR.po": old });
+    writeFileSync(join(dir, "po", "messages.pot"), pot);
+    const kept = runCli(["update", "--no-auto-clear", "--json"], dir);
+    expect(JSON.parse(kept.stdout)[0]).toMatchObject({ fuzzy: 1, autoCleared: 0, refusedCrossKind: 1, new: 2 });
+    writeFileSync(join(dir, "po", "pt-BR.po"), old);
+    const result = runCli(["update"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      "po/pt-BR.po: kept 0, fuzzy 0, new 2, obsolete 1, auto-cleared 1, cross-kind matches refused 1; now 1 translated, 0 fuzzy, 2 untranslated, 1 obsolete\n",
+    );
+    const text = readFileSync(join(dir, "po", "pt-BR.po"), "utf8");
+    expect(text).toContain('msgid "Call `recv()` on the receiver to wait for a value."\nmsgstr "Chame `recv()` no receptor para esperar um valor."\n');
+    expect(text).toContain('msgid "Installing the toolchain"\nmsgstr ""\n');
+    expect(gnu("msgcat", [join(dir, "po", "pt-BR.po")])).toBe(text);
   });
 
   it("names a missing language and a missing template", () => {

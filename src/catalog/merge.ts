@@ -15,15 +15,31 @@ import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
 import { cloneEntry, entryKey, getHeader, isFuzzy } from "./types.js";
 import { FuzzyIndex, type FuzzyIndexOptions } from "./fuzzy-match.js";
 import { pluralCount } from "./plural-forms.js";
+import { messageFamily } from "./message-kind.js";
+import { carryTrivialChange } from "./trivial-change.js";
 
 export interface MergeOptions {
   /** Look for similar old messages for new msgids (msgmerge's default; --no-fuzzy-matching turns it off). */
   fuzzyMatching?: boolean;
   /** Keep unused old messages as obsolete `#~` entries (--no-obsolete drops them). */
   keepObsolete?: boolean;
+  /**
+   * Fuzzy-match only within a family of messages (prose, code comments, code
+   * strings, whole code blocks: message-kind.ts), unlike GNU. Off by default (GNU's result).
+   */
+  separateKinds?: boolean;
+  /**
+   * Do not mark fuzzy a match whose msgid changed only in whitespace, link
+   * destinations or code spans: carry the change over to the translation
+   * (trivial-change.ts). Off by default (GNU's result).
+   */
+  autoClear?: boolean;
   /** Speed/agreement trade-off of the fuzzy search (defaults are tuned on Comprehensive Rust). */
   fuzzyIndex?: FuzzyIndexOptions;
 }
+
+/** How `pobook update` (and `stats`, predicting it) merges, beyond GNU's defaults. */
+export const UPDATE_MERGE_OPTIONS = { separateKinds: true, autoClear: true } as const satisfies MergeOptions;
 
 export interface MergeStats {
   /** Template entries found with the same msgid (and context) in the old catalog. */
@@ -34,11 +50,27 @@ export interface MergeStats {
   new: number;
   /** Translated old entries that the template no longer has (kept as #~, or dropped with keepObsolete: false). */
   obsolete: number;
+  /** Similar old translations taken over without fuzzy, their msgid's change being trivial (autoClear). */
+  autoCleared: number;
+  /** New entries whose most similar old message was of another kind, so not used (separateKinds). */
+  refusedCrossKind: number;
+}
+
+/** What happened to one template entry that was not found as it is (for reports and reviews). */
+export interface FuzzyEvent {
+  msgid: string;
+  /** The old msgid whose translation was used, or (refused) that GNU would have used. */
+  from: string;
+  outcome: "fuzzy" | "auto-cleared" | "refused";
+  /** For refused matches: the old message that was used instead, if any. */
+  instead?: string;
 }
 
 export interface MergeResult {
   catalog: Catalog;
   stats: MergeStats;
+  /** Every fuzzy match, auto-clear and refusal, in template order. */
+  events: FuzzyEvent[];
 }
 
 function copyEntry(entry: PoEntry): PoEntry {
@@ -55,10 +87,14 @@ function withoutFuzzy(flags: readonly string[]): string[] {
 function mergeEntry(def: PoEntry, ref: PoEntry, forceFuzzy: boolean, nplurals: number): PoEntry {
   let fuzzy = isFuzzy(def) || forceFuzzy;
   let msgstr = [...def.msgstr];
-  // The previous msgid is what the translation was made for.
-  const previous: PreviousMessage | undefined = isFuzzy(def)
-    ? def.previous && { ...def.previous }
-    : { msgctxt: def.msgctxt, msgid: def.msgid, msgidPlural: def.msgidPlural };
+  // The previous msgid is what the translation was made for: a fuzzy entry's own
+  // `#|` if it has one, else (a match made now) the old msgid, so no fuzzy entry is left without one.
+  const previous: PreviousMessage | undefined =
+    isFuzzy(def) && def.previous
+      ? { ...def.previous }
+      : isFuzzy(def) && !forceFuzzy
+        ? undefined
+        : { msgctxt: def.msgctxt, msgid: def.msgid, msgidPlural: def.msgidPlural };
   if (ref.msgidPlural !== def.msgidPlural) fuzzy = true;
   if (ref.msgidPlural !== undefined && def.msgidPlural === undefined) {
     msgstr = Array.from({ length: nplurals }, () => def.msgstr[0] ?? "");
@@ -81,6 +117,17 @@ function mergeEntry(def: PoEntry, ref: PoEntry, forceFuzzy: boolean, nplurals: n
     if (Object.keys(kept).length > 0) result.previous = kept;
   }
   return result;
+}
+
+/**
+ * The translation of `def` carried over to `merged`'s msgid when only
+ * whitespace, link destinations or code spans changed; undefined otherwise
+ * (and always for a translation that was fuzzy already, or plural messages).
+ */
+function autoClearable(def: PoEntry, merged: PoEntry): string | undefined {
+  if (isFuzzy(def) || def.msgidPlural !== undefined || merged.msgidPlural !== undefined) return undefined;
+  if (def.msgctxt !== merged.msgctxt || def.msgstr.length !== 1) return undefined;
+  return carryTrivialChange(def.msgid, merged.msgid, def.msgstr[0]!, { exactWhitespace: messageFamily(merged) !== "text" });
 }
 
 /** The old header with the template's POT-Creation-Date. */
@@ -113,7 +160,8 @@ export function mergeCatalog(old: Catalog, template: Catalog, options: MergeOpti
   const fuzzyMatching = options.fuzzyMatching ?? true;
   const keepObsolete = options.keepObsolete ?? true;
   const nplurals = pluralCount(getHeader(old, "Plural-Forms"));
-  const stats: MergeStats = { kept: 0, fuzzy: 0, new: 0, obsolete: 0 };
+  const stats: MergeStats = { kept: 0, fuzzy: 0, new: 0, obsolete: 0, autoCleared: 0, refusedCrossKind: 0 };
+  const events: FuzzyEvent[] = [];
 
   const byKey = new Map<string, number>();
   old.entries.forEach((entry, i) => byKey.set(entryKey(entry), i));
@@ -122,6 +170,26 @@ export function mergeCatalog(old: Catalog, template: Catalog, options: MergeOpti
   // Fuzzy candidates: every old message with a translation, obsolete and fuzzy ones included (as GNU).
   const translated = old.entries.map((entry, i) => ({ entry, i })).filter(({ entry }) => (entry.msgstr[0] ?? "") !== "");
   let index: FuzzyIndex | undefined;
+  // Per family: the old translated messages of that family, as indexes into `translated`.
+  const families = new Map<string, { members: number[]; index?: FuzzyIndex }>();
+  if (options.separateKinds) {
+    translated.forEach(({ entry }, k) => {
+      const family = messageFamily(entry);
+      let group = families.get(family);
+      if (!group) families.set(family, (group = { members: [] }));
+      group.members.push(k);
+    });
+  }
+  const searchFamily = (ref: PoEntry): number => {
+    const group = families.get(messageFamily(ref));
+    if (!group) return -1;
+    group.index ??= new FuzzyIndex(
+      group.members.map((k) => translated[k]!.entry),
+      options.fuzzyIndex,
+    );
+    const found = group.index.search(ref.msgctxt, ref.msgid);
+    return found < 0 ? -1 : group.members[found]!;
+  };
 
   const entries: PoEntry[] = [];
   for (const ref of template.entries) {
@@ -138,12 +206,30 @@ export function mergeCatalog(old: Catalog, template: Catalog, options: MergeOpti
         translated.map(({ entry }) => entry),
         options.fuzzyIndex,
       );
-      const found = index.search(ref.msgctxt, ref.msgid);
+      let found = index.search(ref.msgctxt, ref.msgid);
+      if (found >= 0 && options.separateKinds && messageFamily(translated[found]!.entry) !== messageFamily(ref)) {
+        const refused = translated[found]!.entry.msgid;
+        found = searchFamily(ref);
+        stats.refusedCrossKind++;
+        const event: FuzzyEvent = { msgid: ref.msgid, from: refused, outcome: "refused" };
+        if (found >= 0) event.instead = translated[found]!.entry.msgid;
+        events.push(event);
+      }
       if (found >= 0) {
         const { entry, i } = translated[found]!;
-        entries.push(mergeEntry(entry, ref, true, nplurals));
+        const merged = mergeEntry(entry, ref, true, nplurals);
         used[i] = 1;
-        stats.fuzzy++;
+        const carried = options.autoClear ? autoClearable(entry, merged) : undefined;
+        if (carried !== undefined) {
+          merged.msgstr = [carried];
+          merged.flags = withoutFuzzy(merged.flags);
+          delete merged.previous;
+          stats.autoCleared++;
+        } else {
+          stats.fuzzy++;
+        }
+        events.push({ msgid: ref.msgid, from: entry.msgid, outcome: carried !== undefined ? "auto-cleared" : "fuzzy" });
+        entries.push(merged);
         continue;
       }
     }
@@ -168,5 +254,5 @@ export function mergeCatalog(old: Catalog, template: Catalog, options: MergeOpti
     entries.push(obsolete);
   });
 
-  return { catalog: { ...mergeHeader(old, template), entries }, stats };
+  return { catalog: { ...mergeHeader(old, template), entries }, stats, events };
 }

@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   init: async () => (await import("./init.js")).registerInit,
   update: async () => (await import("./update.js")).registerUpdate,
   normalize: async () => (await import("./normalize.js")).registerNormalize,
+  merge: async () => (await import("./merge.js")).registerMerge,
+  fmt: async () => (await import("./fmt.js")).registerFmt,
   translate: async () => (await import("./translate.js")).registerTranslate,
   stats: async () => (await import("./stats.js")).registerStats,
   check: async () => (await import("./check.js")).registerCheck,

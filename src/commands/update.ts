@@ -6,7 +6,7 @@ import { readPoFileWithText } from "../catalog/parse.js";
 import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { getHeader, setHeader, type Catalog } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
-import { mergeCatalog } from "../catalog/merge.js";
+import { mergeCatalog, UPDATE_MERGE_OPTIONS } from "../catalog/merge.js";
 import { catalogStats } from "../stats/compute.js";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { progress, readWithProgress } from "./progress.js";
@@ -24,6 +24,7 @@ interface UpdateFlags {
   book: string;
   obsolete: boolean;
   fuzzyMatching: boolean;
+  autoClear: boolean;
   legacyInlineHtml?: boolean;
   json?: boolean;
 }
@@ -53,6 +54,7 @@ export function registerUpdate(program: Command): void {
     .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
     .option("--no-obsolete", "drop messages the template no longer has instead of keeping them as #~")
     .option("--no-fuzzy-matching", "do not reuse translations of similar messages")
+    .option("--no-auto-clear", "keep fuzzy a match whose msgid changed only in whitespace, link destinations or `code` spans (default: carry the change into the translation, not fuzzy)")
     .option("--legacy-inline-html", "merge the book's messages as mdbook-xgettext made them before inline HTML stayed in messages (2024 and earlier)")
     .option("--json", "print what happened to each catalog as JSON")
     .action((languages: string[], flags: UpdateFlags) => {
@@ -84,7 +86,12 @@ export function registerUpdate(program: Command): void {
       const results = paths.map((path) => {
         report.update(`pobook update: merging ${path}`);
         const { text: before, catalog: old } = readPoFileWithText(path);
-        const { catalog, stats } = mergeCatalog(old, template.catalog, { keepObsolete: flags.obsolete, fuzzyMatching: flags.fuzzyMatching });
+        const { catalog, stats } = mergeCatalog(old, template.catalog, {
+          keepObsolete: flags.obsolete,
+          fuzzyMatching: flags.fuzzyMatching,
+          ...UPDATE_MERGE_OPTIONS,
+          autoClear: flags.autoClear,
+        });
         // Only a merge that would make translations fuzzy or obsolete needs the (slower) look at the sources.
         if (legacy !== undefined && stats.fuzzy + stats.obsolete > 0) {
           const verdict = legacy(old);
@@ -114,7 +121,9 @@ export function registerUpdate(program: Command): void {
       }
       for (const { path, changed, stats, totals } of results) {
         process.stdout.write(
-          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}; ` +
+          `${path}: kept ${stats.kept}, fuzzy ${stats.fuzzy}, new ${stats.new}, obsolete ${stats.obsolete}` +
+            `${stats.autoCleared > 0 ? `, auto-cleared ${stats.autoCleared}` : ""}` +
+            `${stats.refusedCrossKind > 0 ? `, cross-kind matches refused ${stats.refusedCrossKind}` : ""}; ` +
             `now ${totals.translated} translated, ${totals.fuzzy} fuzzy, ${totals.untranslated} untranslated, ${totals.obsolete} obsolete` +
             `${changed ? "" : " (unchanged)"}\n`,
         );

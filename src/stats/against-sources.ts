@@ -8,7 +8,7 @@ import type { BookConfig } from "../book/config.js";
 import { extractBook } from "../book/extract-book.js";
 import type { TemplateFile } from "../book/template.js";
 import type { ReadBookFile } from "../book/links.js";
-import { mergeCatalog } from "../catalog/merge.js";
+import { mergeCatalog, UPDATE_MERGE_OPTIONS } from "../catalog/merge.js";
 import { createTemplate } from "../catalog/serialize.js";
 import { newEntry, type Catalog } from "../catalog/types.js";
 
@@ -30,5 +30,5 @@ export function templateCatalog(config: BookConfig, files: readonly TemplateFile
 
 /** `catalog` merged with `template` the way `pobook update` merges (fuzzy matching on, obsolete kept). */
 export function catalogAgainstTemplate(catalog: Catalog, template: Catalog): Catalog {
-  return mergeCatalog(catalog, template).catalog;
+  return mergeCatalog(catalog, template, UPDATE_MERGE_OPTIONS).catalog;
 }
