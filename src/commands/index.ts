@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   update: async () => (await import("./update.js")).registerUpdate,
   normalize: async () => (await import("./normalize.js")).registerNormalize,
   translate: async () => (await import("./translate.js")).registerTranslate,
+  import: async () => (await import("./import.js")).registerImport,
   stats: async () => (await import("./stats.js")).registerStats,
   check: async () => (await import("./check.js")).registerCheck,
   preview: async () => (await import("./preview.js")).registerPreview,
