@@ -23,7 +23,7 @@ import type { SegmentOptions } from "../markdown/segment.js";
 import { PobookError } from "../errors.js";
 import { alignSequences } from "./align.js";
 import { anchorSimilarity, anchorsOf } from "./anchors.js";
-import { sentenceCount } from "./sentences.js";
+import { finalPunctuation, sentenceCount } from "./sentences.js";
 import { documentBlocks, type Block } from "./blocks.js";
 
 /** A place in the book (`file`) or in the translated copy, as `file:line`. */
@@ -94,10 +94,11 @@ function lengthDeviation(source: string, translated: string, usual: number): num
 interface Features {
   anchors: string[];
   sentences: number;
+  ending: ":" | "." | "";
 }
 
 function features(blocks: readonly Block[]): Features[] {
-  return blocks.map((block) => ({ anchors: anchorsOf(block.msgid), sentences: sentenceCount(block.msgid) }));
+  return blocks.map((block) => ({ anchors: anchorsOf(block.msgid), sentences: sentenceCount(block.msgid), ending: finalPunctuation(block.msgid) }));
 }
 
 /** The anchors of `a` that `b` lacks (multisets, both sorted). */
@@ -123,6 +124,8 @@ function doubt(source: Features, translated: Features, sourceText: string, trans
   if (missing.some((anchor) => anchor.startsWith("#"))) return "anchors";
   if (missing.filter((anchor) => !anchor.startsWith("#")).length >= 2) return "anchors";
   if (source.sentences !== translated.sentences) return "sentences";
+  // A translation that still introduces something (`For example:`) where the source now goes on.
+  if (translated.ending === ":" && source.ending === ".") return "sentences";
   if (lengthStrays(sourceText, translatedText, usual)) return "length";
   return undefined;
 }
