@@ -50,6 +50,14 @@ function reportLines(result: ImportResult, summaryPath: string, verbose: boolean
   return lines;
 }
 
+/** The `[book] language` of the copy's book.toml, when it has one other than the book's. */
+function copyLanguage(translatedRoot: string, bookLanguage: string): string | undefined {
+  const tomlPath = join(translatedRoot, "book.toml");
+  if (!existsSync(tomlPath)) return undefined;
+  const language = parseBookConfig(readUtf8(tomlPath), tomlPath).language;
+  return language !== bookLanguage ? language : undefined;
+}
+
 export function registerImport(program: Command): void {
   const command = program
     .command("import")
@@ -57,7 +65,7 @@ export function registerImport(program: Command): void {
     .argument("[book]", "book root, with book.toml (default: .)");
   addBookOption(command)
     .requiredOption("-t, --translated <DIR>", "the translated copy: a directory laid out like the book (DIR/book.toml, DIR/src/...)")
-    .option("-l, --language <LANG>", "language of the translated copy (ja, pt-BR, ...)")
+    .option("-l, --language <LANG>", "language of the translated copy (ja, pt-BR, ...; default: the copy's book.toml language)")
     .option("-o, --output <PO>", "catalog to write, or - for standard output (default: <po-dir>/<LANG>.po)")
     .option("--force", "replace an existing catalog (import never merges into one)")
     .option("--legacy-inline-html", "messages as mdbook-xgettext made them before inline HTML stayed in messages (2024 and earlier)")
@@ -70,13 +78,14 @@ export function registerImport(program: Command): void {
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
       if (!existsSync(tomlPath)) throw new PobookError("no book.toml here (give the book's root)", { file: join(bookArg, "book.toml") });
-      const requested = flags.language ?? flags.lang;
-      if (requested === undefined) throw new PobookError("give the translated copy's language with -l LANG");
-      const language = checkLanguage(requested);
       const translatedArg = flags.translated!;
       const translatedRoot = resolve(translatedArg);
       if (!existsSync(translatedRoot) || !statSync(translatedRoot).isDirectory()) throw new PobookError("no such directory (--translated names the translated copy of the book)", { file: translatedArg });
       const config = withCompat(parseBookConfig(readUtf8(tomlPath), tomlPath), flags.compat);
+      // Without -l, the copy's book.toml may say its language (pobook translate writes it there).
+      const requested = flags.language ?? flags.lang ?? copyLanguage(translatedRoot, config.language);
+      if (requested === undefined) throw new PobookError("give the translated copy's language with -l LANG");
+      const language = checkLanguage(requested);
       if (realPath(translatedRoot) === realPath(root)) throw new PobookError("--translated is the book itself; give its translated copy", { file: translatedArg });
       const sourceSummary = join(config.src, "SUMMARY.md");
       if (!existsSync(join(translatedRoot, sourceSummary)) && existsSync(join(translatedRoot, "SUMMARY.md"))) {
@@ -85,6 +94,7 @@ export function registerImport(program: Command): void {
 
       const output = flags.output ?? join(bookArg, config.poDir, `${language}.po`);
       const toStdout = output === "-";
+      if (toStdout && flags.json) throw new PobookError("-o - and --json both write to standard output: give -o a file");
       let target;
       if (!toStdout) {
         // The catalog is new work: an existing file is replaced only with --force, and never a book source.
@@ -112,7 +122,7 @@ export function registerImport(program: Command): void {
       const { counts } = result;
       if (flags.json) {
         const json = { catalog: toStdout ? "-" : shownPath(output), language, ...counts, missingChapters: result.missingChapters, unmatched: result.unmatched, fuzzyPairs: result.fuzzy };
-        if (!toStdout) process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
       for (const line of reportLines(result, join(bookArg, sourceSummary), flags.verbose === true)) process.stderr.write(`pobook: ${line}\n`);
