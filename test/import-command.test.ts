@@ -11,6 +11,8 @@ import { join } from "node:path";
 import { readPoFile } from "../src/catalog/parse.js";
 import { getHeader, isFuzzy, type Catalog } from "../src/catalog/types.js";
 import { alignSequences } from "../src/import/align.js";
+import { importTranslations } from "../src/import/import-book.js";
+import { parseBookConfig } from "../src/book/config.js";
 import { anchorsOf } from "../src/import/anchors.js";
 import { sentenceCount, finalPunctuation } from "../src/import/sentences.js";
 import { runPobook } from "./helpers/pobook-cli.js";
@@ -129,6 +131,39 @@ describe("bad input: one line, exit 2, nothing written", () => {
     rmSync(join(copy, "book.toml"));
     refuse(["--translated", "de"], "give the translated copy's language with -l LANG");
     refuse(["--translated", "de", "-l", "de/../x"], "'de/../x' is not a language tag (like ja, pt-BR, zh-CN)");
+  });
+});
+
+describe("the import core, over files in memory", () => {
+  const config = parseBookConfig('[book]\ntitle = "T"\n', "book.toml");
+  const reader = (files: Record<string, string>) => (path: string) => {
+    const text = files[path];
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: "ENOENT" });
+    return text;
+  };
+  const sources = {
+    "src/SUMMARY.md": "- [One](one.md)\n- [Two](two.md)\n",
+    "src/one.md": "# One\n\nRun it twice.\n\nThe end.\n",
+    "src/two.md": "# Two\n\nRun it twice.\n",
+  };
+
+  test("a message translated differently in two places is fuzzy; a chapter missing from the copy is reported", () => {
+    const copy = {
+      "src/SUMMARY.md": "- [Eins](one.md)\n- [Zwei](two.md)\n",
+      "src/one.md": "# Eins\n\nZweimal ausführen.\n\nDas Ende.\n",
+      "src/two.md": "# Zwei\n\nFühren Sie es zweimal aus.\n",
+    };
+    const result = importTranslations(config, reader(sources), reader(copy), { language: "de", now: new Date(0) });
+    const twice = result.catalog.entries.find((entry) => entry.msgid === "Run it twice.")!;
+    expect(twice.msgstr).toEqual(["Zweimal ausführen."]);
+    expect(isFuzzy(twice)).toBe(true);
+    expect(result.fuzzy).toEqual([{ source: { file: "src/one.md", line: 3 }, translated: { file: "src/one.md", line: 3 }, msgid: "Run it twice.", reason: "conflict" }]);
+    expect(result.counts).toEqual({ messages: 4, translated: 3, fuzzy: 1, untranslated: 0 });
+
+    const partial = importTranslations(config, reader(sources), reader({ ...copy, "src/two.md": undefined as unknown as string }), { language: "de", now: new Date(0) });
+    expect(partial.missingChapters).toEqual([{ file: "src/two.md", line: 2 }]);
+    expect(partial.catalog.entries.find((entry) => entry.msgid === "Run it twice.")!.msgstr).toEqual(["Zweimal ausführen."]);
+    expect(isFuzzy(partial.catalog.entries.find((entry) => entry.msgid === "Run it twice.")!)).toBe(false);
   });
 });
 
