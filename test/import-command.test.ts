@@ -100,6 +100,14 @@ describe("pobook import on a lagging hand translation", () => {
     const forced = runPobook(["import", "book", "--translated", "de", "-l", "de", "-o", "de.po", "--force"], { cwd: work });
     expect(forced.status, forced.stderr).toBe(0);
     expect(readPoFile(existing).entries.length).toBe(21);
+    // Neither the book's sources nor the translated copy, even with --force.
+    for (const source of ["book/src/intro.md", "de/src/intro.md"]) {
+      const before = readFileSync(join(work, source), "utf8");
+      const result = runPobook(["import", "book", "--translated", "de", "-l", "de", "-o", source, "--force"], { cwd: work });
+      expect(result.stderr).toBe(`pobook: ${source}: is a book source file; choose another file name\n`);
+      expect(result.status).toBe(2);
+      expect(readFileSync(join(work, source), "utf8")).toBe(before);
+    }
   });
 });
 

@@ -99,7 +99,8 @@ export function registerImport(program: Command): void {
       if (!toStdout) {
         // The catalog is new work: an existing file is replaced only with --force, and never a book source.
         if (existsSync(output) && !flags.force) throw new PobookError("exists; import writes a new catalog: use --force to replace it, or -o another file (and merge with msgcat or pobook update)", { file: output });
-        const sources = { directories: [realPath(join(root, config.src))], files: [realPath(tomlPath)] };
+        // The translated copy is someone's work too: never written over.
+        const sources = { directories: [realPath(join(root, config.src)), realPath(join(translatedRoot, config.src))], files: [realPath(tomlPath), realPath(join(translatedRoot, "book.toml"))] };
         enforce(decideOutputFile(inspectFile(output), sources, "catalog"), flags.force === true, output);
         target = checkCatalogWritable(output);
       }
