@@ -97,8 +97,16 @@ interface Features {
   ending: ":" | "." | "";
 }
 
+/** Computed once per document: the book is aligned twice (for the usual length ratio, then for good). */
+const featureCache = new WeakMap<readonly Block[], Features[]>();
+
 function features(blocks: readonly Block[]): Features[] {
-  return blocks.map((block) => ({ anchors: anchorsOf(block.msgid), sentences: sentenceCount(block.msgid), ending: finalPunctuation(block.msgid) }));
+  let found = featureCache.get(blocks);
+  if (!found) {
+    found = blocks.map((block) => ({ anchors: anchorsOf(block.msgid), sentences: sentenceCount(block.msgid), ending: finalPunctuation(block.msgid) }));
+    featureCache.set(blocks, found);
+  }
+  return found;
 }
 
 /** The anchors of `a` that `b` lacks (multisets, both sorted). */
