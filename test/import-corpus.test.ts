@@ -16,6 +16,7 @@ import { isFuzzy, isTranslated, type Catalog } from "../src/catalog/types.js";
 import { documentBlocks } from "../src/import/blocks.js";
 import { PT_BOOK, hasCorpus, NO_CORPUS } from "./helpers/corpus.js";
 import { runPobook } from "./helpers/pobook-cli.js";
+import { gnu } from "./helpers/gnu.js";
 
 if (!hasCorpus) console.log(`import-corpus: ${NO_CORPUS}`);
 
@@ -121,6 +122,10 @@ describe.skipIf(!hasCorpus)("pobook import on the corpus (pt-BR)", () => {
     // The catalog has the template's header with the language set.
     const header = roundTrip.headers.find(([name]) => name === "Language");
     expect(header?.[1]).toBe("pt_BR");
+    // A valid catalog for GNU gettext, written as msgcat writes it.
+    const written = join(work, "round-trip.po");
+    expect(gnu("msgfmt", ["-c", "--statistics", "-o", "/dev/null", written])).toBe("");
+    expect(gnu("msgcat", [written])).toBe(readFileSync(written, "utf8"));
   });
 
   test("after editing 5% of the source paragraphs, the unchanged ones are still recovered and the changed ones are fuzzy or reported, none wrong", () => {
