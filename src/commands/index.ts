@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   merge: async () => (await import("./merge.js")).registerMerge,
   fmt: async () => (await import("./fmt.js")).registerFmt,
   translate: async () => (await import("./translate.js")).registerTranslate,
+  import: async () => (await import("./import.js")).registerImport,
   stats: async () => (await import("./stats.js")).registerStats,
   check: async () => (await import("./check.js")).registerCheck,
   preview: async () => (await import("./preview.js")).registerPreview,
