@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   translate: async () => (await import("./translate.js")).registerTranslate,
   stats: async () => (await import("./stats.js")).registerStats,
   check: async () => (await import("./check.js")).registerCheck,
+  diff: async () => (await import("./diff.js")).registerDiff,
   preview: async () => (await import("./preview.js")).registerPreview,
   mdbook: async () => (await import("./mdbook.js")).registerMdbook,
 };

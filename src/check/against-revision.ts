@@ -1,0 +1,168 @@
+/**
+ * `check --against REV`: a catalog compared with itself at an earlier git
+ * revision, entry by entry (never line by line), for what review of a
+ * catalog change must catch:
+ *
+ * - lost-translations: translations the old revision had that the catalog
+ *   no longer carries anywhere (not under the same msgid, not moved to a new
+ *   msgid by a fuzzy match);
+ * - msgid-changes: msgids edited by hand. A msgid is the sources' text, so a
+ *   new msgid that is neither in the template nor in the old catalog, while
+ *   an old entry with the same msgstr or references vanished, was typed into
+ *   the catalog. Without a template the POT-Creation-Date tells a template
+ *   refresh (date moved: new msgids expected) from hand edits;
+ * - mixed-change: one change that both refreshes the template and adds
+ *   translations, which reviewers cannot tell apart.
+ *
+ * Pure: both revisions and the template come in parsed.
+ */
+import { entryKey, getHeader, isTranslated, type Catalog, type PoEntry } from "../catalog/types.js";
+import type { RawFinding } from "./findings.js";
+import { HEADER_LINE } from "./header.js";
+import { checkMsgidChanges } from "./msgid-changes.js";
+
+export interface RevisionInputs {
+  /** The catalog at the revision (`git show REV:po/xx.po`). */
+  before: Catalog;
+  /** The catalog now. */
+  after: Catalog;
+  /** The revision as the user named it, for messages. */
+  revision: string;
+  /** The book's current template, when there is one; called only when a new msgid needs it. */
+  template?: () => Catalog | undefined;
+}
+
+/** Below this many msgids added plus removed, an unchanged POT-Creation-Date means no refresh (msgmerge and pobook update always move it). */
+export const REFRESH_MSGID_CHANGES = 10;
+
+export function checkAgainstRevision(inputs: RevisionInputs): RawFinding[] {
+  return [...lostTranslations(inputs), ...msgidChanges(inputs), ...mixedChange(inputs)];
+}
+
+const active = (catalog: Catalog): PoEntry[] => catalog.entries.filter((entry) => !entry.obsolete);
+const msgstrText = (entry: PoEntry): string => entry.msgstr.join("\u0000");
+const hasMsgstr = (entry: PoEntry): boolean => entry.msgstr.some((text) => text !== "");
+
+export function lostTranslations({ before, after, revision }: RevisionInputs): RawFinding[] {
+  const oldKeys = new Set(before.entries.map(entryKey));
+  // A translation survives under its msgid (any state, obsolete too) or carried to a new msgid (msgmerge's fuzzy match).
+  const keptUnder = new Set(after.entries.filter(hasMsgstr).map(entryKey));
+  const carried = new Set(after.entries.filter((entry) => hasMsgstr(entry) && !oldKeys.has(entryKey(entry))).map(msgstrText));
+  const translatedBefore = active(before).filter(isTranslated);
+  const lost = translatedBefore.filter((entry) => !keptUnder.has(entryKey(entry)) && !carried.has(msgstrText(entry)));
+  if (lost.length === 0) return [];
+  const translatedAfter = active(after).filter(isTranslated).length;
+  const first = lost[0]!;
+  return [
+    {
+      line: HEADER_LINE,
+      rule: "lost-translations",
+      message:
+        `${lost.length} translation${lost.length === 1 ? "" : "s"} of ${revision} lost (translated messages ${translatedBefore.length} → ${translatedAfter}): ` +
+        `gone or emptied, first ${JSON.stringify(shorten(first.msgid))} (line ${first.line ?? "?"} at ${revision})`,
+    },
+  ];
+}
+
+export function msgidChanges(inputs: RevisionInputs): RawFinding[] {
+  const { before, after, revision } = inputs;
+  const oldKeys = new Set(before.entries.map(entryKey));
+  const candidates = active(after).filter((entry) => !oldKeys.has(entryKey(entry)));
+  if (candidates.length === 0) return [];
+  const template = inputs.template?.();
+  const dateMoved = getHeader(before, "POT-Creation-Date") !== getHeader(after, "POT-Creation-Date");
+  // Without a template, new msgids after a refresh are expected: only the date can say there was none.
+  if (template === undefined && dateMoved) return [];
+  const templateKeys = new Set(template?.entries.filter((entry) => !entry.obsolete).map(entryKey) ?? []);
+  const newKeys = new Set(after.entries.map(entryKey));
+  const vanished = active(before).filter((entry) => !newKeys.has(entryKey(entry)));
+  const findings: RawFinding[] = [];
+  for (const entry of candidates) {
+    if (templateKeys.has(entryKey(entry))) continue;
+    const original = counterpart(entry, vanished);
+    if (original === undefined) continue;
+    vanished.splice(vanished.indexOf(original), 1);
+    const source = template === undefined ? `POT-Creation-Date unchanged since ${revision}` : `not in the template`;
+    findings.push({
+      line: entry.line ?? HEADER_LINE,
+      rule: "msgid-changes",
+      message: `msgid edited by hand (${source}): was ${JSON.stringify(shorten(original.msgid))} (line ${original.line ?? "?"} at ${revision}), now ${JSON.stringify(shorten(entry.msgid))}; msgids must come from the sources via 'pobook update'`,
+    });
+  }
+  // No entry to pair with (msgids added or dropped by hand): the catalog-level rule still says so.
+  if (findings.length === 0 && template === undefined) return checkMsgidChanges(before, after, revision);
+  return findings;
+}
+
+/** The vanished old entry `entry` was edited from: the same translation, else the same references and the most similar msgid. */
+function counterpart(entry: PoEntry, vanished: PoEntry[]): PoEntry | undefined {
+  if (hasMsgstr(entry)) {
+    const sameTranslation = vanished.find((old) => msgstrText(old) === msgstrText(entry));
+    if (sameTranslation !== undefined) return sameTranslation;
+  }
+  if (entry.references.length === 0) return undefined;
+  const references = [...entry.references].sort().join(" ");
+  const sameReferences = vanished.filter((old) => [...old.references].sort().join(" ") === references);
+  let best: PoEntry | undefined;
+  let bestScore = -1;
+  for (const old of sameReferences) {
+    const score = sharedEnds(old.msgid, entry.msgid);
+    if (score > bestScore) [best, bestScore] = [old, score];
+  }
+  return best;
+}
+
+/** Characters the two texts share at their start plus at their end: a cheap similarity for picking among candidates. */
+function sharedEnds(a: string, b: string): number {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return start + end;
+}
+
+/**
+ * What `pobook update` may change on its own when it clears a fuzzy entry
+ * (whitespace, link destinations, inline code): two texts equal in this
+ * shape differ by such a change only, not by a translator's work.
+ */
+function refreshShape(text: string): string {
+  return text
+    .replace(/`[^`]*`/g, "``")
+    .replace(/\]\([^)]*\)/g, "]()")
+    .replace(/\s+/g, "");
+}
+
+export function mixedChange({ before, after, revision }: RevisionInputs): RawFinding[] {
+  const oldDate = getHeader(before, "POT-Creation-Date");
+  const newDate = getHeader(after, "POT-Creation-Date");
+  const oldKeys = new Set(active(before).map(entryKey));
+  const newKeys = new Set(active(after).map(entryKey));
+  const added = [...newKeys].filter((key) => !oldKeys.has(key)).length;
+  const removed = [...oldKeys].filter((key) => !newKeys.has(key)).length;
+  const refreshed = oldDate !== newDate || added + removed >= REFRESH_MSGID_CHANGES;
+  if (!refreshed) return [];
+  const translatedBefore = new Map(active(before).filter(isTranslated).map((entry) => [entryKey(entry), msgstrText(entry)]));
+  const refreshShapes = new Set(before.entries.filter(hasMsgstr).map((entry) => `${refreshShape(entry.msgid)}\u0000${refreshShape(msgstrText(entry))}`));
+  const translations = active(after).filter(
+    (entry) =>
+      isTranslated(entry) &&
+      translatedBefore.get(entryKey(entry)) !== msgstrText(entry) &&
+      !refreshShapes.has(`${refreshShape(entry.msgid)}\u0000${refreshShape(msgstrText(entry))}`),
+  );
+  if (translations.length === 0) return [];
+  const refresh = oldDate !== newDate ? `POT-Creation-Date ${oldDate ?? "absent"} → ${newDate ?? "absent"}` : `${added} msgids added, ${removed} removed`;
+  return [
+    {
+      line: translations[0]!.line ?? HEADER_LINE,
+      rule: "mixed-change",
+      message:
+        `since ${revision} this catalog both had its template refreshed (${refresh}) and got ${translations.length} new or changed translation${translations.length === 1 ? "" : "s"} (the first here): ` +
+        `commit the 'pobook update' on its own so the translations can be reviewed`,
+    },
+  ];
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
