@@ -8,7 +8,7 @@
  *   msgid by a fuzzy match);
  * - msgid-changes: msgids edited by hand. A msgid is the sources' text, so a
  *   new msgid that is neither in the template nor in the old catalog, while
- *   an old entry with the same msgstr or references vanished, was typed into
+ *   an old entry with the same msgstr or referenced files vanished, was typed into
  *   the catalog. Without a template the POT-Creation-Date tells a template
  *   refresh (date moved: new msgids expected) from hand edits;
  * - mixed-change: one change that both refreshes the template and adds
@@ -36,7 +36,8 @@ export interface RevisionInputs {
 export const REFRESH_MSGID_CHANGES = 10;
 
 export function checkAgainstRevision(inputs: RevisionInputs): RawFinding[] {
-  return [...lostTranslations(inputs), ...msgidChanges(inputs), ...mixedChange(inputs)];
+  const edits = handEdits(inputs);
+  return [...lostTranslations(inputs), ...msgidChanges(inputs, edits, true), ...mixedChange(inputs, new Set(edits.map(({ entry }) => entry)))];
 }
 
 const active = (catalog: Catalog): PoEntry[] => catalog.entries.filter((entry) => !entry.obsolete);
@@ -49,7 +50,15 @@ export function lostTranslations({ before, after, revision }: RevisionInputs): R
   const keptUnder = new Set(after.entries.filter(hasMsgstr).map(entryKey));
   const carried = new Set(after.entries.filter((entry) => hasMsgstr(entry) && !oldKeys.has(entryKey(entry))).map(msgstrText));
   const translatedBefore = active(before).filter(isTranslated);
-  const lost = translatedBefore.filter((entry) => !keptUnder.has(entryKey(entry)) && !carried.has(msgstrText(entry)));
+  let lost = translatedBefore.filter((entry) => !keptUnder.has(entryKey(entry)) && !carried.has(msgstrText(entry)));
+  // A fuzzy match a translator then translated anew (and un-fuzzied, dropping `#|`): each new translated msgid excuses one vanished entry of its references.
+  const retranslated = active(after).filter((entry) => isTranslated(entry) && !oldKeys.has(entryKey(entry)));
+  const vanished = [...lost];
+  for (const entry of retranslated) {
+    const original = counterpart(entry, vanished, false);
+    if (original !== undefined) vanished.splice(vanished.indexOf(original), 1);
+  }
+  lost = vanished;
   if (lost.length === 0) return [];
   const translatedAfter = active(after).filter(isTranslated).length;
   const first = lost[0]!;
@@ -64,8 +73,18 @@ export function lostTranslations({ before, after, revision }: RevisionInputs): R
   ];
 }
 
-export function msgidChanges(inputs: RevisionInputs): RawFinding[] {
-  const { before, after, revision } = inputs;
+export interface HandEdit {
+  /** The entry now, with the msgid that is not from the sources. */
+  entry: PoEntry;
+  /** The entry at the revision it was edited from. */
+  original: PoEntry;
+  /** How it was told: the template lacks the msgid, or (no template) POT-Creation-Date did not move. */
+  evidence: "template" | "pot-creation-date";
+}
+
+/** Entries whose msgid was edited by hand, each paired with the old entry it came from. */
+export function handEdits(inputs: RevisionInputs): HandEdit[] {
+  const { before, after } = inputs;
   const oldKeys = new Set(before.entries.map(entryKey));
   const candidates = active(after).filter((entry) => !oldKeys.has(entryKey(entry)));
   if (candidates.length === 0) return [];
@@ -76,33 +95,48 @@ export function msgidChanges(inputs: RevisionInputs): RawFinding[] {
   const templateKeys = new Set(template?.entries.filter((entry) => !entry.obsolete).map(entryKey) ?? []);
   const newKeys = new Set(after.entries.map(entryKey));
   const vanished = active(before).filter((entry) => !newKeys.has(entryKey(entry)));
-  const findings: RawFinding[] = [];
+  const edits: HandEdit[] = [];
   for (const entry of candidates) {
     if (templateKeys.has(entryKey(entry))) continue;
-    const original = counterpart(entry, vanished);
+    const original = counterpart(entry, vanished, true);
     if (original === undefined) continue;
     vanished.splice(vanished.indexOf(original), 1);
-    const source = template === undefined ? `POT-Creation-Date unchanged since ${revision}` : `not in the template`;
-    findings.push({
-      line: entry.line ?? HEADER_LINE,
-      rule: "msgid-changes",
-      message: `msgid edited by hand (${source}): was ${JSON.stringify(shorten(original.msgid))} (line ${original.line ?? "?"} at ${revision}), now ${JSON.stringify(shorten(entry.msgid))}; msgids must come from the sources via 'pobook update'`,
-    });
+    edits.push({ entry, original, evidence: template === undefined ? "pot-creation-date" : "template" });
   }
-  // No entry to pair with (msgids added or dropped by hand): the catalog-level rule still says so.
-  if (findings.length === 0 && template === undefined) return checkMsgidChanges(before, after, revision);
-  return findings;
+  return edits;
+}
+
+/**
+ * `onlyAdded`: say nothing of msgids that were only removed (with --against,
+ * lost-translations reports what that loses).
+ */
+export function msgidChanges(inputs: RevisionInputs, edits = handEdits(inputs), onlyAdded = false): RawFinding[] {
+  const { before, after, revision } = inputs;
+  if (edits.length === 0) {
+    // handEdits read the template only if a msgid is new; reading it here for none would extract a whole book.
+    const oldKeys = new Set(before.entries.map(entryKey));
+    const anyNew = active(after).some((entry) => !oldKeys.has(entryKey(entry)));
+    if (onlyAdded && !anyNew) return [];
+    if (anyNew && inputs.template?.() !== undefined) return [];
+    // Without a template, msgids added or dropped with the date kept: the catalog-level rule still says so.
+    return checkMsgidChanges(before, after, revision);
+  }
+  return edits.map(({ entry, original, evidence }) => ({
+    line: entry.line ?? HEADER_LINE,
+    rule: "msgid-changes",
+    message: `msgid edited by hand (${evidence === "template" ? "not in the template" : `POT-Creation-Date unchanged since ${revision}`}): was ${JSON.stringify(shorten(original.msgid))} (line ${original.line ?? "?"} at ${revision}), now ${JSON.stringify(shorten(entry.msgid))}; msgids must come from the sources via 'pobook update'`,
+  }));
 }
 
 /** The vanished old entry `entry` was edited from: the same translation, else the same references and the most similar msgid. */
-function counterpart(entry: PoEntry, vanished: PoEntry[]): PoEntry | undefined {
-  if (hasMsgstr(entry)) {
+function counterpart(entry: PoEntry, vanished: PoEntry[], byTranslation: boolean): PoEntry | undefined {
+  if (byTranslation && hasMsgstr(entry)) {
     const sameTranslation = vanished.find((old) => msgstrText(old) === msgstrText(entry));
     if (sameTranslation !== undefined) return sameTranslation;
   }
   if (entry.references.length === 0) return undefined;
-  const references = [...entry.references].sort().join(" ");
-  const sameReferences = vanished.filter((old) => [...old.references].sort().join(" ") === references);
+  const references = referencedFiles(entry);
+  const sameReferences = vanished.filter((old) => referencedFiles(old) === references);
   let best: PoEntry | undefined;
   let bestScore = -1;
   for (const old of sameReferences) {
@@ -110,6 +144,11 @@ function counterpart(entry: PoEntry, vanished: PoEntry[]): PoEntry | undefined {
     if (score > bestScore) [best, bestScore] = [old, score];
   }
   return best;
+}
+
+/** The files an entry's references name, without line numbers (which move with any edit above, and with `granularity`). */
+function referencedFiles(entry: PoEntry): string {
+  return [...new Set(entry.references.map((reference) => reference.replace(/:\d+$/, "")))].sort().join(" ");
 }
 
 /** Characters the two texts share at their start plus at their end: a cheap similarity for picking among candidates. */
@@ -133,7 +172,8 @@ function refreshShape(text: string): string {
     .replace(/\s+/g, "");
 }
 
-export function mixedChange({ before, after, revision }: RevisionInputs): RawFinding[] {
+/** `handEdited`: entries msgid-changes reports; a msgid typed over is not translation work. */
+export function mixedChange({ before, after, revision }: RevisionInputs, handEdited: ReadonlySet<PoEntry> = new Set()): RawFinding[] {
   const oldDate = getHeader(before, "POT-Creation-Date");
   const newDate = getHeader(after, "POT-Creation-Date");
   const oldKeys = new Set(active(before).map(entryKey));
@@ -147,6 +187,7 @@ export function mixedChange({ before, after, revision }: RevisionInputs): RawFin
   const translations = active(after).filter(
     (entry) =>
       isTranslated(entry) &&
+      !handEdited.has(entry) &&
       translatedBefore.get(entryKey(entry)) !== msgstrText(entry) &&
       !refreshShapes.has(`${refreshShape(entry.msgid)}\u0000${refreshShape(msgstrText(entry))}`),
   );

@@ -1,15 +1,15 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
-import { join, posix } from "node:path";
+import { basename, dirname, join, posix } from "node:path";
 import { parseSummary, type SummaryItem } from "../book/summary.js";
-import { readPoFile } from "../catalog/parse.js";
-import { getHeader } from "../catalog/types.js";
+import { parsePo, readPoFile } from "../catalog/parse.js";
+import { getHeader, type Catalog } from "../catalog/types.js";
 import { renderDiffHtml } from "../diff/html.js";
 import { parsePoDate, reviewCatalog, type Baseline, type CatalogReview, type SourceChange } from "../diff/review.js";
 import { renderTerminal } from "../diff/terminal.js";
 
 import { readUtf8, writeFileAtomic } from "../fs.js";
-import { changesSince, commitAtDate, requireRepository, resolveCommit, type GitDir } from "../git/repository.js";
+import { changesSince, commitAtDate, fileAtCommit, requireRepository, resolveCommit, type GitDir } from "../git/repository.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
@@ -109,9 +109,12 @@ export function registerDiff(program: Command): void {
             if (base === undefined) noBaseline = `no commit at or before the POT-Creation-Date ${potDate}: give --since REV to see source changes`;
           }
         }
+        let earlier: Catalog | undefined;
         if (base !== undefined) {
           const found = changesOf(base);
           changes = found.changes;
+          const text = fileAtCommit({ cwd: dirname(file), option: git.option }, base, basename(file));
+          earlier = text === undefined ? undefined : parsePo(text, `${options.since ?? base.slice(0, 12)}:${file}`);
           baseline = { revision: options.since ?? base.slice(0, 12), reason: options.since !== undefined ? "since" : "pot-creation-date", commit: found.base };
         }
         return reviewCatalog({
@@ -121,6 +124,7 @@ export function registerDiff(program: Command): void {
           ...(baseline !== undefined ? { baseline } : {}),
           ...(noBaseline !== undefined ? { noBaseline } : {}),
           ...(changes !== undefined ? { changes } : {}),
+          ...(earlier !== undefined ? { earlier } : {}),
           isChapter: (path) => path.endsWith(".md"),
         });
       });

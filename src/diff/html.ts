@@ -34,7 +34,7 @@ function entryRow(review: CatalogReview, entry: ReviewEntry): string {
   const kept = entry.msgstr.some((text) => text !== "") ? `<div class="msgstr">${entry.msgstr.map(escapeHtml).join("<br>")}</div>` : "";
   return (
     `<tr class="entry ${entry.state}" data-state="${entry.state}">` +
-    `<td class="where"><code>${escapeHtml(review.file)}:${entry.line}</code><br><span class="state">${entry.state}</span>${context}</td>` +
+    `<td class="where"><code>${escapeHtml(review.file)}:${entry.line}</code><br><span class="state">${entry.state}</span>${context}${entry.previousFrom === "baseline" ? `<div class="recovered">old English from the baseline's catalog</div>` : ""}</td>` +
     `<td class="old">${before}</td>` +
     `<td class="new">${words(side(entry.changes, "after"))}${kept}</td></tr>`
   );
@@ -94,6 +94,7 @@ ins{background:#dfd;color:#060;text-decoration:none;font-weight:600}
 tr.fuzzy .state{color:#a60}
 tr.new .state{color:#080}
 .none{color:#888;font-style:italic}
+.recovered{font-size:.8em;color:#777}
 .msgstr{margin-top:.5em;padding-top:.4em;border-top:1px dashed #ccc;color:#555}
 .sources,.baseline,.counts{color:#444}
 .commits{margin:.2em 0 .8em;font-size:.9em}

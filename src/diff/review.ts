@@ -5,7 +5,7 @@
  * chapter's sources since the catalog was last synced with them. Pure: git
  * facts come in as data.
  */
-import { getHeader, isFuzzy, type Catalog, type PoEntry } from "../catalog/types.js";
+import { entryKey, getHeader, isFuzzy, type Catalog, type PoEntry } from "../catalog/types.js";
 import { wordDiff, type WordChange } from "./words.js";
 
 export interface ReviewEntry {
@@ -15,6 +15,8 @@ export interface ReviewEntry {
   msgctxt?: string;
   /** The old English: `#|` previous msgid; undefined for a new entry or a fuzzy entry without one. */
   previous?: string;
+  /** Where `previous` came from: the entry's `#|`, or (none there) the catalog at the baseline, the entry that had this translation. */
+  previousFrom?: "po" | "baseline";
   msgid: string;
   /** The kept translation of a fuzzy entry (one string per plural form). */
   msgstr: string[];
@@ -58,8 +60,10 @@ export interface CatalogReview {
   potCreationDate?: string;
   fuzzy: number;
   new: number;
-  /** Fuzzy entries without a `#|` previous msgid (the old English cannot be shown). */
+  /** Fuzzy entries without a `#|` previous msgid whose old English was not found at the baseline either. */
   withoutPrevious: number;
+  /** Fuzzy entries without `#|` whose old English was found in the catalog at the baseline. */
+  previousFromBaseline: number;
   baseline?: Baseline;
   /** Why there is no baseline, when there is none. */
   noBaseline?: string;
@@ -74,24 +78,44 @@ export function chapterOf(references: readonly string[]): string {
   return files.find((file) => !/(^|\/)SUMMARY\.md$/.test(file)) ?? files[0] ?? "";
 }
 
-export function reviewEntries(catalog: Catalog): ReviewEntry[] {
+/**
+ * `earlier`: the catalog at the baseline. A fuzzy entry without `#|` (many
+ * catalogs have none: older msgmerge runs, editors that drop it) gets as old
+ * English the msgid of the baseline's entry that had its translation and
+ * that the catalog no longer has, when exactly one did.
+ */
+export function reviewEntries(catalog: Catalog, earlier?: Catalog): ReviewEntry[] {
+  const recovered = earlier === undefined ? undefined : previousByTranslation(catalog, earlier);
   const entries: ReviewEntry[] = [];
   for (const entry of catalog.entries) {
     if (entry.obsolete) continue;
     const state = isFuzzy(entry) ? "fuzzy" : entry.msgstr.every((text) => text === "") ? "new" : undefined;
     if (state === undefined) continue;
-    entries.push(reviewEntry(entry, state));
+    entries.push(reviewEntry(entry, state, recovered?.get(entry.msgstr.join("\u0000"))));
   }
   return entries;
 }
 
-function reviewEntry(entry: PoEntry, state: "fuzzy" | "new"): ReviewEntry {
-  const previous = state === "fuzzy" ? entry.previous?.msgid : undefined;
+/** Translation → the one msgid of `earlier` that had it and is gone from `catalog` (ambiguous translations are left out). */
+function previousByTranslation(catalog: Catalog, earlier: Catalog): Map<string, string> {
+  const present = new Set(catalog.entries.filter((entry) => !entry.obsolete).map(entryKey));
+  const found = new Map<string, string | null>();
+  for (const entry of earlier.entries) {
+    if (entry.obsolete || present.has(entryKey(entry)) || entry.msgstr.every((text) => text === "")) continue;
+    const key = entry.msgstr.join("\u0000");
+    found.set(key, found.has(key) ? null : entry.msgid);
+  }
+  return new Map([...found].filter((pair): pair is [string, string] => pair[1] !== null));
+}
+
+function reviewEntry(entry: PoEntry, state: "fuzzy" | "new", recovered: string | undefined): ReviewEntry {
+  const own = state === "fuzzy" ? entry.previous?.msgid : undefined;
+  const previous = own ?? (state === "fuzzy" ? recovered : undefined);
   return {
     line: entry.line ?? 0,
     state,
     ...(entry.msgctxt !== undefined ? { msgctxt: entry.msgctxt } : {}),
-    ...(previous !== undefined ? { previous } : {}),
+    ...(previous !== undefined ? { previous, previousFrom: own !== undefined ? ("po" as const) : ("baseline" as const) } : {}),
     msgid: entry.msgid,
     msgstr: state === "fuzzy" ? [...entry.msgstr] : [],
     references: [...entry.references],
@@ -106,6 +130,8 @@ export interface ReviewInputs {
   titles?: ReadonlyMap<string, string>;
   baseline?: Baseline;
   noBaseline?: string;
+  /** The catalog at the baseline, when it existed there. */
+  earlier?: Catalog;
   /** Changes since the baseline by file path (as references name them). */
   changes?: ReadonlyMap<string, SourceChange>;
   /** Which changed files are chapters (Markdown): others (included code) are not listed on their own. */
@@ -115,7 +141,7 @@ export interface ReviewInputs {
 /** The review of one catalog: chapters in the catalog's order of first appearance. */
 export function reviewCatalog(inputs: ReviewInputs): CatalogReview {
   const { file, catalog, titles, changes } = inputs;
-  const entries = reviewEntries(catalog);
+  const entries = reviewEntries(catalog, inputs.earlier);
   const chapters = new Map<string, ReviewChapter>();
   for (const entry of entries) {
     const path = chapterOf(entry.references);
@@ -139,6 +165,7 @@ export function reviewCatalog(inputs: ReviewInputs): CatalogReview {
     fuzzy: entries.filter((entry) => entry.state === "fuzzy").length,
     new: entries.filter((entry) => entry.state === "new").length,
     withoutPrevious: entries.filter((entry) => entry.state === "fuzzy" && entry.previous === undefined).length,
+    previousFromBaseline: entries.filter((entry) => entry.previousFrom === "baseline").length,
     ...(inputs.baseline !== undefined ? { baseline: inputs.baseline } : {}),
     ...(inputs.noBaseline !== undefined ? { noBaseline: inputs.noBaseline } : {}),
     chapters: [...chapters.values()],

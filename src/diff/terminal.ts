@@ -138,10 +138,14 @@ function renderLine(pieces: readonly Piece[], width: number, color: boolean): st
 }
 
 function sideBySide(entry: ReviewEntry, options: TerminalOptions): string[] {
+  if (entry.state === "new") {
+    // Nothing old to set against: the new English gets the whole width.
+    return wrap(entry.changes, Math.max(20, options.width - 4), options.color).map((line) => `    ${renderLine(line, 0, options.color)}`.trimEnd());
+  }
   const column = Math.max(20, Math.floor((options.width - 7) / 2));
   const before = entry.previous === undefined ? undefined : wrap(side(entry.changes, "before"), column, options.color);
   const after = wrap(side(entry.changes, "after"), column, options.color);
-  const placeholder = entry.state === "new" ? "(new message)" : "(no #| previous msgid: run `pobook update` to keep it)";
+  const placeholder = "(no #| previous msgid)";
   const left = before ?? [[{ text: placeholder, width: textWidth(placeholder), style: "dim" as const }]];
   const lines: string[] = [];
   const bar = paint("│", "dim", options.color);
@@ -174,7 +178,8 @@ function renderChapter(review: CatalogReview, chapter: ReviewChapter, options: T
   }
   for (const entry of chapter.entries) {
     const context = entry.msgctxt !== undefined ? ` msgctxt ${JSON.stringify(entry.msgctxt)}` : "";
-    lines.push(`  ${review.file}:${entry.line}: ${paint(entry.state, entry.state === "fuzzy" ? "yellow" : "added", color)}${context}`);
+    const recovered = entry.previousFrom === "baseline" ? paint(" (old English from the baseline's catalog)", "dim", color) : "";
+    lines.push(`  ${review.file}:${entry.line}: ${paint(entry.state, entry.state === "fuzzy" ? "yellow" : "added", color)}${context}${recovered}`);
     lines.push(...sideBySide(entry, options));
   }
   return lines;
@@ -191,6 +196,9 @@ export function renderTerminal(reviews: readonly CatalogReview[], options: Termi
       out.push(`  sources compared with ${commit.short} ${commit.date.slice(0, 10)} “${commit.subject}” (${why})`);
     } else if (review.noBaseline !== undefined) {
       out.push(`  ${paint(review.noBaseline, "dim", options.color)}`);
+    }
+    if (review.previousFromBaseline > 0) {
+      out.push(`  ${plural(review.previousFromBaseline, "fuzzy entry", "fuzzy entries")} without #|: old English taken from the catalog at the baseline (the entry with the same translation)`);
     }
     if (review.withoutPrevious > 0) {
       out.push(`  ${plural(review.withoutPrevious, "fuzzy entry", "fuzzy entries")} without a #| previous msgid: their old English is unknown`);
