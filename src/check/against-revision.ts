@@ -50,15 +50,17 @@ export function lostTranslations({ before, after, revision }: RevisionInputs): R
   const keptUnder = new Set(after.entries.filter(hasMsgstr).map(entryKey));
   const carried = new Set(after.entries.filter((entry) => hasMsgstr(entry) && !oldKeys.has(entryKey(entry))).map(msgstrText));
   const translatedBefore = active(before).filter(isTranslated);
-  let lost = translatedBefore.filter((entry) => !keptUnder.has(entryKey(entry)) && !carried.has(msgstrText(entry)));
-  // A fuzzy match a translator then translated anew (and un-fuzzied, dropping `#|`): each new translated msgid excuses one vanished entry of its references.
-  const retranslated = active(after).filter((entry) => isTranslated(entry) && !oldKeys.has(entryKey(entry)));
-  const vanished = [...lost];
-  for (const entry of retranslated) {
-    const original = counterpart(entry, vanished, false);
-    if (original !== undefined) vanished.splice(vanished.indexOf(original), 1);
+  const lost = translatedBefore.filter((entry) => !keptUnder.has(entryKey(entry)) && !carried.has(msgstrText(entry)));
+  // A fuzzy match a translator then translated anew (and un-fuzzied, dropping `#|`): each new translated msgid excuses one vanished entry of its files.
+  const newKeys = new Set(after.entries.map(entryKey));
+  const vanished = new Candidates(lost.filter((entry) => !newKeys.has(entryKey(entry))));
+  const excused = new Set<PoEntry>();
+  for (const entry of active(after)) {
+    if (!isTranslated(entry) || oldKeys.has(entryKey(entry))) continue;
+    const original = vanished.take(entry, false);
+    if (original !== undefined) excused.add(original);
   }
-  lost = vanished;
+  if (excused.size > 0) lost.splice(0, lost.length, ...lost.filter((entry) => !excused.has(entry)));
   if (lost.length === 0) return [];
   const translatedAfter = active(after).filter(isTranslated).length;
   const first = lost[0]!;
@@ -94,13 +96,12 @@ export function handEdits(inputs: RevisionInputs): HandEdit[] {
   if (template === undefined && dateMoved) return [];
   const templateKeys = new Set(template?.entries.filter((entry) => !entry.obsolete).map(entryKey) ?? []);
   const newKeys = new Set(after.entries.map(entryKey));
-  const vanished = active(before).filter((entry) => !newKeys.has(entryKey(entry)));
+  const vanished = new Candidates(active(before).filter((entry) => !newKeys.has(entryKey(entry))));
   const edits: HandEdit[] = [];
   for (const entry of candidates) {
     if (templateKeys.has(entryKey(entry))) continue;
-    const original = counterpart(entry, vanished, true);
+    const original = vanished.take(entry, true);
     if (original === undefined) continue;
-    vanished.splice(vanished.indexOf(original), 1);
     edits.push({ entry, original, evidence: template === undefined ? "pot-creation-date" : "template" });
   }
   return edits;
@@ -128,22 +129,40 @@ export function msgidChanges(inputs: RevisionInputs, edits = handEdits(inputs), 
   }));
 }
 
-/** The vanished old entry `entry` was edited from: the same translation, else the same references and the most similar msgid. */
-function counterpart(entry: PoEntry, vanished: PoEntry[], byTranslation: boolean): PoEntry | undefined {
-  if (byTranslation && hasMsgstr(entry)) {
-    const sameTranslation = vanished.find((old) => msgstrText(old) === msgstrText(entry));
-    if (sameTranslation !== undefined) return sameTranslation;
+/** Old entries that vanished, indexed by translation and by referenced files; each can be taken once. */
+class Candidates {
+  private readonly byTranslation = new Map<string, PoEntry[]>();
+  private readonly byFiles = new Map<string, PoEntry[]>();
+  private readonly taken = new Set<PoEntry>();
+
+  constructor(entries: readonly PoEntry[]) {
+    for (const entry of entries) {
+      if (hasMsgstr(entry)) push(this.byTranslation, msgstrText(entry), entry);
+      if (entry.references.length > 0) push(this.byFiles, referencedFiles(entry), entry);
+    }
   }
-  if (entry.references.length === 0) return undefined;
-  const references = referencedFiles(entry);
-  const sameReferences = vanished.filter((old) => referencedFiles(old) === references);
-  let best: PoEntry | undefined;
-  let bestScore = -1;
-  for (const old of sameReferences) {
-    const score = sharedEnds(old.msgid, entry.msgid);
-    if (score > bestScore) [best, bestScore] = [old, score];
+
+  /** The vanished entry `entry` was edited from: the same translation (when `byTranslation`), else the same files and the most similar msgid. */
+  take(entry: PoEntry, byTranslation: boolean): PoEntry | undefined {
+    let found: PoEntry | undefined;
+    if (byTranslation && hasMsgstr(entry)) found = this.byTranslation.get(msgstrText(entry))?.find((old) => !this.taken.has(old));
+    if (found === undefined && entry.references.length > 0) {
+      let bestScore = -1;
+      for (const old of this.byFiles.get(referencedFiles(entry)) ?? []) {
+        if (this.taken.has(old)) continue;
+        const score = sharedEnds(old.msgid, entry.msgid);
+        if (score > bestScore) [found, bestScore] = [old, score];
+      }
+    }
+    if (found !== undefined) this.taken.add(found);
+    return found;
   }
-  return best;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 /** The files an entry's references name, without line numbers (which move with any edit above, and with `granularity`). */
