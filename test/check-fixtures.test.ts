@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
-import { RULES } from "../src/check/findings.js";
+import { REVISION_RULES, RULES } from "../src/check/findings.js";
 import { gnuStatus } from "./helpers/gnu.js";
 import { runPobook } from "./helpers/pobook-cli.js";
 
@@ -29,10 +29,14 @@ function positiveEntryLines(file: string): { first: number } {
   return { first: readFileSync(file, "utf8").split("\n").indexOf(MARKER) + 1 };
 }
 
-const fileRules = readdirSync(FIXTURES).filter((rule) => rule !== "msgid-changes");
+// Rules that compare two git revisions have their fixtures in git repositories built by the tests (here and test/check-against.test.ts).
+const fileRules = readdirSync(FIXTURES).filter((rule) => !(REVISION_RULES as readonly string[]).includes(rule));
+
+// Rules that read the book's sources have theirs in the book each test builds (test/check-intraword-emphasis.test.ts).
+const BOOK_RULES = ["intraword-emphasis"];
 
 test("every rule has a fixture pair", () => {
-  expect([...fileRules, "msgid-changes"].sort()).toEqual(Object.keys(RULES).sort());
+  expect([...fileRules, ...REVISION_RULES, ...BOOK_RULES].sort()).toEqual(Object.keys(RULES).sort());
 });
 
 describe.each(fileRules)("rule %s", (rule) => {

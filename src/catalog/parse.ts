@@ -234,6 +234,8 @@ export function parsePo(text: string, file: string): Catalog {
     const match = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s"]|$)/.exec(rest);
     if (!match) {
       const word = /^\S+/.exec(rest)?.[0] ?? rest;
+      // What a failed `git merge` leaves: say so rather than "syntax error".
+      if (/^(<{7}|={7}|>{7}|\|{7})(\s|$)/.test(rest)) fail(`unresolved merge conflict marker '${word}': resolve the conflict first`, lineNo);
       fail(`syntax error: unexpected '${word}'`, lineNo);
     }
     const keyword = match![1] as Keyword;

@@ -35,10 +35,15 @@ export const RULES = {
   "plural-forms": { severity: "error", summary: "Plural-Forms header and plural msgstr counts disagree" },
   "c-format": { severity: "error", summary: "printf directives differ in a c-format entry" },
   "duplicate-msgid": { severity: "error", summary: "two active entries with the same msgctxt and msgid" },
-  "msgid-changes": { severity: "error", summary: "msgids changed since BASE but POT-Creation-Date did not" },
+  "msgid-changes": { severity: "error", summary: "msgids edited by hand since REV (--against REV, --msgid-changes REV)" },
+  "lost-translations": { severity: "error", summary: "translations REV had are gone or emptied (--against REV)" },
+  "mixed-change": { severity: "error", summary: "a template refresh and new translations in one change since REV (--against REV)" },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type RuleId = keyof typeof RULES;
+
+/** Rules that compare a catalog with itself at a git revision: they report only with --against (or --msgid-changes). */
+export const REVISION_RULES: readonly RuleId[] = ["msgid-changes", "lost-translations", "mixed-change"];
 
 export function isRuleId(name: string): name is RuleId {
   return Object.hasOwn(RULES, name);

@@ -1,20 +1,19 @@
 import { Option, type Command } from "commander";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parsePo, readPoFile } from "../catalog/parse.js";
-import type { Catalog } from "../catalog/types.js";
+import type { Catalog, PoEntry } from "../catalog/types.js";
+import type { BookConfig } from "../book/config.js";
 import { checkCatalog, hasErrors, isRuleId, RULES, sortFindings, type Finding, type SeverityOverrides } from "../check/index.js";
 import { resolveFindings, type RawFinding, type RuleId } from "../check/findings.js";
 import { entryStartLine } from "../check/duplicates.js";
 import { readAtRevision } from "../check/git-revision.js";
 import { checkIntrawordEmphasis, intrawordCandidates } from "../check/intraword-emphasis.js";
-import type { BookConfig } from "../book/config.js";
-import type { PoEntry } from "../catalog/types.js";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { messageSources, prepareBook, type PreparedBook } from "../translate/book.js";
 import { HEADER_LINE } from "../check/header.js";
-import { checkMsgidChanges } from "../check/msgid-changes.js";
-import { findingsToJson, formatFinding, summarizeFindings } from "../check/report.js";
+import { checkAgainstRevision, msgidChanges, type RevisionInputs } from "../check/against-revision.js";
+import { findingsToGithub, findingsToJson, formatFinding, summarizeFindings } from "../check/report.js";
 import { EXIT_FAILURE, PobookError } from "../errors.js";
 import { poFilesOrDefault } from "./po-files.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
@@ -27,6 +26,9 @@ interface CheckOptions {
   warn?: string[];
   error?: string[];
   msgidChanges?: string;
+  against?: string;
+  pot?: string;
+  format?: "text" | "json" | "github";
 }
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
@@ -95,12 +97,23 @@ export function registerCheck(program: Command): void {
     .option("--json", "print findings as JSON")
     .addOption(new Option("--warn <rule>", "report RULE as a warning (repeatable)").argParser(collect))
     .addOption(new Option("--error <rule>", "report RULE as an error (repeatable)").argParser(collect))
-    .option("--msgid-changes <base>", "fail when msgids changed since git revision BASE but POT-Creation-Date did not")
+    .option("--against <rev>", "also compare each catalog with itself at git revision REV: lost translations, msgids edited by hand, a template refresh mixed with new translations")
+    .option("--msgid-changes <rev>", "like --against REV, reporting only msgids edited by hand")
+    .option("--pot <file>", "with --against: the template msgids come from (default: the book's POT in its po-dir, else its sources extracted in memory)")
+    .addOption(new Option("--format <format>", "how to print findings: text, json, or github (workflow annotations)").choices(["text", "json", "github"]))
     .addHelpText("after", `\nRules:\n${Object.entries(RULES).map(([id, rule]) => `  ${id.padEnd(16)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}\n`)
-    .action((files: string[], options: CheckOptions) => {
+    .action(async (files: string[], options: CheckOptions) => {
+      const format = options.format ?? (options.json ? "json" : "text");
+      if (options.json && format !== "json") throw new PobookError(`--json and --format ${format} disagree; give one`);
+      if (options.against !== undefined && options.msgidChanges !== undefined) throw new PobookError("give --against REV or --msgid-changes REV, not both");
+      if (options.pot !== undefined && options.against === undefined && options.msgidChanges === undefined) throw new PobookError("--pot is the template for --against: give --against REV too");
+      const revision = options.against ?? options.msgidChanges;
+      const revisionOption = options.against !== undefined ? "--against" : "--msgid-changes";
+      const compare = options.against !== undefined ? checkAgainstRevision : msgidChanges;
       const config = readBookConfig(options.book, false);
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
       const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);
+      const template = revision === undefined ? undefined : await lazyTemplate(options, config, catalogDir(options.book, config));
       const findings: Finding[] = [];
       const sourcesOf = config === undefined ? undefined : bookSources(options.book, config);
       const report = progress();
@@ -117,22 +130,40 @@ export function registerCheck(program: Command): void {
           const sources = sourcesOf!(candidates);
           if (sources) fileFindings.push(...resolveFindings(checkIntrawordEmphasis(candidates, (msgid) => sources.get(msgid) ?? []), file, overrides));
         }
-        if (options.msgidChanges !== undefined) {
-          const before = readAtRevision(file, options.msgidChanges);
+        if (revision !== undefined) {
+          const before = readAtRevision(file, revision, revisionOption);
+          // A catalog the revision did not have is new: nothing to compare.
           if (before !== undefined) {
-            const raw = checkMsgidChanges(parsePo(before, `${options.msgidChanges}:${file}`), catalog, options.msgidChanges);
+            const raw = compare({ before: parsePo(before, `${revision}:${file}`), after: catalog, revision, template });
             fileFindings.push(...resolveFindings(raw, file, overrides));
           }
         }
         findings.push(...sortFindings(fileFindings));
       }
       report.done();
-      if (options.json) {
+      if (format === "json") {
         process.stdout.write(findingsToJson(findings, poFiles.length));
+      } else if (format === "github") {
+        process.stdout.write(findingsToGithub(findings));
+        process.stderr.write(`${summarizeFindings(findings, poFiles.length)}\n`);
       } else {
         process.stdout.write(findings.map((finding) => `${formatFinding(finding)}\n`).join(""));
         process.stderr.write(`${summarizeFindings(findings, poFiles.length)}\n`);
       }
       if (hasErrors(findings)) process.exitCode = EXIT_FAILURE;
     });
+}
+
+/**
+ * The template hand-edited msgids are told by: --pot, else the book's POT,
+ * else (with a book.toml) the sources extracted in memory; read at most
+ * once, and only when a catalog has a msgid its old revision lacked.
+ */
+async function lazyTemplate(options: CheckOptions, config: BookConfig | undefined, poDir: string): Promise<RevisionInputs["template"]> {
+  const stored = join(poDir, config?.potFile ?? "messages.pot");
+  if (options.pot !== undefined && !existsSync(options.pot)) throw new PobookError("template not found", { file: options.pot });
+  if (options.pot === undefined && config === undefined && !existsSync(stored)) return undefined;
+  const { currentTemplate } = await import("./book-files.js");
+  let template: Catalog | undefined;
+  return () => (template ??= currentTemplate(options.book, config, poDir, options.pot).catalog);
 }

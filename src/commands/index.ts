@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   import: async () => (await import("./import.js")).registerImport,
   stats: async () => (await import("./stats.js")).registerStats,
   check: async () => (await import("./check.js")).registerCheck,
+  diff: async () => (await import("./diff.js")).registerDiff,
   preview: async () => (await import("./preview.js")).registerPreview,
   mdbook: async () => (await import("./mdbook.js")).registerMdbook,
 };

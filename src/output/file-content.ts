@@ -10,6 +10,8 @@ import type { FileContent } from "./rules.js";
 
 /** Marks a stats HTML page as pobook's: `stats --html` replaces such a file without --force. */
 export const REPORT_GENERATOR = '<meta name="generator" content="pobook stats">';
+/** Marks a `diff --html` page as pobook's, likewise. */
+export const DIFF_REPORT_GENERATOR = '<meta name="generator" content="pobook diff">';
 
 export function classifyFileContent(bytes: Uint8Array, truncated = false): FileContent {
   if (bytes.length === 0) return "empty";

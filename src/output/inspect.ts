@@ -6,7 +6,7 @@ import { closeSync, lstatSync, openSync, readdirSync, readFileSync, readSync, re
 import { homedir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { PobookError } from "../errors.js";
-import { classifyFileContent, REPORT_GENERATOR } from "./file-content.js";
+import { classifyFileContent, DIFF_REPORT_GENERATOR, REPORT_GENERATOR } from "./file-content.js";
 import { MANIFEST, isStagingName, readManifest } from "./manifest.js";
 import { permits, type BookPaths, type Decision, type DirTarget, type EntryKind, type Environment, type FileTarget } from "./rules.js";
 
@@ -54,7 +54,7 @@ export function inspectFile(path: string, report = false): FileTarget {
   if (kind !== "file") return { path: real, kind };
   if (report) {
     const text = readFileSync(real, "utf8");
-    return { path: real, kind, content: text === "" ? "empty" : text.startsWith("<!DOCTYPE html>") && text.includes(REPORT_GENERATOR) ? "pobook-report" : "other" };
+    return { path: real, kind, content: text === "" ? "empty" : text.startsWith("<!DOCTYPE html>") && (text.includes(REPORT_GENERATOR) || text.includes(DIFF_REPORT_GENERATOR)) ? "pobook-report" : "other" };
   }
   return { path: real, kind, content: fileContent(real) };
 }
