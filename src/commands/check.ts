@@ -15,6 +15,26 @@ import { poFilesOrDefault } from "./po-files.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
 import { configuredSeverities } from "./check-config.js";
 import { progress } from "./progress.js";
+import { bookFragments } from "../book/chapter-anchors.js";
+import { bookReader, findReadRoot } from "../runtime/book-reader.js";
+import type { BookConfig } from "../book/config.js";
+
+/** The book's chapter anchors for `fragment-link`, read once when first needed; a book that cannot be read leaves the rule unchecked, with a note. */
+function fragmentsOnce(root: string, config: BookConfig | undefined): () => ReadonlyMap<string, ReadonlySet<string>> | undefined {
+  let known: ReadonlyMap<string, ReadonlySet<string>> | undefined | null = null;
+  return () => {
+    if (known !== null) return known;
+    known = undefined;
+    if (config === undefined) return known;
+    try {
+      known = bookFragments(config, bookReader(root, findReadRoot(root, config)));
+    } catch (error) {
+      if (!(error instanceof PobookError)) throw error;
+      process.stderr.write(`pobook: fragment-link not checked: ${error.format()}\n`);
+    }
+    return known;
+  };
+}
 
 interface CheckOptions {
   book: string;
@@ -81,6 +101,7 @@ export function registerCheck(program: Command): void {
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
       const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);
       const findings: Finding[] = [];
+      const fragments = fragmentsOnce(options.book, config);
       const report = progress();
       for (const file of poFiles) {
         report.update(`pobook check: ${file}`);
@@ -89,7 +110,7 @@ export function registerCheck(program: Command): void {
           findings.push(...resolveFindings([catalog], file, overrides));
           continue;
         }
-        const fileFindings = checkCatalog(catalog, file, overrides, config?.language);
+        const fileFindings = checkCatalog(catalog, file, overrides, config?.language, fragments);
         if (options.msgidChanges !== undefined) {
           const before = readAtRevision(file, options.msgidChanges);
           if (before !== undefined) {
