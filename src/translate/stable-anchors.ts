@@ -10,7 +10,7 @@
  */
 import type { Definition, Nodes, Root } from "mdast";
 import { parseMarkdown } from "../markdown/parse.js";
-import { headingAnchors, uniqueId, type HeadingAnchor, type HeadingIdOptions } from "../markdown/heading-ids.js";
+import { headingAnchors, idFromContent, uniqueId, type HeadingAnchor, type HeadingIdOptions } from "../markdown/heading-ids.js";
 import type { Edit } from "./document.js";
 import type { BookConfig } from "../book/config.js";
 
@@ -52,7 +52,9 @@ function outputOffset(edits: readonly Edit[], offset: number): number {
 /** The id base mdBook computes for a heading whose text is `content` (one line of Markdown); undefined over several lines. */
 function translatedBase(content: string, source: SourceAnchors): string | undefined {
   if (/[\r\n]/.test(content)) return undefined;
-  const text = `# ${content}\n\n${source.definitions}\n`;
+  // Plain text (most headings) is its own rendering; only markup needs the parser.
+  if (!/[\\`*_[\]<>&!~{}]/.test(content)) return idFromContent(source.options.smartPunctuation ? content.replace(/-{2,}/g, "") : content);
+  const text = `# ${content}\n\n${content.includes("]") ? source.definitions : ""}\n`;
   return headingAnchors(parseMarkdown(text), text, source.options)[0]?.base;
 }
 
