@@ -1,7 +1,7 @@
 // `translate --as-of pot-date` on a real git repository built here: two
 // commits, catalogs made between and after them.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -45,6 +45,8 @@ beforeAll(() => {
   writeFileSync(join(book, "src", "SUMMARY.md"), "# Summary\n\n- [Chapter](chapter.md)\n");
   writeFileSync(join(book, "src", "chapter.md"), "# Hello\n\nFirst version.\n\n```rust\n{{#include ../../examples/hello.rs}}\n```\n");
   writeFileSync(join(repo, "examples", "hello.rs"), 'fn main() {\n    println!("first");\n}\n');
+  symlinkSync("chapter.md", join(book, "src", "alias.md"));
+  writeFileSync(join(book, "run.sh"), "#!/bin/sh\n", { mode: 0o755 });
   git(repo, undefined, "init", "-q");
   git(repo, undefined, "add", ".");
   git(repo, "2024-01-10T10:00:00+00:00", "commit", "-q", "-m", "first");
@@ -82,6 +84,11 @@ describe("translate --as-of pot-date", () => {
     expect(readFileSync(join(out, "src", "SUMMARY.md"), "utf8")).toBe("# Summary\n\n- [Chapter](chapter.md)\n");
     expect(existsSync(join(out, "src", "new.md"))).toBe(false);
     expect(readFileSync(join(out, "book.toml"), "utf8")).toContain('language = "pt-BR"');
+    // The commit's symlinks and modes.
+    expect(lstatSync(join(out, "src", "alias.md")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(out, "src", "alias.md"))).toBe("chapter.md");
+    expect(statSync(join(out, "run.sh")).mode & 0o777).toBe(0o755);
+    expect(statSync(join(out, "src", "SUMMARY.md")).mode & 0o111).toBe(0);
     // The work tree and the index are as they were.
     expect(status()).toBe(before);
     expect(readFileSync(join(book(), "src", "chapter.md"), "utf8")).toBe("# Hello\n\nUncommitted.\n");
