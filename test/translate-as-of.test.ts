@@ -1,7 +1,7 @@
 // `translate --as-of pot-date` on a real git repository built here: two
 // commits, catalogs made between and after them.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -138,6 +138,17 @@ describe("translate --as-of pot-date", () => {
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(`pobook: ${plain}: --as-of pot-date reads the sources from git, but the book is not in a git repository (or git is not installed)`);
     expect(existsSync(join(plain, "book"))).toBe(false);
+  });
+
+  test("a repository without commits: one line, exit 2", () => {
+    const empty = join(work, "empty");
+    cpSync(join(repo, "course"), empty, { recursive: true });
+    rmSync(join(empty, "book"), { recursive: true, force: true });
+    git(empty, undefined, "init", "-q");
+    const result = runPobook(["translate", empty, "-l", "pt-BR", "--as-of", "pot-date"]);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(`pobook: ${join(empty, "po", "pt-BR.po")}: --as-of pot-date: the book's repository ${realpathSync(empty)} has no commit yet`);
+    expect(existsSync(join(empty, "book"))).toBe(false);
   });
 
   test("a catalog without a POT-Creation-Date, or an --as-of pobook does not know", () => {

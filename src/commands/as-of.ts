@@ -42,8 +42,8 @@ export function planAsOf(bookRoot: string, catalogs: readonly Catalog[], shown: 
     const commit = commitBefore(top, date);
     if (commit !== undefined) return commit;
     const first = firstCommit(top);
-    const since = first === undefined ? "the repository has no commit" : `the first commit, ${first.sha.slice(0, 12)}, is of ${first.date}`;
-    throw new PobookError(`POT-Creation-Date ${date.toISOString()} is older than every commit of the book's repository (${since})`, { file: shown[index] });
+    if (first === undefined) throw new PobookError(`--as-of pot-date: the book's repository ${top} has no commit yet`, { file: shown[index] });
+    throw new PobookError(`POT-Creation-Date ${date.toISOString()} is older than every commit of the book's repository (the first commit, ${first.sha.slice(0, 12)}, is of ${first.date})`, { file: shown[index] });
   });
   return { top, commits };
 }

@@ -35,15 +35,22 @@ export function gitTopLevel(dir: string): string | undefined {
 
 /** The commit `git rev-list -n 1 --before=DATE HEAD` names (as Comprehensive Rust freezes translations), or undefined. */
 export function commitBefore(top: string, date: Date): GitCommit | undefined {
+  if (!hasCommits(top)) return undefined;
   const sha = git(top, ["rev-list", "-n", "1", `--before=${date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " +0000")}`, "HEAD"]).toString("utf8").trim();
   return sha === "" ? undefined : describeCommit(top, sha);
 }
 
 /** The repository's first commit on HEAD's history (the oldest by committer date). */
 export function firstCommit(top: string): GitCommit | undefined {
+  if (!hasCommits(top)) return undefined;
   const shas = git(top, ["rev-list", "--max-parents=0", "HEAD"]).toString("utf8").trim().split("\n").filter(Boolean);
   const commits = shas.map((sha) => describeCommit(top, sha));
   return commits.sort((a, b) => Date.parse(a.date) - Date.parse(b.date))[0];
+}
+
+/** HEAD names a commit (a fresh `git init` has none). */
+function hasCommits(top: string): boolean {
+  return spawnSync("git", ["rev-parse", "--verify", "-q", "HEAD"], { cwd: top }).status === 0;
 }
 
 function describeCommit(top: string, sha: string): GitCommit {
