@@ -29,14 +29,44 @@ function positiveEntryLines(file: string): { first: number } {
   return { first: readFileSync(file, "utf8").split("\n").indexOf(MARKER) + 1 };
 }
 
-// Rules that compare two git revisions have their fixtures in git repositories built by the tests (here and test/check-against.test.ts).
-const fileRules = readdirSync(FIXTURES).filter((rule) => !(REVISION_RULES as readonly string[]).includes(rule));
+// Rules that compare two git revisions have their fixtures in git repositories built by the tests (here and test/check-against.test.ts);
+// fragment-link needs a book: its fixtures are run below.
+const fileRules = readdirSync(FIXTURES).filter((rule) => !(REVISION_RULES as readonly string[]).includes(rule) && rule !== "fragment-link");
 
 // Rules that read the book's sources have theirs in the book each test builds (test/check-intraword-emphasis.test.ts).
 const BOOK_RULES = ["intraword-emphasis"];
 
 test("every rule has a fixture pair", () => {
-  expect([...fileRules, ...REVISION_RULES, ...BOOK_RULES].sort()).toEqual(Object.keys(RULES).sort());
+  expect([...fileRules, ...REVISION_RULES, "fragment-link", ...BOOK_RULES].sort()).toEqual(Object.keys(RULES).sort());
+});
+
+describe("fragment-link against the book's headings", () => {
+  const book = join(FIXTURES, "fragment-link");
+  const fragmentFindings = (file: string): { status: number | null; findings: JsonReport["findings"] } => {
+    const { status, report } = checkJson(["-b", book, join(book, file)]);
+    return { status, findings: report.findings.filter((finding) => finding.rule === "fragment-link") };
+  };
+
+  test.each(["positive.po", "positive-other-page.po"])("true positive (%s): one finding, at the entry's line", (file) => {
+    const { status, findings } = fragmentFindings(file);
+    expect(findings.map((finding) => finding.line)).toEqual([positiveEntryLines(join(book, file)).first]);
+    expect(findings[0]!.severity).toBe("error");
+    expect(status).toBe(1);
+  });
+
+  test("the finding says which fragment and page", () => {
+    expect(fragmentFindings("positive.po").findings[0]!.message).toBe('link to #detalhes: no heading or id "detalhes" in src/intro.md');
+    expect(fragmentFindings("positive-other-page.po").findings[0]!.message).toBe('link to intro.md#introdu%C3%A7%C3%A3o: no heading or id "introdução" in src/intro.md (linked from src/other.md)');
+  });
+
+  test("true negative: fragments of repeated headings, HTML ids, explicit ids, other pages; fuzzy entries skipped", () => {
+    expect(fragmentFindings("negative.po").findings).toEqual([]);
+  });
+
+  test("without a book the rule has nothing to check against", () => {
+    const { report } = checkJson([join(book, "positive.po")]);
+    expect(report.findings.filter((finding) => finding.rule === "fragment-link")).toEqual([]);
+  });
 });
 
 describe.each(fileRules)("rule %s", (rule) => {

@@ -22,6 +22,7 @@ export const RULES = {
   "code-span": { severity: "error", summary: "inline code spans differ between msgid and msgstr" },
   "code-span-style": { severity: "warning", summary: "the same text marked as code on one side only (a keyword as `if` vs if)" },
   "link-target": { severity: "error", summary: "link destinations differ" },
+  "fragment-link": { severity: "error", summary: "a link to #fragment that no heading or id of its page has (needs the book)" },
   "image-target": { severity: "error", summary: "image sources differ" },
   "footnote-ref": { severity: "error", summary: "footnote references differ" },
   "html-tags": { severity: "error", summary: "inline HTML tags differ" },

@@ -11,9 +11,13 @@ import { checkCharset, checkHeaderFields } from "./header.js";
 import { checkEntryMarkup } from "./markup.js";
 import { localisationContext } from "./localisation.js";
 import { checkPluralForms } from "./plural-forms.js";
+import { checkFragmentLinks } from "./fragment-links.js";
 
-/** `sourceLanguage`: the book's (`[book] language`), the language links point to in msgids. */
-export function checkCatalog(catalog: Catalog, file: string, overrides: SeverityOverrides = {}, sourceLanguage = "en"): Finding[] {
+/**
+ * `sourceLanguage`: the book's (`[book] language`), the language links point to in msgids.
+ * `fragments`: each chapter's anchors (src/book/chapter-anchors.ts), for `fragment-link`; read only when an entry needs them.
+ */
+export function checkCatalog(catalog: Catalog, file: string, overrides: SeverityOverrides = {}, sourceLanguage = "en", fragments?: () => ReadonlyMap<string, ReadonlySet<string>> | undefined): Finding[] {
   const context = localisationContext(catalog, sourceLanguage);
   const raw: RawFinding[] = [
     ...checkHeaderFields(catalog),
@@ -23,6 +27,10 @@ export function checkCatalog(catalog: Catalog, file: string, overrides: Severity
   ];
   for (const entry of catalog.entries) {
     raw.push(...checkCFormat(entry), ...checkEntryMarkup(entry, context));
+    if (fragments !== undefined && overrides["fragment-link"] !== "off" && entry.msgstr.some((msgstr) => msgstr.includes("#"))) {
+      const pages = fragments();
+      if (pages !== undefined) raw.push(...checkFragmentLinks(entry, pages));
+    }
   }
   return sortFindings(resolveFindings(raw, file, overrides));
 }

@@ -19,6 +19,24 @@ import { poFilesOrDefault } from "./po-files.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
 import { configuredSeverities } from "./check-config.js";
 import { progress } from "./progress.js";
+import { bookFragments } from "../book/chapter-anchors.js";
+
+/** The book's chapter anchors for `fragment-link`, read once when first needed; a book that cannot be read leaves the rule unchecked, with a note. */
+function fragmentsOnce(root: string, config: BookConfig | undefined): () => ReadonlyMap<string, ReadonlySet<string>> | undefined {
+  let known: ReadonlyMap<string, ReadonlySet<string>> | undefined | null = null;
+  return () => {
+    if (known !== null) return known;
+    known = undefined;
+    if (config === undefined) return known;
+    try {
+      known = bookFragments(config, bookReader(root, findReadRoot(root, config)));
+    } catch (error) {
+      if (!(error instanceof PobookError)) throw error;
+      process.stderr.write(`pobook: fragment-link not checked: ${error.format()}\n`);
+    }
+    return known;
+  };
+}
 
 interface CheckOptions {
   book: string;
@@ -116,6 +134,7 @@ export function registerCheck(program: Command): void {
       const template = revision === undefined ? undefined : await lazyTemplate(options, config, catalogDir(options.book, config));
       const findings: Finding[] = [];
       const sourcesOf = config === undefined ? undefined : bookSources(options.book, config);
+      const fragments = fragmentsOnce(options.book, config);
       const report = progress();
       for (const file of poFiles) {
         report.update(`pobook check: ${file}`);
@@ -124,7 +143,7 @@ export function registerCheck(program: Command): void {
           findings.push(...resolveFindings([catalog], file, overrides));
           continue;
         }
-        const fileFindings = checkCatalog(catalog, file, overrides, config?.language);
+        const fileFindings = checkCatalog(catalog, file, overrides, config?.language, fragments);
         const candidates = intrawordCandidates(catalog);
         if (candidates.length > 0 && config !== undefined) {
           const sources = sourcesOf!(candidates);

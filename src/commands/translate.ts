@@ -10,7 +10,7 @@ import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
 import { bookReaderKeepingBom, findReadRoot } from "../runtime/book-reader.js";
-import { prepareBook, setBookLanguage, translateBook, type BookTranslation } from "../translate/book.js";
+import { prepareBook, setBookLanguage, translateBook, type BookTranslation, type PreparedBook } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
 import { decideOutputDir, isInside } from "../output/rules.js";
@@ -21,6 +21,17 @@ import { catalogNames } from "./po-files.js";
 import type { Catalog } from "../catalog/types.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
 import { languageOfCatalog } from "./catalog-language.js";
+import { asOfNote, openCommitBook, parseAsOf, planAsOf } from "./as-of.js";
+import { gitTranslatedTree } from "../output/git-source-tree.js";
+import type { GitCommit } from "../runtime/git-tree.js";
+
+/** What one language is translated from: the work tree, or a commit (`--as-of`). */
+interface BookSource {
+  book: PreparedBook;
+  tomlText: string;
+  tree: (translated: ReadonlyMap<string, string>, relocated: ReadonlyMap<string, string>) => ProducedEntry[];
+  commit?: GitCommit;
+}
 
 interface TranslateFlags {
   language?: string;
@@ -33,6 +44,7 @@ interface TranslateFlags {
   json?: boolean;
   force?: boolean;
   book?: string;
+  asOf?: string;
 }
 
 interface Job {
@@ -118,6 +130,7 @@ export function registerTranslate(program: Command): void {
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
+    .option("--as-of <when>", "pot-date: build each language from the sources at its catalog's POT-Creation-Date (the last commit before it, read from git objects, no checkout)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
     .action((bookArgument: string | undefined, flags: TranslateFlags) => {
       const bookArg = chosenBook(bookArgument, flags.book);
@@ -127,6 +140,7 @@ export function registerTranslate(program: Command): void {
       const tomlText = readUtf8(tomlPath);
       const config = withCompat(parseBookConfig(tomlText, tomlPath), flags.compat);
       const threshold = parseThreshold(flags.threshold);
+      const asOf = parseAsOf(flags.asOf);
       const poDir = join(root, config.poDir);
       const defaultOut = (language: string): string => join(root, "book", `${language}-src`);
       const defaultOutShown = (language: string): string => join(bookArg, "book", `${language}-src`);
@@ -174,24 +188,45 @@ export function registerTranslate(program: Command): void {
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
       // Copying the tree and reading the book share one confinement: the read root.
       const readRoot = findReadRoot(root, config);
-      const tree = readSourceTree(paths.root, { skip: new Set([...areas, ...jobs.map((job) => realPath(job.outDir))]), warn, readRoot });
-      const readBookFile = bookReaderKeepingBom(root, readRoot);
+      const skipped = [...areas, ...jobs.map((job) => realPath(job.outDir))];
       const bookInReadRoot = relative(readRoot, realpathSync(root)).split(sep).join("/");
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
-      const book = prepareBook(config, readBookFile, { legacyInlineHtml: flags.legacyInlineHtml });
+      let sources: BookSource[];
+      if (asOf === undefined) {
+        const tree = readSourceTree(paths.root, { skip: new Set(skipped), warn, readRoot });
+        const book = prepareBook(config, bookReaderKeepingBom(root, readRoot), { legacyInlineHtml: flags.legacyInlineHtml });
+        const source: BookSource = { book, tomlText, tree: (translated, relocated) => translatedTree(paths.root, tree, translated, relocated, warn) };
+        sources = jobs.map(() => source);
+      } else {
+        // Every commit is found (and every date checked) before a commit is read or anything written.
+        const plan = planAsOf(root, catalogs, jobs.map((job) => job.poShown));
+        const realRoot = realpathSync(root);
+        const skip = skipped.map((area) => relative(realRoot, area).split(sep).join("/")).filter((area) => area !== "" && !area.startsWith(".."));
+        const byCommit = new Map<string, BookSource>();
+        sources = plan.commits.map((commit) => {
+          const known = byCommit.get(commit.sha);
+          if (known) return known;
+          const at = openCommitBook(plan, commit, root, readRoot, bookArg, flags.compat);
+          const book = prepareBook(at.config, at.read, { legacyInlineHtml: flags.legacyInlineHtml });
+          const source: BookSource = { book, tomlText: at.tomlText, commit, tree: (translated, relocated) => gitTranslatedTree(at.git, translated, relocated, { skip, warn }) };
+          byCommit.set(commit.sha, source);
+          return source;
+        });
+      }
       const tty = process.stderr.isTTY === true && !flags.json;
       const report: unknown[] = [];
       jobs.forEach((job, index) => {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
-        const translation = translateBook(book, catalogLookup(catalogs[index]!), { threshold, bookInReadRoot });
+        const source = sources[index]!;
+        const translation = translateBook(source.book, catalogLookup(catalogs[index]!), { threshold, bookInReadRoot });
         const results = translation.files;
         // Files included from above the book root go under .pobook-outside/ (src/translate/outside-book.ts).
         const { withheld, relocated } = translation;
         const translated = new Map(translation.output);
-        translated.set("book.toml", setBookLanguage(tomlText, job.language));
-        writeTree(job.outDir, translatedTree(paths.root, tree, translated, relocated, warn), { force: flags.force === true, shown: job.outShown });
+        translated.set("book.toml", setBookLanguage(source.tomlText, job.language));
+        writeTree(job.outDir, source.tree(translated, relocated), { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = shownPath(job.poShown);
         if (flags.json) {
@@ -211,6 +246,7 @@ export function registerTranslate(program: Command): void {
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
             outsideBook: Object.fromEntries(relocated),
             withheld: withheld.map((file) => file.path),
+            ...(source.commit ? { asOf: { commit: source.commit.sha, date: source.commit.date, subject: source.commit.subject } } : {}),
           });
           return;
         }
@@ -218,7 +254,7 @@ export function registerTranslate(program: Command): void {
         for (const warning of translation.warnings) {
           process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${warning.file}:${warning.line}: ${warning.message}${warning.kind === "rejected" ? "; source text kept" : ""}\n`);
         }
-        process.stdout.write(`${summaryLine(job.language, translation, shownPath(job.outShown))}\n`);
+        process.stdout.write(`${summaryLine(job.language, translation, shownPath(job.outShown))}${source.commit ? asOfNote(source.commit) : ""}\n`);
         const below = results.filter((file) => file.belowThreshold);
         if (below.length > 0) {
           process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.map((file) => file.path).join(", ")}\n`);

@@ -15,7 +15,8 @@ import { isTranslated } from "../catalog/types.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { prepareChapterDocument } from "../translate/book.js";
 import { segmentationOptions } from "../book/extract-book.js";
-import { translateDocument, translateMessages, type TranslationWarning } from "../translate/document.js";
+import { translateDocument, translateWithOutcomes, type TranslationWarning } from "../translate/document.js";
+import { headingIdOptions, keepSourceAnchors, sourceAnchors } from "../translate/stable-anchors.js";
 import { catalogLookup, type Lookup } from "../translate/lookup.js";
 import type { MdbookBook, MdbookItem, PreprocessorContext } from "./protocol.js";
 
@@ -99,6 +100,7 @@ export interface ChapterWarning extends TranslationWarning {
 /** Translates every chapter, chapter name and part title of `book` (a new book; unknown fields kept). */
 export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lookup, options: { legacyInlineHtml?: boolean; beforeLinks?: boolean } = {}): { book: MdbookBook; warnings: ChapterWarning[] } {
   const warnings: ChapterWarning[] = [];
+  const idOptions = headingIdOptions(config);
   const title = (text: string): string => translateDocument(text, lookup, segmentationOptions(config, options)).text;
   const item = (section: MdbookItem): MdbookItem => {
     if (section === "Separator") return section;
@@ -108,8 +110,10 @@ export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lo
     if (content !== "") {
       const path = chapter.path ?? chapter.name;
       const document = prepareChapterDocument(config, join(config.src, path), content, options);
-      const result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: options.beforeLinks === true });
-      content = (document.bom ? "\uFEFF" : "") + result.text;
+      const result = translateWithOutcomes(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: options.beforeLinks === true });
+      // Headings keep the source's anchors, as in `pobook translate` (stable-anchors.ts).
+      const anchors = sourceAnchors(document.tree, document.parsed, idOptions);
+      content = (document.bom ? "\uFEFF" : "") + keepSourceAnchors(document.original, anchors, result.edits, result.text);
       warnings.push(...result.warnings.map((warning) => ({ ...warning, chapter: path })));
     }
     return { ...section, Chapter: { ...chapter, name: title(chapter.name), content, sub_items: (chapter.sub_items ?? []).map(item) } };

@@ -33,6 +33,7 @@ import { scanLinks } from "../book/links.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
 import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
 import { expandInlineIncludeMessages } from "./inline-includes.js";
+import { headingIdOptions, keepSourceAnchors, sourceAnchors, type SourceAnchors } from "./stable-anchors.js";
 import { extractForCheck, tallyTranslation, type BookTally, type ExtractedFile } from "./verify.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
@@ -53,6 +54,8 @@ export interface PreparedDocument {
   bom?: boolean;
   /** For an included code file: how each include shows it (its `tree` is then empty, `messages` those of the views). */
   views?: PreparedView[];
+  /** A chapter's heading ids, once computed (stable-anchors.ts). */
+  anchors?: SourceAnchors;
 }
 
 export interface PreparedBook {
@@ -285,12 +288,18 @@ export interface ApplyOptions {
 /** Applies one catalog to a prepared book. */
 export function applyCatalog(book: PreparedBook, catalog: Lookup, options: ApplyOptions = {}): FileTranslation[] {
   const escaping = linkEscapingLookup(catalog);
+  const idOptions = headingIdOptions(book.check?.config ?? { raw: {} });
   return book.documents.map((document) => {
     // SUMMARY.md is not read by the links preprocessor; chapters and their includes are.
     const lookup = document.role === "summary" ? catalog : escaping;
-    const result = document.views
-      ? translateViews(document.original, document.views, lookup)
-      : translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: document.role !== "summary" });
+    let result: DocumentTranslation;
+    if (document.views) result = translateViews(document.original, document.views, lookup);
+    else if (document.role === "chapter") {
+      // A chapter's headings keep the source's anchors (stable-anchors.ts).
+      const { outcomes: _outcomes, edits, ...translated } = translateWithOutcomes(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: true });
+      document.anchors ??= sourceAnchors(document.tree, document.parsed, idOptions);
+      result = { ...translated, text: keepSourceAnchors(document.original, document.anchors, edits, translated.text) };
+    } else result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: document.role !== "summary" });
     const share = result.total === 0 ? 100 : (result.applied / result.total) * 100;
     const belowThreshold = document.role === "chapter" && options.threshold !== undefined && share < options.threshold;
     const text = (document.bom ? BOM : "") + (belowThreshold ? document.original : result.text);
