@@ -248,7 +248,7 @@ describe("a chapter starting with a byte-order mark", () => {
     const lookup = catalogLookup(catalogOf([["Title", "Título"], ["Some text.", "Algum texto."]]));
     const { book: translated, warnings } = translateMdbook({ sections: [{ Chapter: chapter }], __non_exhaustive: null } as unknown as MdbookBook, config, lookup);
     expect(warnings).toEqual([]);
-    expect((translated.sections[0] as { Chapter: { content: string } }).Chapter.content).toBe("\uFEFF# Título\n\nAlgum texto.\n");
+    expect((translated.sections[0] as { Chapter: { content: string } }).Chapter.content).toBe("\uFEFF# Título {#title}\n\nAlgum texto.\n");
   });
 });
 
