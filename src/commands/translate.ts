@@ -4,13 +4,13 @@
  */
 import type { Command } from "commander";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
 import { bookReaderKeepingBom, findReadRoot } from "../runtime/book-reader.js";
-import { prepareBook, setBookLanguage, translateBook, type BookTranslation } from "../translate/book.js";
+import { prepareBook, translateBook, type BookTranslation } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
 import { decideOutputDir, isInside } from "../output/rules.js";
@@ -21,6 +21,8 @@ import { catalogNames } from "./po-files.js";
 import type { Catalog } from "../catalog/types.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
 import { languageOfCatalog } from "./catalog-language.js";
+import { publishSettings } from "../publish/settings.js";
+import { isPickerFile, notedChapter, pickerFiles, publishTree, siteLanguages } from "../publish/publish.js";
 
 interface TranslateFlags {
   language?: string;
@@ -169,12 +171,22 @@ export function registerTranslate(program: Command): void {
       for (const job of jobs) enforce(decideOutputDir(inspectDir(job.outDir), paths, env), flags.force === true, job.outShown);
       // Read every catalog first: a bad one stops the run before anything is written.
       const catalogs = jobs.map((job) => job.catalog ?? readPoFile(job.poShown));
+      // Every language of the site is named before anything is parsed (src/publish/).
+      const publishing = publishSettings(config, tomlPath);
+      const shelf = existsSync(poDir) ? catalogNames(readdirSync(poDir)).map((name) => name.slice(0, -3)) : [];
+      const site = siteLanguages(config, publishing, [...shelf, ...jobs.map((job) => job.language)], (code) => {
+        const job = jobs.find((entry) => entry.language === code);
+        if (job) return { file: job.poShown };
+        return shelf.includes(code) ? { file: join(bookArg, config.poDir, `${code}.po`) } : {};
+      });
       const warn = (line: string): boolean => process.stderr.write(`${line}\n`);
       // Build output and pobook's default output area are not book content (unless they hold the sources).
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
       // Copying the tree and reading the book share one confinement: the read root.
       const readRoot = findReadRoot(root, config);
-      const tree = readSourceTree(paths.root, { skip: new Set([...areas, ...jobs.map((job) => realPath(job.outDir))]), warn, readRoot });
+      // The catalogs are not copied: the copy is translated already (unless the po-dir holds the book).
+      const catalogArea = isInside(paths.root, paths.poDir) || isInside(paths.sources, paths.poDir) ? [] : [paths.poDir];
+      const tree = withoutPickerCopies(readSourceTree(paths.root, { skip: new Set([...areas, ...catalogArea, ...jobs.map((job) => realPath(job.outDir))]), warn, readRoot }), pickerFiles(site), tomlPath);
       const readBookFile = bookReaderKeepingBom(root, readRoot);
       const bookInReadRoot = relative(readRoot, realpathSync(root)).split(sep).join("/");
       // Parsing dominates; each catalog is then applied to the same parsed book.
@@ -190,8 +202,15 @@ export function registerTranslate(program: Command): void {
         // Files included from above the book root go under .pobook-outside/ (src/translate/outside-book.ts).
         const { withheld, relocated } = translation;
         const translated = new Map(translation.output);
-        translated.set("book.toml", setBookLanguage(tomlText, job.language));
-        writeTree(job.outDir, translatedTree(paths.root, tree, translated, relocated, warn), { force: flags.force === true, shown: job.outShown });
+        const published = publishTree({ config, tomlText, tomlPath, site, language: job.language, catalog: catalogs[index]! });
+        translated.set("book.toml", published.files.get("book.toml")!);
+        // The picker's files are new to the tree (withoutPickerCopies took out the book's copies).
+        const added = [...published.files].filter(([path]) => path !== "book.toml").map(([path, data]): ProducedEntry => ({ path, kind: "file", data, mode: 0o644 }));
+        // A chapter left in the source language says so (src/publish/untranslated-note.ts).
+        for (const file of results) {
+          if (file.belowThreshold && translated.has(file.path)) translated.set(file.path, notedChapter(translated.get(file.path)!, config, site, job.language));
+        }
+        writeTree(job.outDir, [...translatedTree(paths.root, tree, translated, relocated, warn), ...added], { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = shownPath(job.poShown);
         if (flags.json) {
@@ -211,6 +230,8 @@ export function registerTranslate(program: Command): void {
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
             outsideBook: Object.fromEntries(relocated),
             withheld: withheld.map((file) => file.path),
+            // book.toml's title and description (counted apart from the Markdown messages).
+            bookToml: published.bookMessages.map((message) => ({ key: message.key, status: message.status, poLine: message.line })),
           });
           return;
         }
@@ -225,5 +246,33 @@ export function registerTranslate(program: Command): void {
         }
       });
       if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else if (flags.all) {
+        const advice = sourcePickerAdvice(paths.root, config.language, site, jobs[0]!.outShown);
+        if (advice) process.stdout.write(`${advice}\n`);
+      }
     });
+}
+
+/**
+ * The book's own copies of the picker's files (the source book shows the
+ * picker too) are replaced in the copy by this run's; a file of the book's
+ * own at those paths is refused.
+ */
+function withoutPickerCopies(tree: SourceEntry[], picker: ReadonlyMap<string, string>, tomlPath: string): SourceEntry[] {
+  return tree.filter((entry) => {
+    if (!picker.has(entry.path)) return true;
+    if (entry.kind === "file" && isPickerFile(readUtf8OrUndefined(entry.source) ?? "")) return false;
+    throw new PobookError(`the book has ${entry.path}, where pobook writes the language picker; rename it (or set language-picker = false under [preprocessor.gettext.publish])`, { file: join(dirname(tomlPath), entry.path) });
+  });
+}
+
+/** What the source book needs for the same picker, unless it has this run's files already. */
+function sourcePickerAdvice(root: string, source: string, site: ReturnType<typeof siteLanguages>, firstOut: string): string | undefined {
+  const files = pickerFiles(site);
+  if ([...files].every(([path, text]) => readUtf8OrUndefined(join(root, path)) === text)) return undefined;
+  const names = [...files.keys()];
+  const js = names.filter((name) => name.endsWith(".js"));
+  const css = names.filter((name) => name.endsWith(".css"));
+  const lists = [js.length > 0 ? `additional-js = [${js.map((name) => JSON.stringify(name)).join(", ")}]` : "", `additional-css = [${css.map((name) => JSON.stringify(name)).join(", ")}]`].filter(Boolean).join(" and ");
+  return `${source}: for the same language picker in the source book, copy ${names.map((name) => shownPath(join(firstOut, name))).join(" and ")} next to its book.toml and add ${lists} to its [output.html]`;
 }
