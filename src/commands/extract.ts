@@ -112,7 +112,7 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
     }
   }
   cache?.save();
-  return { config, templates: withBookMessages(buildTemplates(config, outline, messages), config, readUtf8(join(root, "book.toml"))) };
+  return { config, templates: withBookMessages(buildTemplates(config, outline, messages), config) };
 }
 
 /** Cache key of SUMMARY.md's outline (chapter keys are paths, which never start with `#`). */

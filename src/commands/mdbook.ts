@@ -55,9 +55,7 @@ async function runXgettext(): Promise<void> {
   const src = typeof (context.config.book as Record<string, unknown> | undefined)?.src === "string" ? String((context.config.book as Record<string, unknown>).src) : "src";
   const summaryFile = join(root, src, "SUMMARY.md");
   if (!existsSync(summaryFile)) throw new PobookError("SUMMARY.md is missing", { file: summaryFile });
-  // book.toml's text gives its title's line for the `#:` reference.
-  const tomlFile = join(root, "book.toml");
-  const { config, templates } = renderTemplates(context, readUtf8(summaryFile), existsSync(tomlFile) ? readUtf8(tomlFile) : undefined);
+  const { config, templates } = renderTemplates(context, readUtf8(summaryFile));
   const header = { projectIdVersion: config.title ?? "", potCreationDate: potCreationDate(), language: config.language };
   const destination = resolve(root, context.destination);
   // Everything is serialized before anything is written: bad input leaves no partial output.

@@ -37,7 +37,7 @@ export function xgettextConfig(context: RenderContext): { config: BookConfig } {
 }
 
 /** The template file(s) for a RenderContext; `summaryText` is `<root>/<src>/SUMMARY.md`. */
-export function renderTemplates(context: RenderContext, summaryText: string, tomlText?: string): { config: BookConfig; templates: TemplateFile[] } {
+export function renderTemplates(context: RenderContext, summaryText: string): { config: BookConfig; templates: TemplateFile[] } {
   const { config } = xgettextConfig(context);
   const summaryPath = posix.join(config.src, "SUMMARY.md");
   parseSummary(summaryText, summaryPath); // a broken SUMMARY.md is reported with its line
@@ -47,5 +47,5 @@ export function renderTemplates(context: RenderContext, summaryText: string, tom
   const book: BookOutline = { summaryPath, summaryText, summary, summaryMessages, chapters: chapters.map(({ path }) => ({ path, line: 0 })) };
   const segmentOptions = chapterSegmentOptions(config);
   const messages = chapters.map((chapter) => inFile(chapter.path, () => segmentMarkdown(prepareChapter(config, chapter.content), segmentOptions)));
-  return { config, templates: withBookMessages(buildTemplates(config, book, messages), config, tomlText) };
+  return { config, templates: withBookMessages(buildTemplates(config, book, messages), config) };
 }

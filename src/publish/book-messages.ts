@@ -6,9 +6,8 @@
  * with a msgctxt) never see it. A catalog without such an entry keeps the
  * source text: catalogs made before these messages existed still work.
  */
-import { formatReference, type TemplateEntry } from "../book/template.js";
+import type { TemplateEntry } from "../book/template.js";
 import { isFuzzy, type Catalog } from "../catalog/types.js";
-import { lineOfKey } from "./book-toml.js";
 
 export const BOOK_MESSAGES = [
   { key: "title", context: "book.toml:title", comment: "The book's title (book.toml [book] title)." },
@@ -22,16 +21,20 @@ function bookTable(raw: Record<string, unknown>): Record<string, unknown> {
   return typeof book === "object" && book !== null && !Array.isArray(book) ? (book as Record<string, unknown>) : {};
 }
 
-/** The template entries for book.toml's title and description (those it sets, as strings). `tomlText` gives their lines. */
-export function bookTomlEntries(raw: Record<string, unknown>, granularity: number, tomlText?: string): TemplateEntry[] {
+/**
+ * The template entries for book.toml's title and description (those it
+ * sets, as strings). Referenced as `book.toml`, with no line: every way of
+ * making the template (extract, the xgettext renderer, update and stats
+ * from the sources) gives the same entry, and mdBook hands renderers the
+ * configuration, not its text.
+ */
+export function bookTomlEntries(raw: Record<string, unknown>): TemplateEntry[] {
   const book = bookTable(raw);
   const entries: TemplateEntry[] = [];
   for (const message of BOOK_MESSAGES) {
     const value = book[message.key];
     if (typeof value !== "string" || value.trim() === "") continue;
-    const line = tomlText === undefined ? undefined : lineOfKey(tomlText, ["book"], message.key);
-    const reference = line === undefined ? "book.toml" : formatReference("book.toml", line, granularity);
-    entries.push({ msgctxt: message.context, msgid: value, references: [reference], comment: message.comment });
+    entries.push({ msgctxt: message.context, msgid: value, references: ["book.toml"], comment: message.comment });
   }
   return entries;
 }

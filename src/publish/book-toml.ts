@@ -170,12 +170,6 @@ function keyLine(lines: readonly Line[], table: readonly string[], key: string):
   return -1;
 }
 
-/** 1-based line of `key` in `table` (for `#:` references), or undefined. */
-export function lineOfKey(text: string, table: readonly string[], key: string): number | undefined {
-  const index = keyLine(scan(text).lines, table, key);
-  return index === -1 ? undefined : index + 1;
-}
-
 /** book.toml text with `table.key = value` (a TOML value written as `literal`), replacing the old value in place. */
 export function setKey(text: string, table: readonly string[], key: string, literal: string): string {
   const { lines } = scan(text);

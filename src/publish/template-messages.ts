@@ -8,9 +8,9 @@ import type { BookConfig } from "../book/config.js";
 import type { TemplateFile } from "../book/template.js";
 import { bookTomlEntries } from "./book-messages.js";
 
-export function withBookMessages(templates: TemplateFile[], config: BookConfig, tomlText?: string): TemplateFile[] {
-  const entries = bookTomlEntries(config.raw, config.granularity, tomlText);
-  if (entries.length === 0 || templates.length === 0) return templates;
+export function withBookMessages(templates: readonly TemplateFile[], config: BookConfig): TemplateFile[] {
+  const entries = bookTomlEntries(config.raw);
+  if (entries.length === 0 || templates.length === 0) return [...templates];
   const [first, ...rest] = templates;
   return [{ ...first!, entries: [...first!.entries, ...entries] }, ...rest];
 }
