@@ -109,14 +109,14 @@ function summaryLine(language: string, { tally, warnings }: BookTranslation, out
 export function registerTranslate(program: Command): void {
   const command = program
     .command("translate")
-    .description("write a translated copy of the book's source tree from PO catalogs")
+    .description("write a translated copy of the book's source tree from PO catalogs, ready for plain `mdbook build` (language picker included)")
     .argument("[book]", "book root (directory holding book.toml; default: .)");
   addBookOption(command)
     .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po; with --po, default: its Language header)")
     .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po (its Language header gives the language)")
     .option("-o, --output <dir>", "output directory (default <book>/book/<lang>-src; with --all, <dir>/<lang>)")
-    .option("--all", "translate into every <po-dir>/*.po")
-    .option("--threshold <percent>", "write chapters translated below this percentage in the source language")
+    .option("--all", "translate into every <po-dir>/*.po (and print what the source book needs for the same language picker)")
+    .option("--threshold <percent>", "write chapters translated below this percentage in the source language, with a note saying so ([preprocessor.gettext.publish] untranslated-note)")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
