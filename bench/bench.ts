@@ -6,7 +6,7 @@
  * Then pathological inputs (pathological.ts); `--pathological` runs only those.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -68,6 +68,27 @@ function benchUpdate(): void {
 }
 
 /** The same book through po4a (Markdown mode), the other gettext tool for documents, when installed. */
+/** 21 languages, as a site publishes them: copies of the pt-BR catalog (2024) under 21 codes, in a copy of its book. */
+const LANGUAGES = ["ar", "bn", "da", "de", "el", "es", "fa", "fr", "he", "id", "it", "ja", "ko", "pl", "pt-BR", "ro", "ru", "tr", "uk", "vi", "zh-CN"];
+
+function benchTranslateCli(): void {
+  const source = join(CORPUS, "comprehensive-rust-pt-BR");
+  const work = mkdtempSync(join(tmpdir(), "pobook-bench-translate-"));
+  try {
+    const book = join(work, "book");
+    for (const name of ["book.toml", "src", "third_party"]) cpSync(join(source, name), join(book, name), { recursive: true });
+    mkdirSync(join(book, "po"));
+    for (const code of LANGUAGES) copyFileSync(join(source, "po", "pt-BR.po"), join(book, "po", `${code}.po`));
+    const runs = Math.min(RUNS, 3);
+    const all = Array.from({ length: runs }, () => timeCli(["translate", book, "--all", "--legacy-inline-html", "-o", join(work, "site")]));
+    report(`translate --all: the corpus book into ${LANGUAGES.length} catalogs (copies of pt-BR), every tree written`, all);
+    const one = Array.from({ length: runs }, () => timeCli(["translate", book, "-l", "pt-BR", "--legacy-inline-html", "-o", join(work, "one")]));
+    report("translate -l pt-BR: the corpus book into one language", one);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 function benchPo4a(): void {
   const which = spawnSync("sh", ["-c", "command -v po4a-updatepo"], { encoding: "utf8" });
   if (which.status !== 0) {
@@ -96,6 +117,7 @@ if (process.argv.includes("--pathological")) {
   benchExtract();
   benchPo4a();
   for (const line of benchTranslateAll()) console.log(line);
+  benchTranslateCli();
   benchUpdate();
   for (const line of benchPathological(CLI, join(BOOK, "src"))) console.log(line);
 }

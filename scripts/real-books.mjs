@@ -36,13 +36,19 @@ const CLI = join(ROOT, "dist", "bin", "pobook.js");
 const { parsePo } = await import(join(ROOT, "dist", "src", "catalog", "parse.js"));
 const { serializePo } = await import(join(ROOT, "dist", "src", "catalog", "serialize.js"));
 const { entryKey } = await import(join(ROOT, "dist", "src", "catalog", "types.js"));
-const { setBookLanguage } = await import(join(ROOT, "dist", "src", "translate", "book.js"));
+const { publishedBookToml } = await import(join(ROOT, "dist", "src", "publish", "published-toml.js"));
+const { PICKER_SCRIPT, PICKER_STYLE } = await import(join(ROOT, "dist", "src", "publish", "picker.js"));
+
+/** book.toml as translate publishes it into LANG (title and description stay: both round trips keep them as the source's). */
+function publishedToml(text) {
+  return publishedBookToml(text, "book.toml", { language: LANG, dir: "ltr", folder: `${LANG}/`, sourceFolder: "", js: [PICKER_SCRIPT], css: [PICKER_STYLE] });
+}
 const { parseBookConfig } = await import(join(ROOT, "dist", "src", "book", "config.js"));
 const { parseSummary, chapterEntries } = await import(join(ROOT, "dist", "src", "book", "summary.js"));
 const { findReadRoot } = await import(join(ROOT, "dist", "src", "runtime", "book-reader.js"));
 
 /** Language code the round trips translate into (not a real language, so nothing special-cases it). */
-const LANG = "xx";
+const LANG = "eo"; // any language pobook can name (its picker lists it by name)
 /** Differences listed per failing check. */
 const SHOW = 5;
 const COMMAND_TIMEOUT_MS = 10 * 60_000;
@@ -194,7 +200,7 @@ export function compareTrees(source, copy, layout) {
     else if (actual.mode !== expected.mode) problems.push(`${path}: mode ${expected.mode} became ${actual.mode}`);
     if (expected.type === "symlink" && actual.type === "symlink" && actual.target !== expected.target) problems.push(`${path}: link to ${expected.target} became ${actual.target}`);
     if (expected.type === "file" && actual.type === "file") {
-      const wanted = path === "book.toml" ? Buffer.from(setBookLanguage(expected.bytes.toString("utf8"), LANG)) : expected.bytes;
+      const wanted = path === "book.toml" ? Buffer.from(publishedToml(expected.bytes.toString("utf8"))) : expected.bytes;
       if (!wanted.equals(actual.bytes) && !(layout && onlyRelocated(wanted, actual.bytes, sourceFile, path, layout))) problems.push(`${path}: ${firstDifferentLine(wanted, actual.bytes)}`);
     }
   };
@@ -204,7 +210,7 @@ export function compareTrees(source, copy, layout) {
     else compareFile(path, expected, actual, layout ? join(layout.book, path) : path);
   }
   for (const [path, actual] of copy) {
-    if (source.has(path)) continue;
+    if (source.has(path) || path === PICKER_SCRIPT || path === PICKER_STYLE) continue;
     const relocated = layout && (path === OUTSIDE || path.startsWith(`${OUTSIDE}/`));
     if (!relocated) {
       problems.push(`extra ${actual.type} ${path}`);
@@ -270,6 +276,15 @@ function readRootOf(book) {
   }
 }
 
+function poDirOf(book) {
+  try {
+    const poDir = resolve(book, parseBookConfig(readFileSync(join(book, "book.toml"), "utf8"), join(book, "book.toml")).poDir);
+    return poDir === book ? "" : poDir;
+  } catch {
+    return resolve(book, "po");
+  }
+}
+
 function buildDirOf(book) {
   try {
     const config = parseBookConfig(readFileSync(join(book, "book.toml"), "utf8"), join(book, "book.toml"));
@@ -300,7 +315,8 @@ export function checkBook(bookDir, { name = basename(bookDir), commit, repo, wor
   const fail = (check, detail) => result.failures.push({ check, detail });
   const skip = new Set([buildDirOf(book), resolve(work)]);
   const before = listingOf(book, skip);
-  const source = snapshotTree(book, skip);
+  // The catalogs are not copied into a translated tree.
+  const source = snapshotTree(book, new Set([...skip, poDirOf(book)]));
 
   const pot = join(work, "messages.pot");
   const extracted = pobook(["extract", book, "-o", pot, "--no-cache", "--json", ...args]);

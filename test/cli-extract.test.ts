@@ -24,13 +24,16 @@ describe("pobook extract", () => {
     const result = runCli(["extract", root]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/wrote .*messages\.pot: 6 messages/);
+    // Six Markdown messages and book.toml's title.
+    expect(result.stdout).toMatch(/wrote .*messages\.pot: 7 messages/);
     const text = pot(root);
     expect(text).toContain('"Project-Id-Version: Tiny\\n"');
     expect(text).toContain('#: src/SUMMARY.md:3 src/intro.md:1\nmsgid "Intro"');
     expect(text).toContain('#: src/code.md:4\nmsgid "\\"included\\""');
     expect(text).toContain('msgid "{{#include code.rs}} stays literal."');
     expect(text).toContain('msgid "Hello _world_."');
+    // The title comes last, with a msgctxt: it never merges with a heading "Tiny".
+    expect(text).toMatch(/#: book\.toml\nmsgctxt "book\.toml:title"\nmsgid "Tiny"\nmsgstr ""\n$/);
   });
 
   it("honours SOURCE_DATE_EPOCH, so two runs give identical files", () => {
@@ -74,7 +77,7 @@ describe("pobook extract", () => {
   it("prints --json for scripts", () => {
     const root = makeTree(BOOK);
     const result = runCli(["extract", root, "--json"]);
-    expect(JSON.parse(result.stdout)).toEqual({ files: [{ path: join(root, "po", "messages.pot"), messages: 6 }] });
+    expect(JSON.parse(result.stdout)).toEqual({ files: [{ path: join(root, "po", "messages.pot"), messages: 7 }] });
   });
 });
 

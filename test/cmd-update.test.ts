@@ -137,7 +137,8 @@ describe("pobook update", () => {
     const created = readFileSync(join(root, "po", "fr.po"), "utf8");
     // Later runs extract with a later date: nothing else changed, so nothing is written.
     const again = runCli(["update", "--book", root], { env: { SOURCE_DATE_EPOCH: "2000" } });
-    expect(again.stdout).toMatch(/fr\.po: kept 2, fuzzy 0, new 0, obsolete 0; now 0 translated, 0 fuzzy, 2 untranslated, 0 obsolete \(unchanged\)/);
+    // Two Markdown messages and book.toml's title.
+    expect(again.stdout).toMatch(/fr\.po: kept 3, fuzzy 0, new 0, obsolete 0; now 0 translated, 0 fuzzy, 3 untranslated, 0 obsolete \(unchanged\)/);
     expect(readFileSync(join(root, "po", "fr.po"), "utf8")).toBe(created);
     // A new paragraph is a real change: merged in, with the new date.
     writeFileSync(join(root, "src", "intro.md"), "# Intro\n\nHello.\n\nNew text.\n");
@@ -147,7 +148,7 @@ describe("pobook update", () => {
     expect(updated).toContain('"POT-Creation-Date: 1970-01-01T00:50:00Z\\n"');
     // The same as JSON, for scripts.
     const json = runCli(["update", "--book", root, "--json"], { env: { SOURCE_DATE_EPOCH: "3000" } });
-    expect(JSON.parse(json.stdout)).toEqual([{ catalog: join(root, "po", "fr.po"), changed: false, kept: 3, fuzzy: 0, new: 0, obsolete: 0, autoCleared: 0, refusedCrossKind: 0, totals: { translated: 0, fuzzy: 0, untranslated: 3, obsolete: 0 } }]);
+    expect(JSON.parse(json.stdout)).toEqual([{ catalog: join(root, "po", "fr.po"), changed: false, kept: 4, fuzzy: 0, new: 0, obsolete: 0, autoCleared: 0, refusedCrossKind: 0, totals: { translated: 0, fuzzy: 0, untranslated: 4, obsolete: 0 } }]);
   });
 
   it("auto-clears trivial msgid changes (--no-auto-clear keeps them fuzzy) and refuses cross-kind matches; --json counts both", () => {

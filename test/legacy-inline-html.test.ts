@@ -51,7 +51,8 @@ const CURRENT = HEADER + entries([
 
 function book(po: string): string {
   return makeTree({
-    "book.toml": '[book]\ntitle = "T"\n\n[output.xgettext]\ngranularity = 0\n',
+    // No title: book.toml's messages (src/publish/book-messages.ts) are not what these tests count.
+    "book.toml": '[book]\n\n[output.xgettext]\ngranularity = 0\n',
     "src/SUMMARY.md": "# Summary\n\n- [Keys](keys.md)\n",
     "src/keys.md": "# Keys\n\nPress <kbd>Ctrl</kbd> to copy.\n\nPlain text here.\n",
     "po/fr.po": po,
@@ -186,7 +187,10 @@ describe.skipIf(!hasCorpus)(hasCorpus ? "the pt-BR corpus catalog (2024)" : NO_C
     const config = parseBookConfig(readFileSync(join(PT_BOOK, "book.toml"), "utf8"), "book.toml");
     const read = (path: string): string => readFileSync(join(PT_BOOK, path), "utf8");
     // Against today's sources the migrated catalog is complete (the old one: 3520 translated, 8 fuzzy, 9 untranslated).
-    expect(catalogStats(catalogAgainstTemplate(migrated, bookTemplate(config, read)), out).messages).toMatchObject({ translated: 3537, fuzzy: 0, untranslated: 0 });
+    // The one fuzzy entry is the book's title, new in the template: msgmerge's guess from a heading, for a translator to confirm.
+    const merged = catalogAgainstTemplate(migrated, bookTemplate(config, read));
+    expect(catalogStats(merged, out).messages).toMatchObject({ translated: 3537, fuzzy: 1, untranslated: 0 });
+    expect(merged.entries.filter((entry) => entry.flags.includes("fuzzy") && !entry.obsolete).map((entry) => entry.msgctxt)).toEqual(["book.toml:title"]);
     // The book translated with the migrated catalog reads exactly as the old catalog rendered it.
     const today = applyCatalog(prepareBook(config, read), catalogLookup(migrated));
     const before = new Map(applyCatalog(prepareBook(config, read, { legacyInlineHtml: true }), catalogLookup(original)).map((file) => [file.path, file.text]));

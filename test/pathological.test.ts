@@ -141,7 +141,7 @@ describe("the commands report the limit with the file and line", () => {
   it("translate: exit 2, one line naming the chapter", () => {
     const root = book(`# Deep\n\n${"*a* ".repeat(50_000)}\n`);
     writeFileSync(join(root, "xx.po"), 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n');
-    const result = runCli(["translate", root, "--po", join(root, "xx.po"), "-l", "xx", "-o", join(root, "book", "xx")]);
+    const result = runCli(["translate", root, "--po", join(root, "xx.po"), "-l", "eo", "-o", join(root, "book", "xx")]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toMatch(/^pobook: src\/deep\.md:3: paragraph with more than 5000 emphasis and link delimiters/);
     expect(existsSync(join(root, "book", "xx"))).toBe(false);

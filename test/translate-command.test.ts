@@ -37,7 +37,10 @@ describe("pobook translate", () => {
     const book = copyFixture();
     const { stdout, stderr } = await run([book, "-l", "de"]);
     const out = join(book, "book", "de-src");
-    expect(readFileSync(join(out, "book.toml"), "utf8")).toBe(readFileSync(join(book, "book.toml"), "utf8").replace('language = "en"', 'language = "de"'));
+    // Ready for plain `mdbook build`: no gettext preprocessor, the language picker added (src/publish/).
+    expect(readFileSync(join(out, "book.toml"), "utf8")).toBe(
+      '[book]\ntitle = "Demo"\nlanguage = "de" # source language\nsrc = "src"\n\n[output.html]\nadditional-js = ["pobook-languages.js"]\nadditional-css = ["pobook-languages.css"]\n',
+    );
     expect(readFileSync(join(out, "src", "SUMMARY.md"), "utf8")).toBe("# Summary\n\n[Einführung](intro.md)\n\n# Teil Eins\n\n- [Code](code.md)\n");
     expect(readFileSync(join(out, "src", "intro.md"), "utf8")).toBe(
       "# Einführung { #intro }\n\n> Willkommen  \n> im Buch.\n\n| Name | Meaning |\n|------|---------|\n| one  | first   |\n",
@@ -48,7 +51,7 @@ describe("pobook translate", () => {
       '// ANCHOR: main\nfn main() {\n    // Einen Gruß ausgeben.\n    println!("Hallo");\n}\n// ANCHOR_END: main\n',
     );
     expect(readFileSync(join(out, "src", "logo.png"))).toEqual(readFileSync(join(book, "src", "logo.png")));
-    expect(existsSync(join(out, "po", "de.po"))).toBe(true);
+    expect(existsSync(join(out, "po"))).toBe(false);
     expect(stdout).toMatch(/^de: 5 applied, 1 fuzzy skipped, 4 untranslated, 1 not applied, 1 warnings -> /);
     expect(stderr).toMatch(/de\.po:15: src\/intro\.md:8: a table cell translation must escape/);
   });
@@ -58,7 +61,10 @@ describe("pobook translate", () => {
     const out = join(work!, "out");
     const { stdout } = await run([book, "--all", "-o", out, "--threshold", "50"]);
     expect(stdout.split("\n").filter((line) => / applied, /.test(line)).map((line) => line.split(":")[0])).toEqual(["de", "fr"]);
-    expect(readFileSync(join(out, "fr", "src", "intro.md"), "utf8")).toBe(readFileSync(join(book, "src", "intro.md"), "utf8"));
+    // Written in the source language, with a note saying so in the reader's language.
+    expect(readFileSync(join(out, "fr", "src", "intro.md"), "utf8")).toBe(
+      `<div class="pobook-untranslated" role="note" lang="fr" dir="ltr">🌐 anglais</div>\n\n${readFileSync(join(book, "src", "intro.md"), "utf8")}`,
+    );
     expect(stdout).toMatch(/\nfr: 2 chapters below 50% written in en: src\/intro\.md, src\/code\.md$/m);
     expect(stdout).toMatch(/^de: 2 chapters below 50% written in en: src\/intro\.md, src\/code\.md$/m);
     expect(readFileSync(join(out, "de", "book.toml"), "utf8")).toContain('language = "de" # source language');

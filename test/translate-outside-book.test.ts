@@ -105,7 +105,7 @@ describe("translate of a book including files from above its folder", () => {
     expect(sourceIds).toEqual(expect.arrayContaining(['"Hello from greet"', '"Goodbye from main"', "Notes _from_ the examples.", '"Inside the book"']));
 
     const copy = join(outside, "xx");
-    const result = runCli(["translate", book, "--po", catalog, "-l", "xx", "-o", copy]);
+    const result = runCli(["translate", book, "--po", catalog, "-l", "eo", "-o", copy]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/ 0 fuzzy skipped, 0 untranslated, 0 not applied, 0 warnings/);
@@ -138,7 +138,7 @@ describe("translate of a book including files from above its folder", () => {
     // And it translates again, into a second copy, with every translation applied.
     const catalog2 = join(outside, "yy.po");
     upperCaseCatalog(again, catalog2);
-    const second = runCli(["translate", copy, "--po", catalog2, "-l", "yy", "-o", join(outside, "yy"), "--json"]);
+    const second = runCli(["translate", copy, "--po", catalog2, "-l", "ia", "-o", join(outside, "yy"), "--json"]);
     expect(second.status).toBe(0);
     const report = JSON.parse(second.stdout) as Array<{ applied: number; notApplied: number; messages: number; outsideBook: Record<string, string> }>;
     expect(report[0]!.notApplied).toBe(0);
@@ -157,7 +157,7 @@ describe("translate of a book including files from above its folder", () => {
       const identity = join(outside, "identity");
       const po = join(outside, "empty.po");
       writeFileSync(po, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n');
-      expect(runCli(["translate", book, "--po", po, "-l", "xx", "-o", identity]).status).toBe(0);
+      expect(runCli(["translate", book, "--po", po, "-l", "eo", "-o", identity]).status).toBe(0);
       const layout = { book: execFileSync("realpath", [book], { encoding: "utf8" }).trim(), readRoot: execFileSync("realpath", [repo], { encoding: "utf8" }).trim() };
       const source = harness.snapshotTree(book);
       const copy = harness.snapshotTree(identity);

@@ -11,6 +11,8 @@ import { PotPathBuilder } from "./pot-paths.js";
 
 /** A message with every place it was found, in first-occurrence order. */
 export interface TemplateEntry {
+  /** Only book.toml's messages have one (src/publish/book-messages.ts); Markdown messages never do, as upstream. */
+  msgctxt?: string;
   msgid: string;
   /** `#:` references (already rounded per granularity, consecutive duplicates removed). */
   references: string[];

@@ -20,6 +20,7 @@ import { createTemplate, serializePo } from "../catalog/serialize.js";
 import { newEntry } from "../catalog/types.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
+import { withBookMessages } from "../publish/template-messages.js";
 
 export interface ExtractCliOptions {
   output?: string;
@@ -57,6 +58,7 @@ function integerOption(value: string | undefined, name: string): number | undefi
 export function toCatalogEntries(entries: readonly TemplateEntry[]) {
   return entries.map((entry) =>
     newEntry(entry.msgid, {
+      ...(entry.msgctxt === undefined ? {} : { msgctxt: entry.msgctxt }),
       references: entry.references,
       extractedComments: entry.comment === "" ? [] : [entry.comment],
     }),
@@ -110,7 +112,7 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
     }
   }
   cache?.save();
-  return { config, templates: buildTemplates(config, outline, messages) };
+  return { config, templates: withBookMessages(buildTemplates(config, outline, messages), config) };
 }
 
 /** Cache key of SUMMARY.md's outline (chapter keys are paths, which never start with `#`). */

@@ -4,13 +4,13 @@
  */
 import type { Command } from "commander";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseBookConfig, withCompat } from "../book/config.js";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
 import { bookReaderKeepingBom, findReadRoot } from "../runtime/book-reader.js";
-import { prepareBook, setBookLanguage, translateBook, type BookTranslation, type PreparedBook } from "../translate/book.js";
+import { prepareBook, translateBook, type BookTranslation, type PreparedBook } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
 import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
 import { decideOutputDir, isInside } from "../output/rules.js";
@@ -32,6 +32,8 @@ interface BookSource {
   tree: (translated: ReadonlyMap<string, string>, relocated: ReadonlyMap<string, string>) => ProducedEntry[];
   commit?: GitCommit;
 }
+import { publishSettings } from "../publish/settings.js";
+import { isPickerFile, notedChapter, pickerFiles, publishTree, siteLanguages } from "../publish/publish.js";
 
 interface TranslateFlags {
   language?: string;
@@ -119,14 +121,14 @@ function summaryLine(language: string, { tally, warnings }: BookTranslation, out
 export function registerTranslate(program: Command): void {
   const command = program
     .command("translate")
-    .description("write a translated copy of the book's source tree from PO catalogs")
+    .description("write a translated copy of the book's source tree from PO catalogs, ready for plain `mdbook build` (language picker included)")
     .argument("[book]", "book root (directory holding book.toml; default: .)");
   addBookOption(command)
     .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po; with --po, default: its Language header)")
     .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po (its Language header gives the language)")
     .option("-o, --output <dir>", "output directory (default <book>/book/<lang>-src; with --all, <dir>/<lang>)")
-    .option("--all", "translate into every <po-dir>/*.po")
-    .option("--threshold <percent>", "write chapters translated below this percentage in the source language")
+    .option("--all", "translate into every <po-dir>/*.po (and print what the source book needs for the same language picker)")
+    .option("--threshold <percent>", "write chapters translated below this percentage in the source language, with a note saying so ([preprocessor.gettext.publish] untranslated-note)")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
@@ -183,19 +185,29 @@ export function registerTranslate(program: Command): void {
       for (const job of jobs) enforce(decideOutputDir(inspectDir(job.outDir), paths, env), flags.force === true, job.outShown);
       // Read every catalog first: a bad one stops the run before anything is written.
       const catalogs = jobs.map((job) => job.catalog ?? readPoFile(job.poShown));
+      // Every language of the site is named before anything is parsed (src/publish/).
+      const publishing = publishSettings(config, tomlPath);
+      const shelf = existsSync(poDir) ? catalogNames(readdirSync(poDir)).map((name) => name.slice(0, -3)) : [];
+      const site = siteLanguages(config, publishing, [...shelf, ...jobs.map((job) => job.language)], (code) => {
+        const job = jobs.find((entry) => entry.language === code);
+        if (job) return { file: job.poShown };
+        return shelf.includes(code) ? { file: join(bookArg, config.poDir, `${code}.po`) } : {};
+      });
       const warn = (line: string): boolean => process.stderr.write(`${line}\n`);
       // Build output and pobook's default output area are not book content (unless they hold the sources).
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
       // Copying the tree and reading the book share one confinement: the read root.
       const readRoot = findReadRoot(root, config);
-      const skipped = [...areas, ...jobs.map((job) => realPath(job.outDir))];
+      // The catalogs are not copied: the copy is translated already (unless the po-dir holds the book).
+      const catalogArea = isInside(paths.root, paths.poDir) || isInside(paths.sources, paths.poDir) ? [] : [paths.poDir];
+      const skipped = [...areas, ...catalogArea, ...jobs.map((job) => realPath(job.outDir))];
       const bookInReadRoot = relative(readRoot, realpathSync(root)).split(sep).join("/");
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
       let sources: BookSource[];
       if (asOf === undefined) {
-        const tree = readSourceTree(paths.root, { skip: new Set(skipped), warn, readRoot });
+        const tree = withoutPickerCopies(readSourceTree(paths.root, { skip: new Set(skipped), warn, readRoot }), pickerFiles(site), tomlPath);
         const book = prepareBook(config, bookReaderKeepingBom(root, readRoot), { legacyInlineHtml: flags.legacyInlineHtml });
         const source: BookSource = { book, tomlText, tree: (translated, relocated) => translatedTree(paths.root, tree, translated, relocated, warn) };
         sources = jobs.map(() => source);
@@ -225,8 +237,15 @@ export function registerTranslate(program: Command): void {
         // Files included from above the book root go under .pobook-outside/ (src/translate/outside-book.ts).
         const { withheld, relocated } = translation;
         const translated = new Map(translation.output);
-        translated.set("book.toml", setBookLanguage(source.tomlText, job.language));
-        writeTree(job.outDir, source.tree(translated, relocated), { force: flags.force === true, shown: job.outShown });
+        const published = publishTree({ config, tomlText: source.tomlText, tomlPath, site, language: job.language, catalog: catalogs[index]! });
+        translated.set("book.toml", published.files.get("book.toml")!);
+        // The picker's files are new to the tree (withoutPickerCopies took out the book's copies).
+        const added = [...published.files].filter(([path]) => path !== "book.toml").map(([path, data]): ProducedEntry => ({ path, kind: "file", data, mode: 0o644 }));
+        // A chapter left in the source language says so (src/publish/untranslated-note.ts).
+        for (const file of results) {
+          if (file.belowThreshold && translated.has(file.path)) translated.set(file.path, notedChapter(translated.get(file.path)!, config, site, job.language));
+        }
+        writeTree(job.outDir, [...source.tree(translated, relocated), ...added], { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = shownPath(job.poShown);
         if (flags.json) {
@@ -247,6 +266,8 @@ export function registerTranslate(program: Command): void {
             outsideBook: Object.fromEntries(relocated),
             withheld: withheld.map((file) => file.path),
             ...(source.commit ? { asOf: { commit: source.commit.sha, date: source.commit.date, subject: source.commit.subject } } : {}),
+            // book.toml's title and description (counted apart from the Markdown messages).
+            bookToml: published.bookMessages.map((message) => ({ key: message.key, status: message.status, poLine: message.line })),
           });
           return;
         }
@@ -261,5 +282,33 @@ export function registerTranslate(program: Command): void {
         }
       });
       if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else if (flags.all) {
+        const advice = sourcePickerAdvice(paths.root, config.language, site, jobs[0]!.outShown);
+        if (advice) process.stdout.write(`${advice}\n`);
+      }
     });
+}
+
+/**
+ * The book's own copies of the picker's files (the source book shows the
+ * picker too) are replaced in the copy by this run's; a file of the book's
+ * own at those paths is refused.
+ */
+function withoutPickerCopies(tree: SourceEntry[], picker: ReadonlyMap<string, string>, tomlPath: string): SourceEntry[] {
+  return tree.filter((entry) => {
+    if (!picker.has(entry.path)) return true;
+    if (entry.kind === "file" && isPickerFile(readUtf8OrUndefined(entry.source) ?? "")) return false;
+    throw new PobookError(`the book has ${entry.path}, where pobook writes the language picker; rename it (or set language-picker = false under [preprocessor.gettext.publish])`, { file: join(dirname(tomlPath), entry.path) });
+  });
+}
+
+/** What the source book needs for the same picker, unless it has this run's files already. */
+function sourcePickerAdvice(root: string, source: string, site: ReturnType<typeof siteLanguages>, firstOut: string): string | undefined {
+  const files = pickerFiles(site);
+  if ([...files].every(([path, text]) => readUtf8OrUndefined(join(root, path)) === text)) return undefined;
+  const names = [...files.keys()];
+  const js = names.filter((name) => name.endsWith(".js"));
+  const css = names.filter((name) => name.endsWith(".css"));
+  const lists = [js.length > 0 ? `additional-js = [${js.map((name) => JSON.stringify(name)).join(", ")}]` : "", `additional-css = [${css.map((name) => JSON.stringify(name)).join(", ")}]`].filter(Boolean).join(" and ");
+  return `${source}: for the same language picker in the source book, copy ${names.map((name) => shownPath(join(firstOut, name))).join(" and ")} next to its book.toml and add ${lists} to its [output.html]`;
 }

@@ -12,6 +12,7 @@ import { buildTemplates, type BookOutline, type TemplateFile } from "../book/tem
 import { parseSummary, type SummaryItem } from "../book/summary.js";
 import { segmentMarkdown } from "../markdown/segment.js";
 import type { MdbookItem, RenderContext } from "./protocol.js";
+import { withBookMessages } from "../publish/template-messages.js";
 
 
 /**
@@ -46,5 +47,5 @@ export function renderTemplates(context: RenderContext, summaryText: string): { 
   const book: BookOutline = { summaryPath, summaryText, summary, summaryMessages, chapters: chapters.map(({ path }) => ({ path, line: 0 })) };
   const segmentOptions = chapterSegmentOptions(config);
   const messages = chapters.map((chapter) => inFile(chapter.path, () => segmentMarkdown(prepareChapter(config, chapter.content), segmentOptions)));
-  return { config, templates: buildTemplates(config, book, messages) };
+  return { config, templates: withBookMessages(buildTemplates(config, book, messages), config) };
 }

@@ -11,6 +11,7 @@ import type { ReadBookFile } from "../book/links.js";
 import { mergeCatalog, UPDATE_MERGE_OPTIONS } from "../catalog/merge.js";
 import { createTemplate } from "../catalog/serialize.js";
 import { newEntry, type Catalog } from "../catalog/types.js";
+import { withBookMessages } from "../publish/template-messages.js";
 
 /** The book's template as one catalog (all POT files of a `depth` split together). */
 export function bookTemplate(config: BookConfig, read: ReadBookFile): Catalog {
@@ -19,11 +20,12 @@ export function bookTemplate(config: BookConfig, read: ReadBookFile): Catalog {
 
 /** Template files (all POT files of a `depth` split) as one catalog. */
 export function templateCatalog(config: BookConfig, files: readonly TemplateFile[]): Catalog {
-  const entries = files.flatMap((file) => file.entries);
+  // With book.toml's title and description, as `pobook extract` writes them (src/publish/book-messages.ts).
+  const entries = withBookMessages(files, config).flatMap((file) => file.entries);
   return createTemplate(
     { projectIdVersion: config.title ?? "", potCreationDate: "", language: config.language },
     entries.map((entry) =>
-      newEntry(entry.msgid, { references: entry.references, extractedComments: entry.comment === "" ? [] : [entry.comment] }),
+      newEntry(entry.msgid, { ...(entry.msgctxt === undefined ? {} : { msgctxt: entry.msgctxt }), references: entry.references, extractedComments: entry.comment === "" ? [] : [entry.comment] }),
     ),
   );
 }
