@@ -16,7 +16,10 @@ import { entryKey } from "../catalog/types.js";
 import { PobookError } from "../errors.js";
 
 interface ParsedRun {
+  /** Lines numbered from 1 within the run. */
   catalog: Catalog;
+  /** Its entries numbered for where the run was last, reused while it stays there. */
+  placed?: { line: number; entries: PoEntry[] };
 }
 
 /** Runs of the last texts parsed, by their text (lines numbered from 1 within the run). */
@@ -32,24 +35,28 @@ function endsEntry(line: string): boolean {
 /** The text's runs, each with the line it starts on. */
 export function splitRuns(text: string): Array<{ text: string; line: number }> {
   const runs: Array<{ text: string; line: number }> = [];
+  const blank = /\n[ \t\r]*\n/g;
   let start = 0;
   let startLine = 1;
+  let counted = 0;
   let line = 1;
-  let position = 0;
-  let previous = "";
-  while (position < text.length) {
-    let end = text.indexOf("\n", position);
-    if (end === -1) end = text.length;
-    const current = text.slice(position, end);
-    const blank = current.trim() === "";
-    if (blank && endsEntry(previous) && position > start) {
-      runs.push({ text: text.slice(start, end), line: startLine });
-      start = end + 1;
-      startLine = line + 1;
-      previous = "";
-    } else if (!blank) previous = current;
-    position = end + 1;
-    line++;
+  /** Line number at `offset`, counting on from the last call. */
+  const lineAt = (offset: number): number => {
+    for (let at = text.indexOf("\n", counted); at !== -1 && at < offset; at = text.indexOf("\n", at + 1)) line++, (counted = at + 1);
+    return line;
+  };
+  for (let match = blank.exec(text); match; match = blank.exec(text)) {
+    const lineStart = text.lastIndexOf("\n", match.index - 1) + 1;
+    if (lineStart < start || !endsEntry(text.slice(lineStart, match.index))) {
+      blank.lastIndex = match.index + 1;
+      continue;
+    }
+    // The run ends with its last line's newline; the blank line starts the next run.
+    const end = match.index + 1;
+    runs.push({ text: text.slice(start, end), line: startLine });
+    start = end;
+    startLine = lineAt(end);
+    blank.lastIndex = end;
   }
   if (start < text.length) runs.push({ text: text.slice(start), line: startLine });
   return runs;
@@ -60,6 +67,7 @@ export function splitRuns(text: string): Array<{ text: string; line: number }> {
  * (from the previous call) and returning the cache for the next one.
  */
 export function parsePoIncrementally(text: string, file: string, cache: RunCache = new Map()): { catalog: Catalog; cache: RunCache } {
+  if (cache.size === 0) return parseWhole(text, file);
   const next: RunCache = new Map();
   const catalog: Catalog = { headerComments: [], headers: [], headerFlags: [], entries: [] };
   const seen = new Map<string, number>();
@@ -69,7 +77,10 @@ export function parsePoIncrementally(text: string, file: string, cache: RunCache
       let parsed = cache.get(run.text) ?? next.get(run.text);
       parsed ??= { catalog: parsePo(run.text, file) };
       next.set(run.text, parsed);
-      const shift = run.line - 1;
+      if (parsed.placed?.line !== run.line) {
+        const shift = run.line - 1;
+        parsed.placed = { line: run.line, entries: parsed.catalog.entries.map((entry) => (entry.line === undefined ? entry : { ...entry, line: entry.line + shift })) };
+      }
       if (parsed.catalog.headers.length > 0 || parsed.catalog.headerComments.length > 0 || parsed.catalog.headerFlags.length > 0) {
         // A header in a later run, or two: let the full parser judge.
         if (header || catalog.entries.length > 0) throw new Error("header out of place");
@@ -78,8 +89,7 @@ export function parsePoIncrementally(text: string, file: string, cache: RunCache
         catalog.headerComments = parsed.catalog.headerComments;
         catalog.headerFlags = parsed.catalog.headerFlags;
       }
-      for (const entry of parsed.catalog.entries) {
-        const shifted: PoEntry = entry.line === undefined ? entry : { ...entry, line: entry.line + shift };
+      for (const shifted of parsed.placed.entries) {
         const key = entryKey(shifted);
         // Duplicates across runs: the full parser names both lines.
         if (seen.has(key)) throw new Error("duplicate");
@@ -90,7 +100,42 @@ export function parsePoIncrementally(text: string, file: string, cache: RunCache
   } catch (error) {
     if (!(error instanceof PobookError) && !(error instanceof Error && /^(duplicate|header out of place)$/.test(error.message))) throw error;
     // The full parser's verdict: the real error with its real line, or the catalog after all.
-    return { catalog: parsePo(text, file), cache: new Map() };
+    return parseWhole(text, file);
   }
   return { catalog, cache: next };
+}
+
+/**
+ * The first reading: one parse of the whole text (faster than run by run),
+ * its entries then filed under the run their first line is in. A run that
+ * would not parse alone (an entry cut by a blank line) is never reused
+ * wrongly: when its text changes, it is parsed alone, fails, and the whole
+ * text is parsed again.
+ */
+function parseWhole(text: string, file: string): { catalog: Catalog; cache: RunCache } {
+  const catalog = parsePo(text, file);
+  const cache: RunCache = new Map();
+  const runs = splitRuns(text);
+  const hasHeader = catalog.headers.length > 0 || catalog.headerComments.length > 0 || catalog.headerFlags.length > 0;
+  // The header is filed with the first run; anywhere else, nothing is filed (the next save parses all).
+  if (runs.length === 0 || (hasHeader && !/^msgid ""/m.test(runs[0]!.text))) return { catalog, cache };
+  const filed: Catalog[] = runs.map(() => ({ headerComments: [], headers: [], headerFlags: [], entries: [] }));
+  if (hasHeader) Object.assign(filed[0]!, { headers: catalog.headers, headerComments: catalog.headerComments, headerFlags: catalog.headerFlags });
+  let run = 0;
+  for (const entry of catalog.entries) {
+    const line = entry.line ?? 0;
+    while (run + 1 < runs.length && runs[run + 1]!.line <= line) run++;
+    filed[run]!.entries.push({ ...entry, line: line - runs[run]!.line + 1 });
+  }
+  // Two runs of the same text hold the same entries (duplicates then fail the next parse).
+  runs.forEach((item, index) => cache.set(item.text, { catalog: filed[index]! }));
+  // The whole parse's own entries, placed where they are now, serve the next save's unchanged runs.
+  let offset = 0;
+  runs.forEach((item, index) => {
+    const count = filed[index]!.entries.length;
+    const parsed = cache.get(item.text)!;
+    parsed.placed ??= { line: item.line, entries: catalog.entries.slice(offset, offset + count) };
+    offset += count;
+  });
+  return { catalog, cache };
 }

@@ -4,9 +4,8 @@
  * counting on across part titles; prefix and suffix chapters unnumbered).
  */
 import { chapterEntries, type SummaryItem } from "../book/summary.js";
-import { stripFormatting } from "../mdbook/gettext.js";
 import type { NavItem } from "./page.js";
-import { inlineTitleHtml, isPlainText } from "./titles.js";
+import { inlineTitleHtml, prepareInlineTitles, strip } from "./titles.js";
 
 export interface BookNavigation {
   nav: NavItem[];
@@ -17,29 +16,26 @@ export interface BookNavigation {
 /** Whether a top-level SUMMARY.md item is a list item (numbered) rather than a prefix or suffix link. */
 const isListItem = (lines: readonly string[], item: SummaryItem): boolean => /^\s*[-*+]\s/.test(lines[item.line - 1] ?? "");
 
-const plainNames = new Map<string, string>();
 /** A translated title as text (window title, pager labels): its formatting dropped, as mdBook names chapters. */
-export function plainTitle(markdown: string): string {
-  if (isPlainText(markdown)) return markdown;
-  let plain = plainNames.get(markdown);
-  if (plain === undefined) {
-    try {
-      plain = stripFormatting(markdown);
-    } catch {
-      plain = markdown;
-    }
-    plainNames.set(markdown, plain);
-  }
-  return plain;
-}
+export const plainTitle = strip;
 
-export function buildNavigation(items: readonly SummaryItem[], summaryText: string, translate: (name: string) => string, numbered: boolean): BookNavigation {
+export function buildNavigation(items: readonly SummaryItem[], summaryText: string, translateName: (name: string) => string, numbered: boolean): BookNavigation {
   const lines = summaryText.split("\n");
+  // Every title translated first, so that their inline Markdown is parsed in one go.
+  const translated = new Map<string, string>();
+  const collect = (item: SummaryItem): void => {
+    if (item.kind === "separator") return;
+    if (!translated.has(item.name)) translated.set(item.name, translateName(item.name));
+    if (item.kind === "chapter") item.children.forEach(collect);
+  };
+  items.forEach(collect);
+  prepareInlineTitles([...translated.values()]);
+  const translate = (name: string): string => translated.get(name) ?? translateName(name);
   const names = new Map<string, string>();
   let top = 0;
   const chapter = (item: Extract<SummaryItem, { kind: "chapter" }>, number: string | undefined): NavItem => {
     const translated = translate(item.name);
-    if (item.path !== undefined && !names.has(item.path)) names.set(item.path, plainTitle(translated));
+    if (item.path !== undefined && !names.has(item.path)) names.set(item.path, translated);
     const children = item.children.map((child, index) => (child.kind === "chapter" ? chapter(child, number === undefined ? undefined : `${number}${index + 1}.`) : convert(child)));
     return { kind: "chapter", nameHtml: inlineTitleHtml(translated), path: item.path, number: numbered ? number : undefined, children };
   };
@@ -49,6 +45,16 @@ export function buildNavigation(items: readonly SummaryItem[], summaryText: stri
     return chapter(item, isListItem(lines, item) ? `${++top}.` : undefined);
   };
   const nav = items.map(convert);
-  const order = chapterEntries(items as SummaryItem[]).map((entry) => ({ path: entry.path, name: names.get(entry.path) ?? entry.path }));
+  // Names as text only for the pages asked for (a parse each when formatted).
+  const order = chapterEntries(items as SummaryItem[]).map((entry) => {
+    const title = names.get(entry.path);
+    let plain: string | undefined;
+    return {
+      path: entry.path,
+      get name(): string {
+        return (plain ??= title === undefined ? entry.path : plainTitle(title));
+      },
+    };
+  });
   return { nav, order };
 }

@@ -10,12 +10,15 @@ import { existsSync, readFileSync, readdirSync, statSync, watch, type FSWatcher 
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from "node:path";
 import { parseBookConfig, withCompat, type BookConfig } from "../book/config.js";
-import { parseSummary, type SummaryItem } from "../book/summary.js";
+import type { SummaryItem } from "../book/summary.js";
+import type { BookOutline } from "../book/template.js";
+import { readOutline } from "../book/extract-book.js";
+import { ExtractionCache } from "../runtime/extraction-cache.js";
 import { PobookError } from "../errors.js";
 import type { Lookup } from "../translate/lookup.js";
 import { PREVIEW_CSS, PREVIEW_JS } from "./assets.js";
 import { ReadRefusal } from "../book/include-path.js";
-import { bookReader, findReadRoot, isWithin } from "../runtime/book-reader.js";
+import { bookReader, confinedBytes, findReadRoot, isWithin } from "../runtime/book-reader.js";
 import { isLoopbackHost } from "./host.js";
 import { htmlOutput, lookupStaticFile, themeDir } from "./static-files.js";
 import { ChapterCache } from "./chapter-cache.js";
@@ -39,6 +42,9 @@ export interface PreviewOptions {
   /** Where catalog errors are told (default: stderr, `pobook preview: FILE:LINE: …`). */
   report?: (line: string) => void;
 }
+
+/** The key `pobook extract` files SUMMARY.md's outline under in its cache (src/commands/extract.ts). */
+const OUTLINE_KEY = "#outline";
 
 export interface PreviewServer {
   url: string;
@@ -159,12 +165,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     return text;
   };
 
-  /** SUMMARY.md parsed once per text. */
+  /**
+   * SUMMARY.md parsed once per text; across runs, from the cache `pobook
+   * extract` keeps (a big SUMMARY.md is a long parse), which the preview
+   * fills when it has to parse.
+   */
   let summaryCache: { text: string; items: SummaryItem[] } | undefined;
   const summary = (): { text: string; items: SummaryItem[] } => {
     const summaryPath = posix.join(config.src, "SUMMARY.md");
     const text = read(summaryPath);
-    if (summaryCache?.text !== text) summaryCache = { text, items: parseSummary(text, summaryPath) };
+    if (summaryCache?.text === text) return summaryCache;
+    const cache = new ExtractionCache(root, { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, readRoot }, confinedBytes(root, readRoot));
+    let outline = cache.lookup<BookOutline>(OUTLINE_KEY);
+    if (outline?.summaryText !== text) {
+      outline = readOutline(config, read, { legacyInlineHtml: options.legacyInlineHtml });
+      cache.store(OUTLINE_KEY, [summaryPath], outline);
+      cache.save();
+    }
+    summaryCache = { text, items: outline.summary };
     return summaryCache;
   };
   /** The sidebar in `lang`, built again when SUMMARY.md, book.toml or the catalog changed. */
@@ -276,7 +294,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     if (path.endsWith(".html")) {
       const page = chapterPage(lang, path.slice(1, -".html".length) + ".md");
-      if (page !== undefined) return send(response, 200, "text/html; charset=utf-8", page);
+      if (page !== undefined) {
+        if (!treeWatched) response.once("finish", () => setImmediate(startTreeWatchers));
+        return send(response, 200, "text/html; charset=utf-8", page);
+      }
       return send(response, 404, "text/html; charset=utf-8", `<!DOCTYPE html><title>Not found</title><p>No chapter ${escapeHtml(path)} in SUMMARY.md.</p>`);
     }
     // Images and other files chapters refer to, from the src directory.
@@ -340,6 +361,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     names.add(basename(full));
   }
 
+  let treeWatchTimer: NodeJS.Timeout | undefined;
+  let treeWatched = false;
+  let closed = false;
+  function startTreeWatchers(): void {
+    if (treeWatched || closed) return;
+    treeWatched = true;
+    clearTimeout(treeWatchTimer);
+    watchDir(join(root, config.src), true);
+    watchDir(join(root, themeDir(config)), true);
+  }
+
   let listeningPort = options.port;
   await new Promise<void>((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -364,9 +396,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       // Said on the first request.
     }
   });
-  watchDir(join(root, config.src), true);
   watchDir(root, false, (name) => name === "book.toml");
-  watchDir(join(root, themeDir(config)), true);
+  // Recursive watching walks the whole src tree (Node 20 does it in JavaScript on Linux: a
+  // third of a second for the corpus book): begun once the first page is out, or after 3 s.
+  treeWatchTimer = setTimeout(startTreeWatchers, 3_000);
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
@@ -374,6 +407,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     close: () =>
       new Promise<void>((done) => {
         clearTimeout(timer);
+        clearTimeout(treeWatchTimer);
+        closed = true;
         for (const watcher of watchers) watcher.close();
         for (const client of clients) client.end();
         server.close(() => done());
