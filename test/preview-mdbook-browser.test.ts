@@ -173,6 +173,11 @@ describe.skipIf(!HAS_CHROMIUM)("pobook preview renders what mdBook renders (head
     for (const href of hrefs) expect((await fetch(new URL(href, server.url))).status).toBe(200);
     await page.goto(`${server.url}en/loops.html`);
     expect(await page.locator("#pobook-content h1").textContent()).toBe("Loops");
+    // The source language has no catalog: nothing marked.
+    expect(await page.locator("#pobook-content .po-msg").count()).toBe(0);
+    const root = await fetch(new URL("/de/", server.url), { redirect: "manual" });
+    expect([root.status, root.headers.get("location")]).toEqual([302, "/de/welcome.html"]);
+    expect((await fetch(new URL("/xx/loops.html", server.url))).status).toBe(404);
   });
 
   test("page chrome has no English of its own: arrows for previous/next, no footnote label", async () => {

@@ -40,7 +40,7 @@ export interface RenderedChapter {
 }
 
 export interface RenderOptions {
-  /** How the catalog is named in hover titles (`po/de.po`). */
+  /** How the catalog is named in hover titles (`po/de.po`); "" for the source language (no marks). */
   poName: string;
   legacyInlineHtml?: boolean;
 }
@@ -233,7 +233,8 @@ export function renderPrepared(config: BookConfig, path: string, document: Prepa
   const result = translateWithOutcomes(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
   const count = (status: MessageStatus): number => result.outcomes.filter((outcome) => outcome.status === status).length;
   const stats: ChapterStats = { total: result.total, translated: count("translated"), fuzzy: count("fuzzy"), untranslated: count("untranslated"), rejected: count("rejected") };
-  const html = inFile(path, () => markdownToHtml(result.text, result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor, smartPunctuation: smartPunctuation(config) }));
+  // The book's own language has no catalog: nothing to mark.
+  const html = inFile(path, () => markdownToHtml(result.text, options.poName === "" ? [] : result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor, smartPunctuation: smartPunctuation(config) }));
   return { html, stats };
 }
 

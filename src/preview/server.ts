@@ -10,7 +10,7 @@ import { existsSync, readFileSync, readdirSync, statSync, watch, type FSWatcher 
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from "node:path";
 import { parseBookConfig, withCompat, type BookConfig } from "../book/config.js";
-import type { SummaryItem } from "../book/summary.js";
+import { chapterEntries, type SummaryItem } from "../book/summary.js";
 import type { BookOutline } from "../book/template.js";
 import { readOutline } from "../book/extract-book.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
@@ -285,7 +285,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const lang = other ?? main;
     if (other) path = segment![2]!;
     if (path === "/") {
-      const first = summary().items.length ? structure(lang, untranslated, "source").order[0] : undefined;
+      const first = chapterEntries(summary().items)[0];
       if (first) {
         response.writeHead(302, { location: pageUrl(lang.base, first.path) });
         response.end();
