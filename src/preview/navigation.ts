@@ -14,7 +14,7 @@ export interface BookNavigation {
 }
 
 /** Whether a top-level SUMMARY.md item is a list item (numbered) rather than a prefix or suffix link. */
-const isListItem = (lines: readonly string[], item: SummaryItem): boolean => /^\s*[-*+]\s/.test(lines[item.line - 1] ?? "");
+const isListItem = (lines: readonly string[], item: SummaryItem): boolean => /^\s*(?:[-*+]|\d+[.)])\s/.test(lines[item.line - 1] ?? "");
 
 /** A translated title as text (window title, pager labels): its formatting dropped, as mdBook names chapters. */
 export const plainTitle = strip;
