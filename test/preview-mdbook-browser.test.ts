@@ -276,6 +276,8 @@ describe.skipIf(!HAS_CHROMIUM || !hasCorpus)("pobook preview on the corpus book 
     const nav = page.locator("#pobook-nav");
     expect(await nav.textContent()).not.toMatch(/_Loops_|_Labels_/);
     expect(await nav.locator('a[href="/control-flow-basics/loops.html"] em').textContent()).toBe("Loops");
+    // A title formatted in SUMMARY.md (`` [`if` Expressions] ``) is translated and shown with its formatting.
+    expect((await nav.locator('a[href="/control-flow-basics/if.html"]').innerHTML()).replace(/^<strong[^>]*>[^<]*<\/strong> /, "")).toBe("Expressões <code>if</code>");
     expect((await nav.locator('a[href="/control-flow-basics/break-continue/labels.html"]').textContent())!.trim()).toMatch(/^\d+(\.\d+)+\. Rótulos \(Labels\)$/);
     // Numbered as mdBook numbers it: the first numbered chapter is 1., the welcome page (a prefix chapter) has none.
     expect((await nav.locator('a[href="/running-the-course.html"]').textContent())!.trim()).toBe("1. Conduzindo o Curso");

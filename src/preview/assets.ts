@@ -25,6 +25,7 @@ body.fold #pobook-nav li.chapter-item:not(.expanded) > ol.section { display: non
 #pobook-toolbar { display: flex; gap: 1.5rem; align-items: center; padding: 0.5rem 1.5rem; border-bottom: 1px solid #ddd; font-size: 0.9rem; background: #fff; position: sticky; top: 0; z-index: 1; }
 #pobook-stats { margin-left: auto; color: #555; }
 #pobook-content { padding: 0 2rem 2rem; max-width: 60rem; }
+#pobook-content a.header { color: inherit; text-decoration: none; }
 #pobook-pager { display: flex; justify-content: space-between; padding: 1rem 2rem; border-top: 1px solid #ddd; }
 #pobook-error { background: #fdecea; color: #8a1c1c; padding: 0.5rem 1rem; border: 1px solid #e0a0a0; white-space: pre-wrap; }
 pre { background: #f6f8fa; padding: 0.75rem; overflow-x: auto; }

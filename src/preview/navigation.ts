@@ -19,29 +19,35 @@ const isListItem = (lines: readonly string[], item: SummaryItem): boolean => /^\
 /** A translated title as text (window title, pager labels): its formatting dropped, as mdBook names chapters. */
 export const plainTitle = strip;
 
-export function buildNavigation(items: readonly SummaryItem[], summaryText: string, translateName: (name: string) => string, numbered: boolean): BookNavigation {
+/** `translateTitle` gives an item's title translated, as inline Markdown. */
+export function buildNavigation(
+  items: readonly SummaryItem[],
+  summaryText: string,
+  translateTitle: (item: { name: string; line: number }) => string,
+  numbered: boolean,
+): BookNavigation {
   const lines = summaryText.split("\n");
   // Every title translated first, so that their inline Markdown is parsed in one go.
-  const translated = new Map<string, string>();
+  const translated = new Map<SummaryItem, string>();
   const collect = (item: SummaryItem): void => {
     if (item.kind === "separator") return;
-    if (!translated.has(item.name)) translated.set(item.name, translateName(item.name));
+    translated.set(item, translateTitle(item));
     if (item.kind === "chapter") item.children.forEach(collect);
   };
   items.forEach(collect);
   prepareInlineTitles([...translated.values()]);
-  const translate = (name: string): string => translated.get(name) ?? translateName(name);
+  const translate = (item: Exclude<SummaryItem, { kind: "separator" }>): string => translated.get(item) ?? translateTitle(item);
   const names = new Map<string, string>();
   let top = 0;
   const chapter = (item: Extract<SummaryItem, { kind: "chapter" }>, number: string | undefined): NavItem => {
-    const translated = translate(item.name);
+    const translated = translate(item);
     if (item.path !== undefined && !names.has(item.path)) names.set(item.path, translated);
     const children = item.children.map((child, index) => (child.kind === "chapter" ? chapter(child, number === undefined ? undefined : `${number}${index + 1}.`) : convert(child)));
     return { kind: "chapter", nameHtml: inlineTitleHtml(translated), path: item.path, number: numbered ? number : undefined, children };
   };
   const convert = (item: SummaryItem): NavItem => {
     if (item.kind === "separator") return { kind: "separator" };
-    if (item.kind === "part") return { kind: "part", nameHtml: inlineTitleHtml(translate(item.name)) };
+    if (item.kind === "part") return { kind: "part", nameHtml: inlineTitleHtml(translate(item)) };
     return chapter(item, isListItem(lines, item) ? `${++top}.` : undefined);
   };
   const nav = items.map(convert);

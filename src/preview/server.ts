@@ -24,7 +24,7 @@ import { htmlOutput, lookupStaticFile, themeDir } from "./static-files.js";
 import { ChapterCache } from "./chapter-cache.js";
 import { languageName } from "./language-names.js";
 import { LiveCatalog } from "./live-catalog.js";
-import { buildNavigation, type BookNavigation } from "./navigation.js";
+import { buildNavigation, plainTitle, type BookNavigation } from "./navigation.js";
 import { escapeHtml, pageUrl, renderPage, type LanguageLink } from "./page.js";
 import { TitleTranslator } from "./titles.js";
 
@@ -170,8 +170,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
    * extract` keeps (a big SUMMARY.md is a long parse), which the preview
    * fills when it has to parse.
    */
-  let summaryCache: { text: string; items: SummaryItem[] } | undefined;
-  const summary = (): { text: string; items: SummaryItem[] } => {
+  let summaryCache: { text: string; items: SummaryItem[]; formatted: Map<number, string> } | undefined;
+  const summary = (): { text: string; items: SummaryItem[]; formatted: Map<number, string> } => {
     const summaryPath = posix.join(config.src, "SUMMARY.md");
     const text = read(summaryPath);
     if (summaryCache?.text === text) return summaryCache;
@@ -182,15 +182,23 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       cache.store(OUTLINE_KEY, [summaryPath], outline);
       cache.save();
     }
-    summaryCache = { text, items: outline.summary };
+    // mdBook names chapters with their formatting stripped; the messages keep it (`` `if` Expressions ``).
+    const formatted = new Map<number, string>();
+    for (const message of outline.summaryMessages) if (!formatted.has(message.line)) formatted.set(message.line, message.msgid);
+    summaryCache = { text, items: outline.summary, formatted };
     return summaryCache;
   };
   /** The sidebar in `lang`, built again when SUMMARY.md, book.toml or the catalog changed. */
   const structure = (lang: Language, titles: Lookup, stamp: string): BookNavigation => {
-    const { text, items } = summary();
+    const { text, items, formatted } = summary();
     const key = `${stamp}\0${text}`;
     if (lang.nav?.key !== key || lang.nav.value === undefined) {
-      lang.nav = { key, value: buildNavigation(items, text, (name) => lang.titles.translate(name, titles), !htmlOutput(config)["no-section-label"]) };
+      // A title is translated with its formatting (its SUMMARY.md message) when it has one that strips to its name.
+      const title = (item: { name: string; line: number }): string => {
+        const markdown = formatted.get(item.line);
+        return lang.titles.translate(markdown !== undefined && plainTitle(markdown) === item.name ? markdown : item.name, titles);
+      };
+      lang.nav = { key, value: buildNavigation(items, text, title, !htmlOutput(config)["no-section-label"]) };
     }
     return lang.nav.value;
   };
