@@ -26,7 +26,7 @@ import { languageName } from "./language-names.js";
 import { LiveCatalog } from "./live-catalog.js";
 import { buildNavigation, plainTitle, type BookNavigation } from "./navigation.js";
 import { escapeHtml, pageUrl, renderPage, type LanguageLink } from "./page.js";
-import { TitleTranslator } from "./titles.js";
+import { prepareTitles, TitleTranslator } from "./titles.js";
 
 export interface PreviewOptions {
   /** Book root (holds book.toml). */
@@ -185,6 +185,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     // mdBook names chapters with their formatting stripped; the messages keep it (`` `if` Expressions ``).
     const formatted = new Map<number, string>();
     for (const message of outline.summaryMessages) if (!formatted.has(message.line)) formatted.set(message.line, message.msgid);
+    prepareTitles(formatted.values(), { plain: true, html: true });
     summaryCache = { text, items: outline.summary, formatted };
     return summaryCache;
   };
