@@ -2,8 +2,8 @@
  * `npm run bench`: end-to-end timings on the corpus book, median of several
  * runs. Extract is timed as a user runs it (a fresh `pobook extract` process),
  * cold (no cache) and warm (per-chapter cache filled); then translate-all and
- * the catalog merge. `--gnu` adds the (slow) comparison with GNU msgmerge.
- * Then pathological inputs (pathological.ts); `--pathological` runs only those.
+ * the catalog merge, then the preview's first page and live reload. `--gnu` adds the (slow) comparison with GNU msgmerge.
+ * Then pathological inputs (pathological.ts); `--pathological` runs only those, `--preview` only the preview's.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { benchTranslateAll } from "./translate.js";
 import { benchPathological } from "./pathological.js";
+import { benchPreview } from "./preview.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "dist", "bin", "pobook.js");
@@ -108,7 +109,9 @@ function benchPo4a(): void {
   console.log(`po4a msgids vs mdbook-xgettext's: ${score.trim().split("\n").pop()}`);
 }
 
-if (process.argv.includes("--pathological")) {
+if (process.argv.includes("--preview")) {
+  for (const line of await benchPreview(Math.min(RUNS, 5))) console.log(line);
+} else if (process.argv.includes("--pathological")) {
   for (const line of benchPathological(CLI, existsSync(BOOK) ? join(BOOK, "src") : undefined)) console.log(line);
 } else if (!existsSync(BOOK)) {
   console.log("../shared/corpus is absent: only the pathological inputs");
@@ -119,5 +122,6 @@ if (process.argv.includes("--pathological")) {
   for (const line of benchTranslateAll()) console.log(line);
   benchTranslateCli();
   benchUpdate();
+  for (const line of await benchPreview(Math.min(RUNS, 5))) console.log(line);
   for (const line of benchPathological(CLI, join(BOOK, "src"))) console.log(line);
 }

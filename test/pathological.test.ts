@@ -157,7 +157,7 @@ describe("the preview", () => {
     try {
       const response = await fetch(new URL("/intro.html", server.url));
       expect(response.status).toBe(200);
-      expect(await response.text()).toMatch(/<div id="pobook-error">[^<]*src\/intro\.md:3: block quotes and lists nested 101\+ levels deep/);
+      expect(await response.text()).toMatch(/<div id="pobook-error"[^>]*>[^<]*src\/intro\.md:3: block quotes and lists nested 101\+ levels deep/);
     } finally {
       await server.close();
     }

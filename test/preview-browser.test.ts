@@ -70,7 +70,7 @@ describe.skipIf(!HAS_CHROMIUM)("pobook preview in headless chromium", () => {
     expect(await heading.evaluate((element) => getComputedStyle(element).color)).toBe("rgb(0, 90, 156)");
     expect(await page.locator("pre code .hljs-string").first().textContent()).toBe('"Bonjour, le monde !"');
     // Navigation from SUMMARY.md (translated names) and previous/next links.
-    expect(await page.locator("#pobook-nav a").allTextContents()).toEqual(["Introduction", "Premiers pas"]);
+    expect(await page.locator("#pobook-nav a").allTextContents()).toEqual(["Introduction", "1. Premiers pas"]);
     expect(await page.locator('#pobook-pager a[rel="prev"]').getAttribute("href")).toBe("/intro.html");
     await page.waitForFunction(() => document.body.dataset.live === "1");
 
@@ -88,7 +88,7 @@ describe.skipIf(!HAS_CHROMIUM)("pobook preview in headless chromium", () => {
     await page.waitForFunction(() => document.querySelector("#pobook-content h1")?.textContent === "Tout premiers pas", undefined, { timeout: 5_000 });
     const poReload = Date.now() - edited;
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
-    expect(await page.locator("#pobook-nav a").allTextContents()).toEqual(["Introduction", "Tout premiers pas"]);
+    expect(await page.locator("#pobook-nav a").allTextContents()).toEqual(["Introduction", "1. Tout premiers pas"]);
 
     // Edit a source chapter: the new paragraph appears, untranslated.
     const chapterPath = join(book, "src", "first-steps.md");

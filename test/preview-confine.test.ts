@@ -79,7 +79,7 @@ describe("preview server, hardened", () => {
       const page = await raw(server.port, "/code.html");
       expect(page.status).toBe(200);
       expect(page.body).toContain("from the examples");
-      expect(page.body).toMatch(/<div id="pobook-error">[^<]*src\/code\.md:7: cannot read included file src\/missing\.md \(ENOENT\)/);
+      expect(page.body).toMatch(/<div id="pobook-error"[^>]*>[^<]*src\/code\.md:7: cannot read included file src\/missing\.md \(ENOENT\)/);
     } finally {
       await server.close();
     }

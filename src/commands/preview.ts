@@ -23,7 +23,7 @@ interface PreviewFlags {
 export function registerPreview(program: Command): void {
   const command = program
     .command("preview")
-    .description("serve the translated book as HTML on 127.0.0.1, with live reload and untranslated/fuzzy marks")
+    .description("serve the translated book as HTML on 127.0.0.1 as mdBook renders it, with live reload, untranslated/fuzzy marks and a picker over every catalog of the po-dir (other languages at /LANG/)")
     .argument("[book]", "book root (directory holding book.toml; default: .)");
   addBookOption(command)
     .option("-l, --language <lang>", "language to preview (reads <po-dir>/<lang>.po; with --po, its Language header)")

@@ -12,10 +12,20 @@ body.pobook-preview { margin: 0; font-family: system-ui, sans-serif; line-height
 #pobook-nav .part-title { font-weight: bold; margin-top: 1rem; }
 #pobook-nav .draft { color: #888; }
 #pobook-nav a.active { font-weight: bold; }
-#pobook-nav hr { border: 0; border-top: 1px solid #ccc; }
+#pobook-nav .spacer { border-top: 1px solid #ccc; margin: 0.5rem 0; }
+#pobook-nav strong[aria-hidden] { font-weight: normal; color: #666; }
+body.fold #pobook-nav li.chapter-item:not(.expanded) > ol.section { display: none; }
+#pobook-nav .toggle { border: 0; background: none; cursor: pointer; padding: 0 0.4rem; color: #666; transition: transform 0.1s; }
+#pobook-nav li.expanded > .toggle { transform: rotate(90deg); }
+#pobook-languages { position: relative; }
+#pobook-languages summary { cursor: pointer; }
+#pobook-languages ul { position: absolute; z-index: 2; list-style: none; margin: 0.25rem 0 0; padding: 0.25rem 0; background: #fff; border: 1px solid #ccc; min-width: 12rem; }
+#pobook-languages a { display: block; padding: 0.2rem 0.75rem; }
+#pobook-languages a[aria-current] { font-weight: bold; }
 #pobook-toolbar { display: flex; gap: 1.5rem; align-items: center; padding: 0.5rem 1.5rem; border-bottom: 1px solid #ddd; font-size: 0.9rem; background: #fff; position: sticky; top: 0; z-index: 1; }
 #pobook-stats { margin-left: auto; color: #555; }
 #pobook-content { padding: 0 2rem 2rem; max-width: 60rem; }
+#pobook-content a.header { color: inherit; text-decoration: none; }
 #pobook-pager { display: flex; justify-content: space-between; padding: 1rem 2rem; border-top: 1px solid #ddd; }
 #pobook-error { background: #fdecea; color: #8a1c1c; padding: 0.5rem 1rem; border: 1px solid #e0a0a0; white-space: pre-wrap; }
 pre { background: #f6f8fa; padding: 0.75rem; overflow-x: auto; }
@@ -72,6 +82,15 @@ export const PREVIEW_JS = `
     apply();
     body.dataset.version = String(Number(body.dataset.version || "0") + 1);
   }
+
+  // Foldable sections ([output.html.fold]): the arrow opens and closes its chapter's section (a button: Enter and Space work).
+  document.getElementById("pobook-nav").addEventListener("click", (event) => {
+    const toggle = event.target.closest(".toggle");
+    if (!toggle) return;
+    const item = toggle.closest("li");
+    const open = item.classList.toggle("expanded");
+    toggle.setAttribute("aria-expanded", String(open));
+  });
 
   remember("pobook-marks", marks);
   remember("pobook-side", side);

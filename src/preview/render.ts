@@ -16,7 +16,9 @@ import type { BookConfig } from "../book/config.js";
 import { expandLinks, type ReadBookFile } from "../book/links.js";
 import type { PobookError } from "../errors.js";
 import { parseMarkdown } from "../markdown/parse.js";
-import { prepareChapterDocument } from "../translate/book.js";
+import { prepareChapterDocument, type PreparedDocument } from "../translate/book.js";
+import { markCodeRanges } from "./code-marks.js";
+import { applyHeadingAttributes, mdbookHeadingIds } from "./headings.js";
 import { translateWithOutcomes, type MessageOutcome } from "../translate/document.js";
 import type { Lookup } from "../translate/lookup.js";
 
@@ -38,7 +40,7 @@ export interface RenderedChapter {
 }
 
 export interface RenderOptions {
-  /** How the catalog is named in hover titles (`po/de.po`). */
+  /** How the catalog is named in hover titles (`po/de.po`); "" for the source language (no marks). */
   poName: string;
   legacyInlineHtml?: boolean;
 }
@@ -80,8 +82,27 @@ function describe(outcome: MessageOutcome, poName: string): string {
   return `${where} (${outcome.status})`;
 }
 
-/** A rehype step putting status classes, PO lines and source text on the blocks of `outcomes`. */
-function markBlocks(outcomes: readonly MessageOutcome[], poName: string) {
+/** Status classes, PO line and source text of `list` (one block's or one code string's messages). */
+function markProperties(list: readonly MessageOutcome[], poName: string, existing: unknown): Record<string, unknown> {
+  const statuses = new Set(list.map((outcome) => outcome.status));
+  const worst = SEVERITY.find((status) => statuses.has(status))!;
+  const withLine = list.find((outcome) => outcome.poLine !== undefined);
+  const properties: Record<string, unknown> = {
+    className: [...(Array.isArray(existing) ? existing : []), "po-msg", ...[...statuses].map((status) => `po-${status}`)],
+    dataPoStatus: worst,
+    dataPoFile: poName,
+  };
+  if (withLine) properties.dataPoLine = String(withLine.poLine);
+  properties.dataPoSource = list.map((outcome) => outcome.message.msgid.replace(/\n$/, "")).join("\n");
+  properties.title = list.map((outcome) => describe(outcome, poName)).join("\n");
+  return properties;
+}
+
+/**
+ * A rehype step putting status classes, PO lines and source text on the
+ * blocks of `outcomes`; in a code block, on each message's own text.
+ */
+function markBlocks(outcomes: readonly MessageOutcome[], poName: string, markdown: string) {
   return () => (tree: HastRoot): void => {
     const blocks = blockElements(tree);
     const byBlock = new Map<Element, MessageOutcome[]>();
@@ -92,18 +113,51 @@ function markBlocks(outcomes: readonly MessageOutcome[], poName: string) {
       list.push(outcome);
       byBlock.set(block.element, list);
     }
+    let lines: { text: string[]; offsets: number[] } | undefined;
+    const sourceLines = (): { text: string[]; offsets: number[] } => {
+      if (lines) return lines;
+      const text = markdown.split("\n");
+      const offsets: number[] = [];
+      let offset = 0;
+      for (const line of text) {
+        offsets.push(offset);
+        offset += line.length + 1;
+      }
+      return (lines = { text, offsets });
+    };
     for (const [element, list] of byBlock) {
-      const statuses = new Set(list.map((outcome) => outcome.status));
-      const worst = SEVERITY.find((status) => statuses.has(status))!;
-      const withLine = list.find((outcome) => outcome.poLine !== undefined);
-      const existing = Array.isArray(element.properties.className) ? element.properties.className : [];
-      element.properties.className = [...existing, "po-msg", ...[...statuses].map((status) => `po-${status}`)];
-      element.properties.dataPoStatus = worst;
-      element.properties.dataPoFile = poName;
-      if (withLine) element.properties.dataPoLine = String(withLine.poLine);
-      element.properties.dataPoSource = list.map((outcome) => outcome.message.msgid.replace(/\n$/, "")).join("\n");
-      element.properties.title = list.map((outcome) => describe(outcome, poName)).join("\n");
+      if (element.tagName === "pre" && element.position) {
+        const fenced = /^[ \t]*(`{3,}|~{3,})/.test(markdown.slice(element.position.start.offset!));
+        const { text, offsets } = sourceLines();
+        const ranges = list.map((outcome) => ({ start: outcome.outputStart, end: outcome.outputEnd, properties: markProperties([outcome], poName, []) as never }));
+        if (markCodeRanges(element, ranges, text, offsets, element.position.start.line - 1, fenced)) {
+          element.properties.dataPoMessages = String(list.length);
+          continue;
+        }
+      }
+      Object.assign(element.properties, markProperties(list, poName, element.properties.className));
     }
+  };
+}
+
+/** remark-rehype's footnote section without its English heading: a rule, as pulldown-cmark's page shows no label either. */
+function languageNeutralFootnotes() {
+  return () => (tree: HastRoot): void => {
+    const visit = (node: HastRoot | Element): void => {
+      for (const [index, child] of node.children.entries()) {
+        if (child.type !== "element") continue;
+        const described: unknown = child.properties.ariaDescribedBy;
+        if (described === "footnote-label" || (Array.isArray(described) && described.includes("footnote-label"))) delete child.properties.ariaDescribedBy;
+        if (child.tagName === "section" && "dataFootnotes" in child.properties) {
+          child.children = child.children.map((inner) =>
+            inner.type === "element" && inner.properties.id === "footnote-label" ? { type: "element", tagName: "hr", properties: {}, children: [] } : inner,
+          );
+          delete child.properties.ariaLabelledBy;
+          node.children[index] = child;
+        } else visit(child);
+      }
+    };
+    visit(tree);
   };
 }
 
@@ -131,27 +185,62 @@ function normalizeCodeLanguages(node: MdastNodes): void {
 const maskCourseDirectives = (text: string): string => text.replace(/^\{\{%[^}]*\}\}[ \t]*$/gm, (line) => " ".repeat(line.length));
 
 /** Markdown (with per-message outcomes over its text) → HTML. */
-export function markdownToHtml(markdown: string, outcomes: readonly MessageOutcome[], options: { poName: string; frontMatter?: boolean }): string {
-  const tree = parseMarkdown(maskCourseDirectives(markdown), { frontMatter: options.frontMatter });
+export function markdownToHtml(markdown: string, outcomes: readonly MessageOutcome[], options: { poName: string; frontMatter?: boolean; smartPunctuation?: boolean }): string {
+  const masked = maskCourseDirectives(markdown);
+  const tree = parseMarkdown(masked, { frontMatter: options.frontMatter });
   normalizeCodeLanguages(tree);
+  applyHeadingAttributes(tree, masked);
   const processor = unified()
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, { allowDangerousHtml: true, footnoteBackLabel: "\u21a9" })
     .use(rehypeHighlight, { detect: false })
-    .use(markBlocks(outcomes, options.poName))
+    .use(mdbookHeadingIds({ smartPunctuation: options.smartPunctuation ?? false }))
+    .use(markBlocks(outcomes, options.poName, masked))
+    .use(languageNeutralFootnotes())
     .use(chapterLinks())
     .use(rehypeStringify, { allowDangerousHtml: true });
   const hast = processor.runSync(tree) as HastRoot;
   return processor.stringify(hast);
 }
 
-/** Translates one chapter file (`path` relative to the book root) and renders it. */
-export function renderChapter(config: BookConfig, path: string, read: ReadBookFile, lookup: Lookup, options: RenderOptions): RenderedChapter {
+/** `[output.html] smart-punctuation` (mdBook 0.4.40+) or its older name `curly-quotes`. */
+export function smartPunctuation(config: BookConfig): boolean {
+  const output = config.raw.output as Record<string, unknown> | undefined;
+  const html = (output?.html ?? {}) as Record<string, unknown>;
+  return html["smart-punctuation"] === true || html["curly-quotes"] === true;
+}
+
+/** A chapter's text with its includes expanded, and every file that took (path → text at the time). */
+export interface ExpandedChapter {
+  content: string;
+  files: Map<string, string>;
+  problems: string[];
+}
+
+export function expandChapter(path: string, read: ReadBookFile): ExpandedChapter {
+  const files = new Map<string, string>();
+  const tracked: ReadBookFile = (file) => {
+    const text = read(file);
+    files.set(file, text);
+    return text;
+  };
   const problems: PobookError[] = [];
-  const content = expandLinks(read(path), { path, read, problems });
-  const document = prepareChapterDocument(config, path, content, { legacyInlineHtml: options.legacyInlineHtml });
+  const content = expandLinks(tracked(path), { path, read: tracked, problems });
+  return { content, files, problems: problems.map((problem) => problem.format()) };
+}
+
+/** A prepared (parsed and segmented) chapter translated with `lookup` and rendered. */
+export function renderPrepared(config: BookConfig, path: string, document: PreparedDocument, lookup: Lookup, options: RenderOptions): { html: string; stats: ChapterStats } {
   const result = translateWithOutcomes(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original });
   const count = (status: MessageStatus): number => result.outcomes.filter((outcome) => outcome.status === status).length;
   const stats: ChapterStats = { total: result.total, translated: count("translated"), fuzzy: count("fuzzy"), untranslated: count("untranslated"), rejected: count("rejected") };
-  const html = inFile(path, () => markdownToHtml(result.text, result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor }));
-  return { html, stats, problems: problems.map((problem) => problem.format()) };
+  // The book's own language has no catalog: nothing to mark.
+  const html = inFile(path, () => markdownToHtml(result.text, options.poName === "" ? [] : result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor, smartPunctuation: smartPunctuation(config) }));
+  return { html, stats };
+}
+
+/** Translates one chapter file (`path` relative to the book root) and renders it. */
+export function renderChapter(config: BookConfig, path: string, read: ReadBookFile, lookup: Lookup, options: RenderOptions): RenderedChapter {
+  const expanded = expandChapter(path, read);
+  const document = prepareChapterDocument(config, path, expanded.content, { legacyInlineHtml: options.legacyInlineHtml });
+  return { ...renderPrepared(config, path, document, lookup, options), problems: expanded.problems };
 }

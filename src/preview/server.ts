@@ -10,20 +10,23 @@ import { existsSync, readFileSync, readdirSync, statSync, watch, type FSWatcher 
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from "node:path";
 import { parseBookConfig, withCompat, type BookConfig } from "../book/config.js";
-import { chapterEntries, parseSummary, type SummaryItem } from "../book/summary.js";
-import { readPoFile } from "../catalog/parse.js";
-import type { Catalog } from "../catalog/types.js";
+import { chapterEntries, type SummaryItem } from "../book/summary.js";
+import type { BookOutline } from "../book/template.js";
+import { readOutline } from "../book/extract-book.js";
+import { ExtractionCache } from "../runtime/extraction-cache.js";
 import { PobookError } from "../errors.js";
-import { translateDocument } from "../translate/document.js";
-import { catalogLookup, type Lookup } from "../translate/lookup.js";
-import { bookLookup } from "../mdbook/gettext.js";
+import type { Lookup } from "../translate/lookup.js";
 import { PREVIEW_CSS, PREVIEW_JS } from "./assets.js";
 import { ReadRefusal } from "../book/include-path.js";
-import { bookReader, findReadRoot, isWithin } from "../runtime/book-reader.js";
+import { bookReader, confinedBytes, findReadRoot, isWithin } from "../runtime/book-reader.js";
 import { isLoopbackHost } from "./host.js";
-import { lookupStaticFile, themeDir } from "./static-files.js";
-import { chapterUrl, escapeHtml, renderPage } from "./page.js";
-import { renderChapter } from "./render.js";
+import { htmlOutput, lookupStaticFile, themeDir } from "./static-files.js";
+import { ChapterCache } from "./chapter-cache.js";
+import { languageName } from "./language-names.js";
+import { LiveCatalog } from "./live-catalog.js";
+import { buildNavigation, plainTitle, type BookNavigation } from "./navigation.js";
+import { escapeHtml, pageUrl, renderPage, type LanguageLink } from "./page.js";
+import { prepareTitles, TitleTranslator } from "./titles.js";
 
 export interface PreviewOptions {
   /** Book root (holds book.toml). */
@@ -36,7 +39,12 @@ export interface PreviewOptions {
   legacyInlineHtml?: boolean;
   /** `--compat VERSION`, over book.toml's. */
   compat?: string;
+  /** Where catalog errors are told (default: stderr, `pobook preview: FILE:LINE: …`). */
+  report?: (line: string) => void;
 }
+
+/** The key `pobook extract` files SUMMARY.md's outline under in its cache (src/commands/extract.ts). */
+const OUTLINE_KEY = "#outline";
 
 export interface PreviewServer {
   url: string;
@@ -61,6 +69,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const HIGHLIGHT_CSS = createRequire(import.meta.url).resolve("highlight.js/styles/github.css");
 
+const table = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
 function readConfig(root: string): BookConfig {
   const path = join(root, "book.toml");
   if (!existsSync(path)) throw new PobookError("no book.toml here", { file: path });
@@ -82,23 +92,65 @@ function bookStylesheets(root: string, config: BookConfig): string[] {
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const root = resolve(options.root);
   let config = withCompat(readConfig(root), options.compat);
+  let configVersion = 0;
   const poPath = resolve(options.poPath ?? join(root, config.poDir, `${options.language}.po`));
   if (!existsSync(poPath)) throw new PobookError(`no catalog for ${options.language}`, { file: poPath });
-  const poName = relative(root, poPath).split(sep).join("/") || basename(poPath);
   const legacyInlineHtml = options.legacyInlineHtml || config.segmentation.legacyInlineHtml;
 
-  // The catalog is parsed again only when the file changed (mtime and size).
-  // Lookups are built once per version of the catalog.
-  let cached: { stamp: string; lookup: Lookup; titles: Lookup } | undefined;
-  const lookups = (): { stamp: string; lookup: Lookup; titles: Lookup } => {
-    const stat = statSync(poPath);
-    const stamp = `${stat.mtimeMs}:${stat.size}`;
-    if (cached?.stamp !== stamp) {
-      const catalog: Catalog = readPoFile(poPath);
-      cached = { stamp, lookup: catalogLookup(catalog), titles: bookLookup(catalog) };
+  const report = options.report ?? ((line: string) => process.stderr.write(`pobook preview: ${line}\n`));
+  const shown = (path: string): string => relative(root, path).split(sep).join("/") || basename(path);
+  const chapters = new Map<string, ChapterCache>();
+
+  /** A language the preview shows: the one asked for at `/`, every other catalog of the po-dir at `/LANG/`. */
+  interface Language {
+    code: string;
+    base: string;
+    /** Undefined for the book's own language (shown as written). */
+    catalog?: LiveCatalog;
+    poName: string;
+    titles: TitleTranslator;
+    nav?: { key: string; value: BookNavigation };
+  }
+  const languages = new Map<string, Language>();
+  const language = (code: string, path: string | undefined, base: string): Language => {
+    let found = languages.get(code);
+    if (!found) {
+      const catalog = path === undefined ? undefined : new LiveCatalog(path, shown(path), report);
+      found = { code, base, catalog, poName: path === undefined ? "" : shown(path), titles: new TitleTranslator(segmentationOptions(config, { legacyInlineHtml })) };
+      languages.set(code, found);
     }
-    return cached;
+    return found;
   };
+  const main = language(options.language, poPath, "/");
+  /** The catalogs of the po-dir (and the one previewed), by language code. */
+  const catalogFiles = (): Map<string, string> => {
+    const files = new Map<string, string>();
+    const dir = join(root, config.poDir);
+    try {
+      for (const name of readdirSync(dir).sort()) if (name.endsWith(".po") && statSync(join(dir, name)).isFile()) files.set(name.slice(0, -3), join(dir, name));
+    } catch {
+      // No po-dir: only the catalog given with --po.
+    }
+    files.set(options.language, poPath);
+    return files;
+  };
+  /** The language a URL path's first segment names, if any other than the main one. */
+  const otherLanguage = (segment: string): Language | undefined => {
+    if (segment === options.language) return undefined;
+    if (segment === config.language) return language(segment, undefined, `/${segment}/`);
+    const file = catalogFiles().get(segment);
+    return file === undefined ? undefined : language(segment, file, `/${segment}/`);
+  };
+  const languageLinks = (current: Language, chapter: string): LanguageLink[] => {
+    const codes = [...new Set([config.language, ...catalogFiles().keys()])].sort((a, b) => a.localeCompare(b));
+    return codes.map((code) => ({
+      code,
+      name: languageName(code),
+      href: pageUrl(code === options.language ? "/" : `/${code}/`, chapter),
+      current: code === current.code,
+    }));
+  };
+
   // Chapters, includes and SUMMARY.md are read as every command reads them: confined to the read root.
   const readRoot = findReadRoot(root, config);
   const readBook = bookReader(root, readRoot);
@@ -113,63 +165,78 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     return text;
   };
 
-  /** SUMMARY.md as navigation, chapter names translated as mdbook-gettext translates them for mdBook's sidebar. */
-  let navigationCache: { key: string; value: ReturnType<typeof buildStructure> } | undefined;
-  const structure = (titles: Lookup, stamp: string): ReturnType<typeof buildStructure> => {
+  /**
+   * SUMMARY.md parsed once per text; across runs, from the cache `pobook
+   * extract` keeps (a big SUMMARY.md is a long parse), which the preview
+   * fills when it has to parse.
+   */
+  let summaryCache: { text: string; items: SummaryItem[]; formatted: Map<number, string> } | undefined;
+  const summary = (): { text: string; items: SummaryItem[]; formatted: Map<number, string> } => {
     const summaryPath = posix.join(config.src, "SUMMARY.md");
-    const key = `${stamp}\0${summaryPath}\0${read(summaryPath)}`;
-    if (navigationCache?.key !== key) navigationCache = { key, value: buildStructure(titles) };
-    return navigationCache.value;
+    const text = read(summaryPath);
+    if (summaryCache?.text === text) return summaryCache;
+    const cache = new ExtractionCache(root, { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, readRoot }, confinedBytes(root, readRoot));
+    let outline = cache.lookup<BookOutline>(OUTLINE_KEY);
+    if (outline?.summaryText !== text) {
+      outline = readOutline(config, read, { legacyInlineHtml: options.legacyInlineHtml });
+      cache.store(OUTLINE_KEY, [summaryPath], outline);
+      cache.save();
+    }
+    // mdBook names chapters with their formatting stripped; the messages keep it (`` `if` Expressions ``).
+    const formatted = new Map<number, string>();
+    for (const message of outline.summaryMessages) if (!formatted.has(message.line)) formatted.set(message.line, message.msgid);
+    prepareTitles(formatted.values(), { plain: true, html: true });
+    summaryCache = { text, items: outline.summary, formatted };
+    return summaryCache;
   };
-  const buildStructure = (titles: Lookup): { items: SummaryItem[]; order: Array<{ path: string; name: string }> } => {
-    const summaryPath = posix.join(config.src, "SUMMARY.md");
-    const translate = (name: string): string => translateDocument(name, titles, segmentationOptions(config, { legacyInlineHtml })).text;
-    const names = new Map<string, string>();
-    const visit = (item: SummaryItem): SummaryItem => {
-      if (item.kind === "separator") return item;
-      if (item.kind === "part") return { ...item, name: translate(item.name) };
-      const name = translate(item.name);
-      if (item.path !== undefined && !names.has(item.path)) names.set(item.path, name);
-      return { ...item, name, children: item.children.map(visit) };
-    };
-    const items = parseSummary(read(summaryPath), summaryPath).map(visit);
-    const order = chapterEntries(items).map((entry) => ({ path: entry.path, name: names.get(entry.path) ?? entry.path }));
-    return { items, order };
+  /** The sidebar in `lang`, built again when SUMMARY.md, book.toml or the catalog changed. */
+  const structure = (lang: Language, titles: Lookup, stamp: string): BookNavigation => {
+    const { text, items, formatted } = summary();
+    const key = `${stamp}\0${text}`;
+    if (lang.nav?.key !== key || lang.nav.value === undefined) {
+      // A title is translated with its formatting (its SUMMARY.md message) when it has one that strips to its name.
+      const title = (item: { name: string; line: number }): string => {
+        const markdown = formatted.get(item.line);
+        return lang.titles.translate(markdown !== undefined && plainTitle(markdown) === item.name ? markdown : item.name, titles);
+      };
+      lang.nav = { key, value: buildNavigation(items, text, title, !htmlOutput(config)["no-section-label"]) };
+    }
+    return lang.nav.value;
   };
 
-  const chapterPage = (current: string): string | undefined => {
-    let lookup: Lookup = () => ({ status: "untranslated" });
-    let titles = lookup;
-    let stamp = "no catalog";
-    let error: string | undefined;
-    try {
-      ({ lookup, titles, stamp } = lookups());
-    } catch (caught) {
-      // A catalog being edited may be briefly invalid: show the source and say why.
-      if (!(caught instanceof PobookError)) throw caught;
-      error = caught.format();
-    }
-    const { items, order } = structure(titles, stamp);
+  const untranslated: Lookup = () => ({ status: "untranslated" });
+  const chapterPage = (lang: Language, current: string): string | undefined => {
+    const state = lang.catalog?.current() ?? {};
+    const lookup = state.good?.lookup ?? untranslated;
+    const titles = state.good?.titles ?? untranslated;
+    let error = state.error;
+    const { nav, order } = structure(lang, titles, `${state.good?.stamp ?? "none"}:${configVersion}`);
     const index = order.findIndex((entry) => entry.path === current);
     if (index === -1) return undefined;
     const chapterPath = posix.join(config.src, current);
     let contentHtml = "";
     let stats;
     try {
-      const rendered = renderChapter(config, chapterPath, read, lookup, { poName, legacyInlineHtml });
+      let cache = chapters.get(lang.code);
+      if (!cache) chapters.set(lang.code, (cache = new ChapterCache()));
+      const rendered = cache.render(config, chapterPath, read, lookup, { poName: lang.poName, legacyInlineHtml });
       contentHtml = rendered.html;
-      stats = rendered.stats;
+      stats = lang.catalog ? rendered.stats : undefined;
       // Like mdBook, an include that cannot be read is said and left as it is.
       if (rendered.problems.length > 0) error = [error, ...rendered.problems].filter(Boolean).join("\n");
     } catch (caught) {
       if (!(caught instanceof PobookError) && !(caught instanceof ReadRefusal) && !(caught instanceof Error && "code" in caught)) throw caught;
       error = [error, caught instanceof PobookError ? caught.format() : (caught as Error).message].filter(Boolean).join("\n");
     }
+    const fold = table(htmlOutput(config).fold);
     return renderPage({
       bookTitle: config.title ?? "",
-      language: options.language,
+      language: lang.code,
       sourceLanguage: config.language,
-      summary: items,
+      nav,
+      fold: { enable: fold.enable === true, level: typeof fold.level === "number" ? fold.level : 0 },
+      base: lang.base,
+      languages: languageLinks(lang, current),
       current,
       name: order[index]!.name,
       contentHtml,
@@ -221,17 +288,25 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     if (path === "/__pobook/preview.js") return send(response, 200, CONTENT_TYPES[".js"]!, PREVIEW_JS);
     if (path === "/__pobook/highlight.css") return sendFile(response, HIGHLIGHT_CSS);
     if (path.startsWith("/__book/")) return sendStatic(response, path.slice("/__book/".length));
+    // Another language: /LANG/… (the main one is at /).
+    const segment = /^\/([^/]+)(\/.*)$/.exec(path);
+    const other = segment ? otherLanguage(segment[1]!) : undefined;
+    const lang = other ?? main;
+    if (other) path = segment![2]!;
     if (path === "/") {
-      const first = structure(() => ({ status: "untranslated" }), "source").order[0];
+      const first = chapterEntries(summary().items)[0];
       if (first) {
-        response.writeHead(302, { location: chapterUrl(first.path) });
+        response.writeHead(302, { location: pageUrl(lang.base, first.path) });
         response.end();
         return;
       }
     }
     if (path.endsWith(".html")) {
-      const page = chapterPage(path.slice(1, -".html".length) + ".md");
-      if (page !== undefined) return send(response, 200, "text/html; charset=utf-8", page);
+      const page = chapterPage(lang, path.slice(1, -".html".length) + ".md");
+      if (page !== undefined) {
+        if (!treeWatched) response.once("finish", () => setImmediate(startTreeWatchers));
+        return send(response, 200, "text/html; charset=utf-8", page);
+      }
       return send(response, 404, "text/html; charset=utf-8", `<!DOCTYPE html><title>Not found</title><p>No chapter ${escapeHtml(path)} in SUMMARY.md.</p>`);
     }
     // Images and other files chapters refer to, from the src directory.
@@ -254,10 +329,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     clearTimeout(timer);
     timer = setTimeout(() => {
       try {
-        config = withCompat(readConfig(root), options.compat);
+        const fresh = withCompat(readConfig(root), options.compat);
+        if (JSON.stringify(fresh) !== JSON.stringify(config)) {
+          config = fresh;
+          configVersion++;
+        }
       } catch {
         // Keep the last good book.toml while it is being edited.
       }
+      // Read the catalogs now: a syntax error reaches the terminal even with no page open.
+      for (const lang of languages.values()) lang.catalog?.current();
       version++;
       for (const client of clients) client.write(`event: change\ndata: ${version}\n\n`);
     }, 50);
@@ -289,6 +370,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     names.add(basename(full));
   }
 
+  let treeWatchTimer: NodeJS.Timeout | undefined;
+  let treeWatched = false;
+  let closed = false;
+  function startTreeWatchers(): void {
+    if (treeWatched || closed) return;
+    treeWatched = true;
+    clearTimeout(treeWatchTimer);
+    watchDir(join(root, config.src), true);
+    watchDir(join(root, themeDir(config)), true);
+  }
+
   let listeningPort = options.port;
   await new Promise<void>((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -300,10 +392,23 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const port = typeof address === "object" && address ? address.port : options.port;
   listeningPort = port;
   // Watchers start once the port is ours: a failed start leaves nothing running.
-  watchDir(dirname(poPath), false, (name) => name === basename(poPath));
-  watchDir(join(root, config.src), true);
+  // The catalog previewed, and every other catalog of the po-dir (the language picker shows them).
+  const poDir = resolve(root, config.poDir);
+  watchDir(dirname(poPath), false, (name) => name === basename(poPath) || (dirname(poPath) === poDir && name.endsWith(".po")));
+  if (dirname(poPath) !== poDir) watchDir(poDir, false, (name) => name.endsWith(".po"));
+  // Parse the catalog and SUMMARY.md now, while the browser opens: the first page is then quick.
+  setImmediate(() => {
+    try {
+      const state = main.catalog?.current();
+      structure(main, state?.good?.titles ?? untranslated, `${state?.good?.stamp ?? "none"}:${configVersion}`);
+    } catch {
+      // Said on the first request.
+    }
+  });
   watchDir(root, false, (name) => name === "book.toml");
-  watchDir(join(root, themeDir(config)), true);
+  // Recursive watching walks the whole src tree (Node 20 does it in JavaScript on Linux: a
+  // third of a second for the corpus book): begun once the first page is out, or after 3 s.
+  treeWatchTimer = setTimeout(startTreeWatchers, 3_000);
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
@@ -311,6 +416,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     close: () =>
       new Promise<void>((done) => {
         clearTimeout(timer);
+        clearTimeout(treeWatchTimer);
+        closed = true;
         for (const watcher of watchers) watcher.close();
         for (const client of clients) client.end();
         server.close(() => done());

@@ -21,7 +21,7 @@ function realOrUndefined(path: string): string | undefined {
   }
 }
 
-function htmlOutput(config: BookConfig): Record<string, unknown> {
+export function htmlOutput(config: BookConfig): Record<string, unknown> {
   const output = config.raw.output;
   const html = typeof output === "object" && output !== null ? (output as Record<string, unknown>).html : undefined;
   return typeof html === "object" && html !== null ? (html as Record<string, unknown>) : {};
