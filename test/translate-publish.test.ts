@@ -109,7 +109,7 @@ additional-css = ["pobook-languages.css"]
     expect(readFileSync(join(ar, "src", "part", "details.md"), "utf8")).toBe(
       '<div class="pobook-untranslated" role="note" lang="ar" dir="rtl">🌐 الإنجليزية (en)</div>\n\n# Details\n\nSmall details.\n\nMore details.\n',
     );
-    expect(readFileSync(join(ar, "src", "intro.md"), "utf8")).toBe("# مقدمة\n\nمرحبا.\n");
+    expect(readFileSync(join(ar, "src", "intro.md"), "utf8")).toBe("# مقدمة {#intro}\n\nمرحبا.\n");
   });
 
   it("refuses a language it cannot name: one line, exit 2, nothing written", () => {
