@@ -57,6 +57,7 @@ function integerOption(value: string | undefined, name: string): number | undefi
 export function toCatalogEntries(entries: readonly TemplateEntry[]) {
   return entries.map((entry) =>
     newEntry(entry.msgid, {
+      ...(entry.msgctxt === undefined ? {} : { msgctxt: entry.msgctxt }),
       references: entry.references,
       extractedComments: entry.comment === "" ? [] : [entry.comment],
     }),

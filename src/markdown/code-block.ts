@@ -9,7 +9,7 @@
 import type { Code } from "mdast";
 import { findLanguage, languageToken } from "../code/languages.js";
 import { translatableSpans, type Span } from "../code/tokens.js";
-import { takeGroup, type GroupState } from "./groups.js";
+import { takeContext, takeGroup, type GroupState } from "./groups.js";
 import { lineOf } from "./lines.js";
 import type { Message } from "./segment.js";
 
@@ -118,7 +118,8 @@ export function codeBlockMessages(
     if (!admonish && !text.includes('"') && !text.includes("//")) return [];
     const { comment } = takeGroup(state);
     const start = node.position!.start.offset!;
-    return [{ msgid: text, comment, line: lineOf(lineStarts, start), start, end: node.position!.end.offset! }];
+    const context = takeContext(state);
+    return [{ msgid: text, comment, line: lineOf(lineStarts, start), start, end: node.position!.end.offset!, ...(context === undefined ? {} : { context }) }];
   }
   return syntaxMessages(source, block, language.grammar, lineStarts, state);
 }
@@ -190,7 +191,8 @@ function syntaxMessages(
       const line = relative === 0 ? eventLine : eventLine + rustLineCount(code.slice(eventStart, start)) - 1;
       const comment = state.comments.join(" ");
       state.comments = [];
-      messages.push({ msgid, comment, line, start: toSource(textStart), end: toSourceEnd(end) });
+      const context = takeContext(state);
+      messages.push({ msgid, comment, line, start: toSource(textStart), end: toSourceEnd(end), ...(context === undefined ? {} : { context }) });
     }
   }
   return messages;

@@ -12,7 +12,7 @@ import { writeInline, type WriterContext } from "./msgid-writer.js";
 import { findDirective } from "./directives.js";
 import { codeBlockMessages } from "./code-block.js";
 import { htmlBlockMessages } from "./html-block.js";
-import { applyDirective, takeGroup, type GroupState } from "./groups.js";
+import { applyDirective, takeContext, takeGroup, unusedContext, type GroupState } from "./groups.js";
 import { lineOf, lineStartOffsets } from "./lines.js";
 import { clipPhrasing, clipPhrasingFrom, fitPhrasing } from "./phrasing-range.js";
 import { atxContentEnd, headingContentEnd } from "./heading-text.js";
@@ -27,6 +27,8 @@ export interface Message {
   msgid: string;
   /** `#.` comment for translators from `i18n:comment` directives ("" if none). */
   comment: string;
+  /** msgctxt from an `i18n:context` directive (absent if none, as in every mdbook-xgettext message). */
+  context?: string;
   /** 1-based line upstream reports for the message. */
   line: number;
   /** Source range `[start, end)` the message was made from. */
@@ -70,7 +72,10 @@ export function segmentMarkdown(source: string, options: SegmentOptions = {}): M
 
 /** Like `segmentMarkdown`, for an already parsed tree. */
 export function segmentTree(tree: Root, source: string, options: SegmentOptions = {}): Message[] {
-  return walkTree(tree, source, options, { skipNext: false, skipUntilEnd: false, comments: [] });
+  const state: GroupState = { skipNext: false, skipUntilEnd: false, comments: [] };
+  const messages = walkTree(tree, source, options, state);
+  if (state.context) throw unusedContext(state.context);
+  return messages;
 }
 
 function walkTree(tree: Root, source: string, options: SegmentOptions, state: GroupState): Message[] {
@@ -156,7 +161,8 @@ function addMessage(walk: Walk, events: InlineEvent[], writer: WriterContext, st
     : events;
   const msgid = writeInline(visible, writer);
   if (msgid.trim() === "") return;
-  walk.messages.push({ msgid, comment, line: lineOf(walk.lineStarts, start), start, end });
+  const context = takeContext(walk.state);
+  walk.messages.push({ msgid, comment, line: lineOf(walk.lineStarts, start), start, end, ...(context === undefined ? {} : { context }) });
 }
 
 /** A GFM alert marker (`> [!NOTE]`) alone on the first line of a block quote. */
@@ -256,7 +262,7 @@ function phrasingMessages(
       continue;
     }
     addMessage(walk, part, writer, partStart, event.start ?? partStart);
-    if (directive) applyDirective(directive, walk.state, true);
+    if (directive) applyDirective(directive, walk.state, true, lineOf(walk.lineStarts, event.start ?? partStart));
     if (directive?.kind === "comment" || directive?.kind === "skip") {
       // Upstream restarts the group at the directive event, so the directive's
       // own HTML opens the next message (a skipped one, for `skip`).

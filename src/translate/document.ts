@@ -310,7 +310,7 @@ export function translateWithOutcomes(
     result.outcomes.push({ message, status, poLine, outputStart: message.start, outputEnd: message.end });
   };
   for (const message of messages) {
-    const found = lookup(message.msgid);
+    const found = lookup(message.msgid, message.context);
     if (found.status === "fuzzy") {
       result.fuzzy++;
       outcome(message, "fuzzy", found.line);
