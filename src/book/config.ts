@@ -3,6 +3,7 @@
  */
 import { parse as parseToml, TomlError } from "smol-toml";
 import { PobookError } from "../errors.js";
+import type { CodeBlockPolicy } from "../markdown/code-block.js";
 
 export interface BookConfig {
   title?: string;
@@ -41,7 +42,7 @@ export interface BookConfig {
  * `legacy-inline-html = true` (catalogs from before inline HTML stayed in
  * messages, 2024 and earlier).
  */
-export interface Segmentation {
+export interface Segmentation extends CodeBlockPolicy {
   legacyInlineHtml: boolean;
   htmlBlocks: boolean;
   definitionLists: boolean;
@@ -49,11 +50,14 @@ export interface Segmentation {
   admonish: boolean;
 }
 
+/** The book.toml settings that are not a compat version's. */
+type BookOnlySettings = "legacyInlineHtml" | keyof CodeBlockPolicy;
+
 /** The mdbook-i18n-helpers versions whose msgids pobook reproduces. */
 export const COMPAT_VERSIONS = ["0.3", "0.4"] as const;
 
 /** The segmentation of a compat version ("0.3" is the default). */
-export function compatSegmentation(version: string, where: { file?: string } = {}): Omit<Segmentation, "legacyInlineHtml"> {
+export function compatSegmentation(version: string, where: { file?: string } = {}): Omit<Segmentation, BookOnlySettings> {
   if (!(COMPAT_VERSIONS as readonly string[]).includes(version)) {
     throw new PobookError(`compat must be one of ${COMPAT_VERSIONS.join(", ")}, got "${version}"`, where);
   }
@@ -70,10 +74,25 @@ export function withCompat(config: BookConfig, version: string | undefined): Boo
 function segmentationOf(tables: Array<Record<string, unknown>>, file: string): Segmentation {
   const compat = tables.map((t) => t.compat).find((value) => value !== undefined);
   if (compat !== undefined && typeof compat !== "string") throw new PobookError('compat must be a string like "0.4"', { file });
+  const skipLanguages = languageList(tables, "skip-languages", file);
+  const wholeBlockLanguages = languageList(tables, "whole-block-languages", file);
+  const both = skipLanguages?.find((language) => wholeBlockLanguages?.includes(language));
+  if (both !== undefined) throw new PobookError(`"${both}" is in both skip-languages and whole-block-languages`, { file });
   return {
     legacyInlineHtml: tables.some((t) => t["legacy-inline-html"] === true),
     ...compatSegmentation(compat ?? "0.3", { file }),
+    ...(skipLanguages ? { skipLanguages } : {}),
+    ...(wholeBlockLanguages ? { wholeBlockLanguages } : {}),
   };
+}
+
+function languageList(tables: Array<Record<string, unknown>>, name: string, file: string): string[] | undefined {
+  const value = tables.map((t) => t[name]).find((v) => v !== undefined);
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && /^[^\s,]+$/.test(item))) {
+    throw new PobookError(`${name} must be a list of code-block languages like ["console", "text"]`, { file });
+  }
+  return value.map((item: string) => item.toLowerCase());
 }
 
 function table(value: unknown): Record<string, unknown> {

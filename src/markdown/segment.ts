@@ -10,7 +10,7 @@ import { parseMarkdown, type ParseOptions } from "./parse.js";
 import { phrasingEvents, type InlineContext, type InlineEvent } from "./inline-events.js";
 import { writeInline, type WriterContext } from "./msgid-writer.js";
 import { findDirective } from "./directives.js";
-import { codeBlockMessages } from "./code-block.js";
+import { codeBlockMessages, type CodeBlockPolicy } from "./code-block.js";
 import { htmlBlockMessages } from "./html-block.js";
 import { applyDirective, takeContext, takeGroup, unusedContext, type GroupState } from "./groups.js";
 import { lineOf, lineStartOffsets } from "./lines.js";
@@ -36,7 +36,7 @@ export interface Message {
   end: number;
 }
 
-export interface SegmentOptions extends ParseOptions {
+export interface SegmentOptions extends ParseOptions, CodeBlockPolicy {
   /** Remove links, keeping their text (SUMMARY.md titles). */
   stripLinks?: boolean;
   /**
