@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   check: async () => (await import("./check.js")).registerCheck,
   preview: async () => (await import("./preview.js")).registerPreview,
   mdbook: async () => (await import("./mdbook.js")).registerMdbook,
+  explain: async () => (await import("./explain.js")).registerExplain,
 };
 
 /**

@@ -99,7 +99,7 @@ function prepareMarkdown(path: string, role: DocumentRole, original: string, par
     parsed = parsed.slice(1);
   }
   const tree = inFile(path, () => parseMarkdown(parsed, options));
-  const document: PreparedDocument = { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
+  const document: PreparedDocument = { path, role, parsed, original, tree, messages: inFile(path, () => segmentTree(tree, parsed, { ...options, stripLinks: options.summary })), options };
   if (bom) document.bom = true;
   return document;
 }
@@ -197,6 +197,11 @@ function includeUses(chapterPath: string, text: string, tree: Root): IncludeUse[
 export function prepareChapterDocument(config: BookConfig, path: string, text: string, options: PrepareOptions = {}): PreparedDocument {
   const parsed = config.coursePreprocessor ? maskCourseDirectives(text) : text;
   return prepareMarkdown(path, "chapter", text, parsed, chapterSegmentOptions(config, options));
+}
+
+/** SUMMARY.md as translation reads it (titles with their links stripped). */
+export function prepareSummaryDocument(config: BookConfig, path: string, text: string, options: PrepareOptions = {}): PreparedDocument {
+  return prepareMarkdown(path, "summary", text, text, { ...segmentationOptions(config, options), summary: true });
 }
 
 /** Reads and segments SUMMARY.md, every chapter and every included file with messages. */
