@@ -32,6 +32,24 @@ export interface BookConfig {
   readRoot?: string;
   /** The parsed TOML, for settings other commands read. */
   raw: Record<string, unknown>;
+  /** A folder of plain Markdown files read as a book (no book.toml, no SUMMARY.md). */
+  plain?: PlainBook;
+}
+
+/**
+ * Plain Markdown without mdBook: the chapters are `files` (relative to the
+ * book root, in path order) and SUMMARY.md is neither read nor written; its
+ * place is taken by a generated outline without messages (plain-book.ts).
+ */
+export interface PlainBook {
+  /** The directory or glob the files were found with, as given (for messages). */
+  pattern: string;
+  files: string[];
+}
+
+/** The settings of a plain Markdown book: mdBook's defaults, chapters straight under the root. */
+export function plainBookConfig(plain: PlainBook): BookConfig {
+  return { ...bookConfigFromObject({}, plain.pattern), src: ".", plain };
 }
 
 /**

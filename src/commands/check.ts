@@ -13,6 +13,7 @@ import { findingsToJson, formatFinding, summarizeFindings } from "../check/repor
 import { EXIT_FAILURE, PobookError } from "../errors.js";
 import { poFilesOrDefault } from "./po-files.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
+import { bookRoot } from "./plain-book.js";
 import { configuredSeverities } from "./check-config.js";
 import { progress } from "./progress.js";
 
@@ -77,6 +78,7 @@ export function registerCheck(program: Command): void {
     .option("--msgid-changes <base>", "fail when msgids changed since git revision BASE but POT-Creation-Date did not")
     .addHelpText("after", `\nRules:\n${Object.entries(RULES).map(([id, rule]) => `  ${id.padEnd(16)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}\n`)
     .action((files: string[], options: CheckOptions) => {
+      options.book = bookRoot(options.book);
       const config = readBookConfig(options.book, false);
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
       const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);

@@ -17,6 +17,7 @@ import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { addBookOption, shownPath } from "./book-option.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
 import { catalogLanguage } from "./catalog-language.js";
+import { bookRoot } from "./plain-book.js";
 
 interface ExplainFlags {
   book?: string;
@@ -80,7 +81,7 @@ export function registerExplain(program: Command): void {
     .option("--legacy-inline-html", "messages as mdbook-xgettext made them before inline HTML stayed in messages")
     .option("--json", "print the explanation as JSON")
     .action((argument: string, flags: ExplainFlags) => {
-      const root = flags.book ?? ".";
+      const root = bookRoot(flags.book ?? ".");
       const config = withCompat(readBookConfig(root)!, flags.compat);
       const { file, line } = fileAndLine(argument);
       const inBook = relative(resolve(root), resolve(file));

@@ -20,6 +20,7 @@ import { OUTSIDE_FOLDER, withheldWarning } from "../translate/outside-book.js";
 import { catalogNames } from "./po-files.js";
 import type { Catalog } from "../catalog/types.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
+import { bookRoot, plainBookAt } from "./plain-book.js";
 import { languageOfCatalog } from "./catalog-language.js";
 
 interface TranslateFlags {
@@ -108,7 +109,7 @@ export function registerTranslate(program: Command): void {
   const command = program
     .command("translate")
     .description("write a translated copy of the book's source tree from PO catalogs")
-    .argument("[book]", "book root (directory holding book.toml; default: .)");
+    .argument("[book]", "book root (directory holding book.toml, or a folder or quoted glob of plain Markdown files; default: .)");
   addBookOption(command)
     .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po; with --po, default: its Language header)")
     .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po (its Language header gives the language)")
@@ -120,12 +121,13 @@ export function registerTranslate(program: Command): void {
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
     .action((bookArgument: string | undefined, flags: TranslateFlags) => {
-      const bookArg = chosenBook(bookArgument, flags.book);
+      const bookArg = bookRoot(chosenBook(bookArgument, flags.book));
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
-      if (!existsSync(tomlPath)) throw new PobookError("no book.toml here", { file: join(bookArg, "book.toml") });
-      const tomlText = readUtf8(tomlPath);
-      const config = withCompat(parseBookConfig(tomlText, tomlPath), flags.compat);
+      const plain = existsSync(tomlPath) ? undefined : plainBookAt(root);
+      if (!existsSync(tomlPath) && !plain) throw new PobookError("no book.toml here", { file: join(bookArg, "book.toml") });
+      const tomlText = plain ? undefined : readUtf8(tomlPath);
+      const config = withCompat(plain ?? parseBookConfig(tomlText!, tomlPath), flags.compat);
       const threshold = parseThreshold(flags.threshold);
       const poDir = join(root, config.poDir);
       const defaultOut = (language: string): string => join(root, "book", `${language}-src`);
@@ -190,7 +192,7 @@ export function registerTranslate(program: Command): void {
         // Files included from above the book root go under .pobook-outside/ (src/translate/outside-book.ts).
         const { withheld, relocated } = translation;
         const translated = new Map(translation.output);
-        translated.set("book.toml", setBookLanguage(tomlText, job.language));
+        if (tomlText !== undefined) translated.set("book.toml", setBookLanguage(tomlText, job.language));
         writeTree(job.outDir, translatedTree(paths.root, tree, translated, relocated, warn), { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = shownPath(job.poShown);

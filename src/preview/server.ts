@@ -5,7 +5,7 @@
  * book.toml or the theme changes (fs.watch).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { segmentationOptions } from "../book/extract-book.js";
+import { outlinePath, outlineText, segmentationOptions } from "../book/extract-book.js";
 import { existsSync, readFileSync, readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from "node:path";
@@ -36,6 +36,8 @@ export interface PreviewOptions {
   legacyInlineHtml?: boolean;
   /** `--compat VERSION`, over book.toml's. */
   compat?: string;
+  /** Reads the book's settings (default: book.toml); a plain Markdown book finds its files again on each change. */
+  loadConfig?: () => BookConfig;
 }
 
 export interface PreviewServer {
@@ -81,7 +83,8 @@ function bookStylesheets(root: string, config: BookConfig): string[] {
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const root = resolve(options.root);
-  let config = withCompat(readConfig(root), options.compat);
+  const loadConfig = options.loadConfig ?? ((): BookConfig => readConfig(root));
+  let config = withCompat(loadConfig(), options.compat);
   const poPath = resolve(options.poPath ?? join(root, config.poDir, `${options.language}.po`));
   if (!existsSync(poPath)) throw new PobookError(`no catalog for ${options.language}`, { file: poPath });
   const poName = relative(root, poPath).split(sep).join("/") || basename(poPath);
@@ -116,13 +119,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   /** SUMMARY.md as navigation, chapter names translated as mdbook-gettext translates them for mdBook's sidebar. */
   let navigationCache: { key: string; value: ReturnType<typeof buildStructure> } | undefined;
   const structure = (titles: Lookup, stamp: string): ReturnType<typeof buildStructure> => {
-    const summaryPath = posix.join(config.src, "SUMMARY.md");
-    const key = `${stamp}\0${summaryPath}\0${read(summaryPath)}`;
+    const summaryPath = outlinePath(config);
+    const key = `${stamp}\0${summaryPath}\0${outlineText(config, read)}`;
     if (navigationCache?.key !== key) navigationCache = { key, value: buildStructure(titles) };
     return navigationCache.value;
   };
   const buildStructure = (titles: Lookup): { items: SummaryItem[]; order: Array<{ path: string; name: string }> } => {
-    const summaryPath = posix.join(config.src, "SUMMARY.md");
+    const summaryPath = outlinePath(config);
     const translate = (name: string): string => translateDocument(name, titles, segmentationOptions(config, { legacyInlineHtml })).text;
     const names = new Map<string, string>();
     const visit = (item: SummaryItem): SummaryItem => {
@@ -132,7 +135,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       if (item.path !== undefined && !names.has(item.path)) names.set(item.path, name);
       return { ...item, name, children: item.children.map(visit) };
     };
-    const items = parseSummary(read(summaryPath), summaryPath).map(visit);
+    const items = parseSummary(outlineText(config, read), summaryPath).map(visit);
     const order = chapterEntries(items).map((entry) => ({ path: entry.path, name: names.get(entry.path) ?? entry.path }));
     return { items, order };
   };
@@ -254,7 +257,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     clearTimeout(timer);
     timer = setTimeout(() => {
       try {
-        config = withCompat(readConfig(root), options.compat);
+        config = withCompat(loadConfig(), options.compat);
       } catch {
         // Keep the last good book.toml while it is being edited.
       }

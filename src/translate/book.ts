@@ -27,7 +27,8 @@ import type { Nodes } from "mdast";
 import { linkEscapingLookup, type Lookup } from "./lookup.js";
 import { isMovedCopy, isOutsideBook, outsideLayout, relocateDirectives } from "./outside-book.js";
 import { inFile, PobookError } from "../errors.js";
-import { chapterReadFailure, chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
+import { chapterReadFailure, chapterSegmentOptions, outlinePath, segmentationOptions } from "../book/extract-book.js";
+import { plainSummaryText } from "../book/plain-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
 import { scanLinks } from "../book/links.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
@@ -208,17 +209,18 @@ export function prepareSummaryDocument(config: BookConfig, path: string, text: s
 export function prepareBook(config: BookConfig, read: (path: string) => string, options: PrepareOptions = {}): PreparedBook {
   const documents: PreparedDocument[] = [];
   const base: TranslateOptions = segmentationOptions(config, options);
-  const summaryPath = posix.join(config.src, "SUMMARY.md");
+  const summaryPath = outlinePath(config);
   let summaryText: string;
   try {
-    summaryText = read(summaryPath);
+    summaryText = config.plain ? plainSummaryText(config.plain) : read(summaryPath);
   } catch (error) {
     if (error instanceof PobookError) throw error;
     if (error instanceof ReadRefusal) throw new PobookError(error.message, { file: summaryPath });
     throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
   }
   const summary = prepareMarkdown(summaryPath, "summary", summaryText, summaryText, { ...base, summary: true });
-  documents.push(summary);
+  // A plain Markdown book's outline is generated: nothing to translate or write.
+  if (!config.plain) documents.push(summary);
   // The same tree gives the chapter list: SUMMARY.md is parsed once.
   const entries = chapterEntries(summaryFromTree(summary.tree, summaryPath));
   const lineOfChapter = new Map(entries.map((chapter) => [posix.join(config.src, chapter.path), chapter.line]));
