@@ -66,10 +66,12 @@ export interface Segmentation extends CodeBlockPolicy {
   definitionLists: boolean;
   gfmAlerts: boolean;
   admonish: boolean;
+  /** `alt-and-title-messages = true`: alt texts of image-only paragraphs and link definition titles are messages. */
+  altAndTitles?: boolean;
 }
 
 /** The book.toml settings that are not a compat version's. */
-type BookOnlySettings = "legacyInlineHtml" | keyof CodeBlockPolicy;
+type BookOnlySettings = "legacyInlineHtml" | "altAndTitles" | keyof CodeBlockPolicy;
 
 /** The mdbook-i18n-helpers versions whose msgids pobook reproduces. */
 export const COMPAT_VERSIONS = ["0.3", "0.4"] as const;
@@ -92,6 +94,9 @@ export function withCompat(config: BookConfig, version: string | undefined): Boo
 function segmentationOf(tables: Array<Record<string, unknown>>, file: string): Segmentation {
   const compat = tables.map((t) => t.compat).find((value) => value !== undefined);
   if (compat !== undefined && typeof compat !== "string") throw new PobookError('compat must be a string like "0.4"', { file });
+  const altAndTitlesSetting = tables.map((t) => t["alt-and-title-messages"]).find((value) => value !== undefined);
+  if (altAndTitlesSetting !== undefined && typeof altAndTitlesSetting !== "boolean") throw new PobookError("alt-and-title-messages must be true or false", { file });
+  const altAndTitles = altAndTitlesSetting === true;
   const skipLanguages = languageList(tables, "skip-languages", file);
   const wholeBlockLanguages = languageList(tables, "whole-block-languages", file);
   const both = skipLanguages?.find((language) => wholeBlockLanguages?.includes(language));
@@ -99,6 +104,7 @@ function segmentationOf(tables: Array<Record<string, unknown>>, file: string): S
   return {
     legacyInlineHtml: tables.some((t) => t["legacy-inline-html"] === true),
     ...compatSegmentation(compat ?? "0.3", { file }),
+    ...(altAndTitles ? { altAndTitles } : {}),
     ...(skipLanguages ? { skipLanguages } : {}),
     ...(wholeBlockLanguages ? { wholeBlockLanguages } : {}),
   };

@@ -54,6 +54,7 @@ export type ExplainRule =
   | "code-skip-language"
   | "include"
   | "front-matter"
+  | "alt-and-titles"
   | "no-text";
 
 export interface ExplainInput {
@@ -230,6 +231,10 @@ export function explainDocument(input: ExplainInput, lookup?: Lookup, line?: num
       case "heading":
       case "tableCell": {
         const kind = textKind(leaf, input.summary);
+        if (input.messages.some((message) => inside(message) && message.part)) {
+          blocks.push(block("image paragraph", "alt-and-titles", "alt-and-title-messages in book.toml: each image's alt text and title is a message (the image markup is not)"));
+          break;
+        }
         blocks.push(messages.length ? block(kind, "text", TEXT_REASONS[kind]!) : block(kind, "no-text", "no text to translate"));
         break;
       }
@@ -256,7 +261,8 @@ export function explainDocument(input: ExplainInput, lookup?: Lookup, line?: num
         blocks.push(block("front matter", "front-matter", "YAML front matter: mdbook-course strips it before extraction, so it gives no message"));
         break;
       case "definition":
-        blocks.push(block("link definition", "no-text", "a link reference definition is not text: it is kept as written"));
+        if (messages.length > 0) blocks.push(block("link definition", "alt-and-titles", "alt-and-title-messages in book.toml: a link definition's title is a message (its label and URL are kept)"));
+        else blocks.push(block("link definition", "no-text", "a link reference definition is not text: it is kept as written"));
         break;
       case "thematicBreak":
         blocks.push(block("thematic break", "no-text", "a thematic break has no text"));

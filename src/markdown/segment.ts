@@ -17,6 +17,7 @@ import { lineOf, lineStartOffsets } from "./lines.js";
 import { clipPhrasing, clipPhrasingFrom, fitPhrasing } from "./phrasing-range.js";
 import { atxContentEnd, headingContentEnd } from "./heading-text.js";
 import { definitionParts } from "./definition-list.js";
+import { definitionTitle, imageParagraphParts, type TextPart } from "./alt-and-titles.js";
 
 export { lineOf, lineStartOffsets } from "./lines.js";
 export { takeGroup, type GroupState } from "./groups.js";
@@ -29,6 +30,8 @@ export interface Message {
   comment: string;
   /** msgctxt from an `i18n:context` directive (absent if none, as in every mdbook-xgettext message). */
   context?: string;
+  /** An image's alt text or a title, as an opt-in message of its own (alt-and-titles.ts). */
+  part?: "alt" | "title";
   /** 1-based line upstream reports for the message. */
   line: number;
   /** Source range `[start, end)` the message was made from. */
@@ -53,6 +56,8 @@ export interface SegmentOptions extends ParseOptions, CodeBlockPolicy {
   gfmAlerts?: boolean;
   /** Take ```` ```admonish ```` blocks whole, as 0.4 does (0.3 treats them as unknown code). */
   admonish?: boolean;
+  /** Alt texts of image-only paragraphs and link definition titles as messages (pobook's opt-in; changes msgids). */
+  altAndTitles?: boolean;
 }
 
 interface Walk {
@@ -143,6 +148,11 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
     case "footnoteDefinition":
       footnoteMessages(node, walk, inBlockQuote);
       return;
+    case "definition": {
+      const title = walk.options.altAndTitles ? definitionTitle(node, walk.source) : undefined;
+      if (title) pushPart(walk, title);
+      return;
+    }
     default:
       // thematicBreak, definition, yaml: no message.
       return;
@@ -225,7 +235,24 @@ function taskParagraph(node: Paragraph, walk: Walk, inBlockQuote: boolean): void
   phrasingMessages(children, walk, inlineContext(walk, start, inBlockQuote), {}, start, node.position!.end.offset!);
 }
 
+/** An alt text or title message: its text as written. */
+function pushPart(walk: Walk, part: TextPart, comment = "", context?: string): void {
+  const msgid = walk.source.slice(part.start, part.end);
+  if (msgid.trim() === "") return;
+  const message: Message = { msgid, comment, line: lineOf(walk.lineStarts, part.start), start: part.start, end: part.end, part: part.part };
+  if (context !== undefined) message.context = context;
+  walk.messages.push(message);
+}
+
 function paragraphMessages(node: Paragraph, walk: Walk, inBlockQuote: boolean): void {
+  const images = walk.options.altAndTitles ? imageParagraphParts(node, walk.source) : undefined;
+  if (images) {
+    // One group, as the paragraph was: a skip skips it all, a comment or context goes to its first message.
+    const { keep, comment } = takeGroup(walk.state);
+    if (!keep) return;
+    images.forEach((part, index) => pushPart(walk, part, index === 0 ? comment : "", index === 0 ? takeContext(walk.state) : undefined));
+    return;
+  }
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   const parts = walk.options.definitionLists ? definitionParts(walk.source, start, end) : [{ start, end }];

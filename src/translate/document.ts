@@ -19,6 +19,7 @@ import { emphasisForSource, emphasisLoss } from "./emphasis.js";
 import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
 import { escapeNewDirectives } from "./directives.js";
 import { keepSpacesBeforeBreaks } from "./hard-breaks.js";
+import { partProblem } from "../markdown/alt-and-titles.js";
 
 export interface TranslateOptions extends SegmentOptions {
   /** SUMMARY.md: messages are link texts (links stripped); only the link text is replaced. */
@@ -183,6 +184,10 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
     const escaped = escapeNewDirectives(source.slice(message.start, message.end), msgstr);
     if (typeof escaped === "string") return escaped;
     msgstr = escaped.text;
+  }
+  if (message.part) {
+    const problem = partProblem(message.part, source, message, msgstr);
+    return problem ?? { start: message.start, end: message.end, text: msgstr };
   }
   // Only where the source wrote emphasis with `*`: a `_` of the msgid may be a literal one (`_a_b.rs_`).
   if (block && block.kind !== "code" && source.slice(message.start, message.end).includes("*")) {
