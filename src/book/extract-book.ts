@@ -30,9 +30,9 @@ export function outlinePath(config: BookConfig): string {
   return config.plain ? config.plain.pattern : posix.join(config.src, "SUMMARY.md");
 }
 
-/** SUMMARY.md's text, or the generated outline of a plain Markdown book. */
+/** SUMMARY.md's text as `read` gives it (its errors as they are), or the generated outline of a plain Markdown book. */
 export function outlineText(config: BookConfig, read: ReadBookFile): string {
-  return config.plain ? plainSummaryText(config.plain) : readSummary(outlinePath(config), read);
+  return config.plain ? plainSummaryText(config.plain) : read(outlinePath(config));
 }
 
 /** Reads SUMMARY.md (parsed once for both its structure and its messages). */
