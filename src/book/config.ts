@@ -3,6 +3,7 @@
  */
 import { parse as parseToml, TomlError } from "smol-toml";
 import { PobookError } from "../errors.js";
+import type { CodeBlockPolicy } from "../markdown/code-block.js";
 
 export interface BookConfig {
   title?: string;
@@ -31,6 +32,24 @@ export interface BookConfig {
   readRoot?: string;
   /** The parsed TOML, for settings other commands read. */
   raw: Record<string, unknown>;
+  /** A folder of plain Markdown files read as a book (no book.toml, no SUMMARY.md). */
+  plain?: PlainBook;
+}
+
+/**
+ * Plain Markdown without mdBook: the chapters are `files` (relative to the
+ * book root, in path order) and SUMMARY.md is neither read nor written; its
+ * place is taken by a generated outline without messages (plain-book.ts).
+ */
+export interface PlainBook {
+  /** The directory or glob the files were found with, as given (for messages). */
+  pattern: string;
+  files: string[];
+}
+
+/** The settings of a plain Markdown book: mdBook's defaults, chapters straight under the root. */
+export function plainBookConfig(plain: PlainBook): BookConfig {
+  return { ...bookConfigFromObject({}, plain.pattern), src: ".", plain };
 }
 
 /**
@@ -41,19 +60,24 @@ export interface BookConfig {
  * `legacy-inline-html = true` (catalogs from before inline HTML stayed in
  * messages, 2024 and earlier).
  */
-export interface Segmentation {
+export interface Segmentation extends CodeBlockPolicy {
   legacyInlineHtml: boolean;
   htmlBlocks: boolean;
   definitionLists: boolean;
   gfmAlerts: boolean;
   admonish: boolean;
+  /** `alt-and-title-messages = true`: alt texts of image-only paragraphs and link definition titles are messages. */
+  altAndTitles?: boolean;
 }
+
+/** The book.toml settings that are not a compat version's. */
+type BookOnlySettings = "legacyInlineHtml" | "altAndTitles" | keyof CodeBlockPolicy;
 
 /** The mdbook-i18n-helpers versions whose msgids pobook reproduces. */
 export const COMPAT_VERSIONS = ["0.3", "0.4"] as const;
 
 /** The segmentation of a compat version ("0.3" is the default). */
-export function compatSegmentation(version: string, where: { file?: string } = {}): Omit<Segmentation, "legacyInlineHtml"> {
+export function compatSegmentation(version: string, where: { file?: string } = {}): Omit<Segmentation, BookOnlySettings> {
   if (!(COMPAT_VERSIONS as readonly string[]).includes(version)) {
     throw new PobookError(`compat must be one of ${COMPAT_VERSIONS.join(", ")}, got "${version}"`, where);
   }
@@ -70,10 +94,29 @@ export function withCompat(config: BookConfig, version: string | undefined): Boo
 function segmentationOf(tables: Array<Record<string, unknown>>, file: string): Segmentation {
   const compat = tables.map((t) => t.compat).find((value) => value !== undefined);
   if (compat !== undefined && typeof compat !== "string") throw new PobookError('compat must be a string like "0.4"', { file });
+  const altAndTitlesSetting = tables.map((t) => t["alt-and-title-messages"]).find((value) => value !== undefined);
+  if (altAndTitlesSetting !== undefined && typeof altAndTitlesSetting !== "boolean") throw new PobookError("alt-and-title-messages must be true or false", { file });
+  const altAndTitles = altAndTitlesSetting === true;
+  const skipLanguages = languageList(tables, "skip-languages", file);
+  const wholeBlockLanguages = languageList(tables, "whole-block-languages", file);
+  const both = skipLanguages?.find((language) => wholeBlockLanguages?.includes(language));
+  if (both !== undefined) throw new PobookError(`"${both}" is in both skip-languages and whole-block-languages`, { file });
   return {
     legacyInlineHtml: tables.some((t) => t["legacy-inline-html"] === true),
     ...compatSegmentation(compat ?? "0.3", { file }),
+    ...(altAndTitles ? { altAndTitles } : {}),
+    ...(skipLanguages ? { skipLanguages } : {}),
+    ...(wholeBlockLanguages ? { wholeBlockLanguages } : {}),
   };
+}
+
+function languageList(tables: Array<Record<string, unknown>>, name: string, file: string): string[] | undefined {
+  const value = tables.map((t) => t[name]).find((v) => v !== undefined);
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && /^[^\s,]+$/.test(item))) {
+    throw new PobookError(`${name} must be a list of code-block languages like ["console", "text"]`, { file });
+  }
+  return value.map((item: string) => item.toLowerCase());
 }
 
 function table(value: unknown): Record<string, unknown> {

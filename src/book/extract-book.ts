@@ -13,6 +13,7 @@ import { throwChapterProblems, type ChapterProblem } from "./chapter-problems.js
 import { ReadRefusal } from "./include-path.js";
 import { expandLinks, type ReadBookFile } from "./links.js";
 import { segmentMarkdown, segmentTree, type Message, type SegmentOptions } from "../markdown/segment.js";
+import { plainSummaryText } from "./plain-book.js";
 
 /** SUMMARY.md's text; a refused one (a symlink out of the read root) is an input error naming it. */
 export function readSummary(summaryPath: string, read: ReadBookFile): string {
@@ -24,13 +25,24 @@ export function readSummary(summaryPath: string, read: ReadBookFile): string {
   }
 }
 
+/** Where the book's outline comes from: SUMMARY.md, or for a plain Markdown book the folder or glob given. */
+export function outlinePath(config: BookConfig): string {
+  return config.plain ? config.plain.pattern : posix.join(config.src, "SUMMARY.md");
+}
+
+/** SUMMARY.md's text as `read` gives it (its errors as they are), or the generated outline of a plain Markdown book. */
+export function outlineText(config: BookConfig, read: ReadBookFile): string {
+  return config.plain ? plainSummaryText(config.plain) : read(outlinePath(config));
+}
+
 /** Reads SUMMARY.md (parsed once for both its structure and its messages). */
 export function readOutline(config: BookConfig, read: ReadBookFile, options: ExtractOptions = {}): BookOutline {
-  const summaryPath = posix.join(config.src, "SUMMARY.md");
-  const summaryText = readSummary(summaryPath, read);
+  const summaryPath = outlinePath(config);
+  const summaryText = config.plain ? plainSummaryText(config.plain) : readSummary(summaryPath, read);
   const tree = parseMarkdown(summaryText);
   const summary = summaryFromTree(tree, summaryPath);
-  const summaryMessages = segmentTree(tree, summaryText, { ...segmentationOptions(config, options), stripLinks: true });
+  // A plain Markdown book's outline is pobook's, not the author's: no messages.
+  const summaryMessages = config.plain ? [] : segmentTree(tree, summaryText, { ...segmentationOptions(config, options), stripLinks: true });
   const chapters = chapterEntries(summary).map((chapter) => ({ path: posix.join(config.src, chapter.path), line: chapter.line }));
   return { summaryPath, summaryText, summary, summaryMessages, chapters };
 }
@@ -88,7 +100,8 @@ export interface ExtractOptions {
 
 /** How a chapter is segmented: the same options in-process and in workers. */
 export function chapterSegmentOptions(config: BookConfig, options: ExtractOptions = {}): SegmentOptions {
-  return { ...segmentationOptions(config, options), frontMatter: config.coursePreprocessor };
+  // mdbook-course strips YAML front matter; plain Markdown docs (Jekyll, Docusaurus, MkDocs) keep page settings there.
+  return { ...segmentationOptions(config, options), frontMatter: config.coursePreprocessor || config.plain !== undefined };
 }
 
 /** The book's segmentation (book.toml), with `legacyInlineHtml` also switchable per run. */

@@ -8,10 +8,11 @@ import type { BookConfig } from "./config.js";
 import type { SummaryItem } from "./summary.js";
 import type { Message } from "../markdown/segment.js";
 import { PotPathBuilder } from "./pot-paths.js";
+import { entryKey } from "../catalog/types.js";
 
 /** A message with every place it was found, in first-occurrence order. */
 export interface TemplateEntry {
-  /** Only book.toml's messages have one (src/publish/book-messages.ts); Markdown messages never do, as upstream. */
+  /** From an `i18n:context` directive, or book.toml's messages (src/publish/book-messages.ts); absent for every message mdbook-xgettext makes. */
   msgctxt?: string;
   msgid: string;
   /** `#:` references (already rounded per granularity, consecutive duplicates removed). */
@@ -38,12 +39,14 @@ export class TemplateBuilder {
       const msgid = transform(message.msgid);
       if (msgid.trim() === "") continue;
       const reference = formatReference(path, message.line, this.granularity);
-      const existing = this.entries.get(msgid);
+      const key = entryKey({ msgctxt: message.context, msgid });
+      const existing = this.entries.get(key);
       if (existing) {
         if (existing.references[existing.references.length - 1] !== reference) existing.references.push(reference);
         existing.comment = message.comment;
       } else {
-        this.entries.set(msgid, { msgid, references: [reference], comment: message.comment });
+        const entry: TemplateEntry = { msgid, references: [reference], comment: message.comment };
+        this.entries.set(key, message.context === undefined ? entry : { msgctxt: message.context, ...entry });
       }
     }
   }

@@ -8,11 +8,15 @@ import { join } from "node:path";
 import { parseBookConfig, type BookConfig } from "../book/config.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
+import { plainBookAt } from "./plain-book.js";
 
 /** The book's book.toml, or undefined when `root` has none and `required` is false. */
 export function readBookConfig(root: string, required = true, hint = "give the book directory"): BookConfig | undefined {
   const tomlPath = join(root, "book.toml");
   if (!existsSync(tomlPath)) {
+    // A folder of Markdown files without book.toml is a plain Markdown book.
+    const plain = plainBookAt(root);
+    if (plain) return plain;
     if (!required) return undefined;
     throw new PobookError(`no book.toml (${hint})`, { file: tomlPath });
   }

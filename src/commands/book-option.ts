@@ -8,7 +8,7 @@ import type { Command } from "commander";
 import { isAbsolute, relative } from "node:path";
 import { PobookError } from "../errors.js";
 
-export const BOOK_OPTION_HELP = "the book directory, with book.toml (default: .)";
+export const BOOK_OPTION_HELP = "the book directory, with book.toml, or a folder or quoted glob of plain Markdown files (default: .)";
 
 /** Adds `-b, --book DIR` (no default: the positional BOOK may give it). */
 export function addBookOption(command: Command, help = BOOK_OPTION_HELP): Command {

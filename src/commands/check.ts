@@ -17,6 +17,7 @@ import { findingsToGithub, findingsToJson, formatFinding, summarizeFindings } fr
 import { EXIT_FAILURE, PobookError } from "../errors.js";
 import { poFilesOrDefault } from "./po-files.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
+import { bookRoot } from "./plain-book.js";
 import { configuredSeverities } from "./check-config.js";
 import { progress } from "./progress.js";
 import { bookFragments } from "../book/chapter-anchors.js";
@@ -128,6 +129,7 @@ export function registerCheck(program: Command): void {
       const revision = options.against ?? options.msgidChanges;
       const revisionOption = options.against !== undefined ? "--against" : "--msgid-changes";
       const compare = options.against !== undefined ? checkAgainstRevision : msgidChanges;
+      options.book = bookRoot(options.book);
       const config = readBookConfig(options.book, false);
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
       const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);

@@ -10,6 +10,7 @@ import { readUtf8 } from "../fs.js";
 import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { compatSegmentation, withCompat, type BookConfig } from "../book/config.js";
 import { readBookConfig } from "./book-config.js";
+import { bookRoot, bookSources } from "./plain-book.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
 import { buildTemplates, TemplateBuilder, type BookOutline, type ChapterRef, type TemplateEntry, type TemplateFile } from "../book/template.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
@@ -75,7 +76,7 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   config.granularity = integerOption(options.granularity, "--granularity") ?? config.granularity;
   config.depth = integerOption(options.depth, "--depth") ?? config.depth;
   const summaryPath = join(root, config.src, "SUMMARY.md");
-  if (!existsSync(summaryPath)) throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
+  if (!config.plain && !existsSync(summaryPath)) throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
   const readRoot = findReadRoot(root, config);
   const read = bookReader(root, readRoot);
   const summaryFile = posix.join(config.src, "SUMMARY.md");
@@ -87,7 +88,8 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   if (!outline) {
     const { readOutline } = await import("../book/extract-book.js");
     outline = readOutline(config, read, options);
-    cache?.store(OUTLINE_KEY, [summaryFile], outline);
+    // A plain Markdown book's outline is its file list, which the cache settings hold.
+    cache?.store(OUTLINE_KEY, config.plain ? [] : [summaryFile], outline);
   }
   const messages: Message[][] = new Array(outline.chapters.length);
   const missing: Array<{ index: number; chapter: ChapterRef }> = [];
@@ -141,6 +143,7 @@ async function extractFromFile(file: string, options: ExtractCliOptions): Promis
 
 /** Runs extract and writes the POT file(s); returns what was written. */
 export async function runExtract(bookArg: string, options: ExtractCliOptions): Promise<ExtractResult> {
+  bookArg = bookRoot(bookArg);
   const target = resolve(bookArg);
   if (!existsSync(target)) throw new PobookError("no such book directory or file", { file: bookArg });
   const isFile = statSync(target).isFile();
@@ -174,7 +177,7 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
   // Never over a book source, nor over a file that is not a template unless --force (src/output/rules.ts).
   const sources = isFile
     ? { directories: [], files: [realPath(target)] }
-    : { directories: [realPath(join(target, config!.src))], files: [realPath(join(target, "book.toml"))] };
+    : bookSources(target, config!);
   for (const file of outputs) enforce(decideOutputFile(inspectFile(file.path), sources, "template"), options.force === true, file.path);
   // Everything is computed before anything is written: bad input leaves no partial output.
   // A template is written like a catalog: through a symlink to its target, keeping mode and group.
@@ -190,7 +193,7 @@ export function registerExtract(program: Command): void {
   const command = program
     .command("extract")
     .description("write the POT template of a book (msgids identical to mdbook-xgettext's)")
-    .argument("[book]", "book directory with book.toml, or a single Markdown file (default: .)");
+    .argument("[book]", "book directory with book.toml, a single Markdown file, or a folder or quoted glob of plain Markdown files (default: .)");
   addBookOption(command, "the book directory, or a single Markdown file (same as BOOK)")
     .option("-o, --output <path>", "POT file, directory for the template(s), or - for standard output (default: <book>/po/<pot-file>)")
     .option("--force", "overwrite an existing file that is not a gettext template (never a book source)")

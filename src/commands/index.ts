@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   diff: async () => (await import("./diff.js")).registerDiff,
   preview: async () => (await import("./preview.js")).registerPreview,
   mdbook: async () => (await import("./mdbook.js")).registerMdbook,
+  explain: async () => (await import("./explain.js")).registerExplain,
 };
 
 /**

@@ -8,6 +8,7 @@ import { initCatalog } from "../catalog/init.js";
 import { checkLanguage } from "./catalog-files.js";
 import { catalogDir, currentTemplate, readBookConfig } from "./book-files.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
+import { bookRoot } from "./plain-book.js";
 
 interface InitFlags {
   language?: string;
@@ -30,7 +31,7 @@ export function registerInit(program: Command): void {
     .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
     .option("--force", "overwrite an existing catalog")
     .action((bookArg: string | undefined, flags: InitFlags) => {
-      const book = chosenBook(bookArg, flags.book);
+      const book = bookRoot(chosenBook(bookArg, flags.book));
       const requested = flags.language ?? flags.lang;
       if (requested === undefined) throw new PobookError("give the new catalog's language with -l LANG");
       const language = checkLanguage(requested);

@@ -10,6 +10,7 @@ import { startPreview } from "../preview/server.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
 import { catalogLanguage } from "./catalog-language.js";
 import { readBookConfig } from "./book-config.js";
+import { bookRoot } from "./plain-book.js";
 
 interface PreviewFlags {
   language?: string;
@@ -24,7 +25,7 @@ export function registerPreview(program: Command): void {
   const command = program
     .command("preview")
     .description("serve the translated book as HTML on 127.0.0.1 as mdBook renders it, with live reload, untranslated/fuzzy marks and a picker over every catalog of the po-dir (other languages at /LANG/)")
-    .argument("[book]", "book root (directory holding book.toml; default: .)");
+    .argument("[book]", "book root (directory holding book.toml, or a folder or quoted glob of plain Markdown files; default: .)");
   addBookOption(command)
     .option("-l, --language <lang>", "language to preview (reads <po-dir>/<lang>.po; with --po, its Language header)")
     .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "3000")
@@ -32,7 +33,7 @@ export function registerPreview(program: Command): void {
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (also: [preprocessor.gettext] legacy-inline-html = true)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4 (also: compat = \"0.4\" in book.toml)")
     .action(async (bookArg: string | undefined, flags: PreviewFlags) => {
-      const book = chosenBook(bookArg, flags.book);
+      const book = bookRoot(chosenBook(bookArg, flags.book));
       const language = flags.po !== undefined ? catalogLanguage(flags.po, flags.language, readBookConfig(book, false)?.language) : flags.language;
       if (!language) throw new PobookError("give the language to preview with -l LANG");
       if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65535) throw new PobookError(`--port must be a port number, got "${flags.port}"`);
@@ -43,6 +44,8 @@ export function registerPreview(program: Command): void {
         port: Number(flags.port),
         legacyInlineHtml: flags.legacyInlineHtml ? true : undefined,
         compat: flags.compat,
+        // Without book.toml, a folder of Markdown files (found again on each change).
+        loadConfig: readBookConfig(book, false)?.plain ? () => readBookConfig(book)! : undefined,
       });
       process.stdout.write(`pobook preview: ${language} from ${flags.po ?? shownPath(server.poPath)} at ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((done) => {

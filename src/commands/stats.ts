@@ -12,6 +12,7 @@ import { PobookError } from "../errors.js";
 import { catalogDir, readBookConfig } from "./book-files.js";
 import { bookArgument, lazyBothSegmentations, legacyCatalogNote } from "./legacy-catalogs.js";
 import { poFilesOrDefault, useColor } from "./po-files.js";
+import { bookRoot as bookRootOf } from "./plain-book.js";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { progress, readWithProgress } from "./progress.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
@@ -40,7 +41,7 @@ export function registerStats(program: Command): void {
     .option("--legacy-inline-html", "with --against-sources: the book's messages as mdbook-xgettext made them before inline HTML stayed in messages")
     .option("-b, --book <dir>", "the book directory (with book.toml): its po-dir, and its sources for --against-sources", ".")
     .action((files: string[], options: StatsOptions) => {
-      const bookRoot = options.book;
+      const bookRoot = bookRootOf(options.book);
       if (options.legacyInlineHtml && !options.againstSources) throw new PobookError("--legacy-inline-html counts against the sources: give --against-sources too");
       const config = readBookConfig(bookRoot, options.againstSources === true);
       const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(bookRoot, config) : undefined);

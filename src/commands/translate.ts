@@ -20,6 +20,7 @@ import { OUTSIDE_FOLDER, withheldWarning } from "../translate/outside-book.js";
 import { catalogNames } from "./po-files.js";
 import type { Catalog } from "../catalog/types.js";
 import { addBookOption, chosenBook, shownPath } from "./book-option.js";
+import { bookRoot, plainBookAt } from "./plain-book.js";
 import { languageOfCatalog } from "./catalog-language.js";
 import { asOfNote, openCommitBook, parseAsOf, planAsOf } from "./as-of.js";
 import { gitTranslatedTree } from "../output/git-source-tree.js";
@@ -28,7 +29,7 @@ import type { GitCommit } from "../runtime/git-tree.js";
 /** What one language is translated from: the work tree, or a commit (`--as-of`). */
 interface BookSource {
   book: PreparedBook;
-  tomlText: string;
+  tomlText: string | undefined;
   tree: (translated: ReadonlyMap<string, string>, relocated: ReadonlyMap<string, string>) => ProducedEntry[];
   commit?: GitCommit;
 }
@@ -122,7 +123,7 @@ export function registerTranslate(program: Command): void {
   const command = program
     .command("translate")
     .description("write a translated copy of the book's source tree from PO catalogs, ready for plain `mdbook build` (language picker included)")
-    .argument("[book]", "book root (directory holding book.toml; default: .)");
+    .argument("[book]", "book root (directory holding book.toml, or a folder or quoted glob of plain Markdown files; default: .)");
   addBookOption(command)
     .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po; with --po, default: its Language header)")
     .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po (its Language header gives the language)")
@@ -135,12 +136,13 @@ export function registerTranslate(program: Command): void {
     .option("--as-of <when>", "pot-date: build each language from the sources at its catalog's POT-Creation-Date (the last commit before it, read from git objects, no checkout)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
     .action((bookArgument: string | undefined, flags: TranslateFlags) => {
-      const bookArg = chosenBook(bookArgument, flags.book);
+      const bookArg = bookRoot(chosenBook(bookArgument, flags.book));
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
-      if (!existsSync(tomlPath)) throw new PobookError("no book.toml here", { file: join(bookArg, "book.toml") });
-      const tomlText = readUtf8(tomlPath);
-      const config = withCompat(parseBookConfig(tomlText, tomlPath), flags.compat);
+      const plain = existsSync(tomlPath) ? undefined : plainBookAt(root);
+      if (!existsSync(tomlPath) && !plain) throw new PobookError("no book.toml here", { file: join(bookArg, "book.toml") });
+      const tomlText = plain ? undefined : readUtf8(tomlPath);
+      const config = withCompat(plain ?? parseBookConfig(tomlText!, tomlPath), flags.compat);
       const threshold = parseThreshold(flags.threshold);
       const asOf = parseAsOf(flags.asOf);
       const poDir = join(root, config.poDir);
@@ -237,10 +239,13 @@ export function registerTranslate(program: Command): void {
         // Files included from above the book root go under .pobook-outside/ (src/translate/outside-book.ts).
         const { withheld, relocated } = translation;
         const translated = new Map(translation.output);
-        const published = publishTree({ config, tomlText: source.tomlText, tomlPath, site, language: job.language, catalog: catalogs[index]! });
-        translated.set("book.toml", published.files.get("book.toml")!);
-        // The picker's files are new to the tree (withoutPickerCopies took out the book's copies).
-        const added = [...published.files].filter(([path]) => path !== "book.toml").map(([path, data]): ProducedEntry => ({ path, kind: "file", data, mode: 0o644 }));
+        const published = source.tomlText === undefined ? undefined : publishTree({ config, tomlText: source.tomlText, tomlPath, site, language: job.language, catalog: catalogs[index]! });
+        // The picker's files are new to the tree (withoutPickerCopies took out the book's copies); plain Markdown has no book.toml to publish.
+        const added: ProducedEntry[] = [];
+        if (published) {
+          translated.set("book.toml", published.files.get("book.toml")!);
+          for (const [path, data] of published.files) if (path !== "book.toml") added.push({ path, kind: "file", data, mode: 0o644 });
+        }
         // A chapter left in the source language says so (src/publish/untranslated-note.ts).
         for (const file of results) {
           if (file.belowThreshold && translated.has(file.path)) translated.set(file.path, notedChapter(translated.get(file.path)!, config, site, job.language));
@@ -267,7 +272,7 @@ export function registerTranslate(program: Command): void {
             withheld: withheld.map((file) => file.path),
             ...(source.commit ? { asOf: { commit: source.commit.sha, date: source.commit.date, subject: source.commit.subject } } : {}),
             // book.toml's title and description (counted apart from the Markdown messages).
-            bookToml: published.bookMessages.map((message) => ({ key: message.key, status: message.status, poLine: message.line })),
+            bookToml: (published?.bookMessages ?? []).map((message) => ({ key: message.key, status: message.status, poLine: message.line })),
           });
           return;
         }

@@ -13,6 +13,7 @@ import { progress, readWithProgress } from "./progress.js";
 import { checkLanguage } from "./catalog-files.js";
 import { catalogNames } from "./po-files.js";
 import { catalogDir, currentTemplate, extractTemplate, readBookConfig } from "./book-files.js";
+import { bookRoot } from "./plain-book.js";
 import { legacyInlineHtmlVerdict, templatesOf, withLegacyInlineHtml } from "../book/legacy-inline-html.js";
 import { bookArgument, lazyBothSegmentations, legacyCatalogError } from "./legacy-catalogs.js";
 import { templateCatalog } from "../stats/against-sources.js";
@@ -58,6 +59,7 @@ export function registerUpdate(program: Command): void {
     .option("--legacy-inline-html", "merge the book's messages as mdbook-xgettext made them before inline HTML stayed in messages (2024 and earlier)")
     .option("--json", "print what happened to each catalog as JSON")
     .action((languages: string[], flags: UpdateFlags) => {
+      flags.book = bookRoot(flags.book);
       const config = readBookConfig(flags.book, false);
       const poDir = catalogDir(flags.book, config, flags.poDir);
       // Read and merge everything first: a bad catalog stops the command before any file is written.

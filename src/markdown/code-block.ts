@@ -9,9 +9,22 @@
 import type { Code } from "mdast";
 import { findLanguage, languageToken } from "../code/languages.js";
 import { translatableSpans, type Span } from "../code/tokens.js";
-import { takeGroup, type GroupState } from "./groups.js";
+import { takeContext, takeGroup, type GroupState } from "./groups.js";
 import { lineOf } from "./lines.js";
 import type { Message } from "./segment.js";
+
+/**
+ * Per-language code-block policy (`[preprocessor.gettext]` or
+ * `[output.xgettext]` `skip-languages` / `whole-block-languages`): fenced
+ * blocks of a skipped language give no message, those of a whole-block
+ * language one message for the whole block. Unset, code blocks give
+ * mdbook-xgettext's messages. Language names are lower-case info-string
+ * words (`console` matches ```` ```Console,ignore ````).
+ */
+export interface CodeBlockPolicy {
+  skipLanguages?: readonly string[];
+  wholeBlockLanguages?: readonly string[];
+}
 
 interface CodeLine {
   /** Text of the line inside the block (container prefix and fence indentation removed). */
@@ -60,6 +73,16 @@ function readCodeBlock(node: Code, source: string, lineStarts: readonly number[]
   return { fenced: fence !== null, info: fence ? fence[2]!.trim() : "", lines, trailingNewline };
 }
 
+/** The book's policy for this block's language, if it has one (fenced blocks only: indented ones have no language). */
+function policyOf(block: CodeBlockSource, policy: CodeBlockPolicy): "skip" | "whole" | undefined {
+  if (!block.fenced || (!policy.skipLanguages && !policy.wholeBlockLanguages)) return undefined;
+  const language = block.info.split(/[\s,]/)[0]!.toLowerCase();
+  if (language === "") return undefined;
+  if (policy.skipLanguages?.includes(language)) return "skip";
+  if (policy.wholeBlockLanguages?.includes(language)) return "whole";
+  return undefined;
+}
+
 /** pulldown-cmark-to-cmark's fence length: one more than the longest run of `` ` `` or `~` inside, at least 3. */
 function fenceLength(content: string): number {
   let longest = 0;
@@ -103,22 +126,26 @@ export function codeBlockMessages(
   source: string,
   lineStarts: readonly number[],
   state: GroupState,
-  options: { admonish?: boolean } = {},
+  options: { admonish?: boolean } & CodeBlockPolicy = {},
 ): Message[] {
   const block = readCodeBlock(node, source, lineStarts);
   if (state.skipNext || state.skipUntilEnd) {
     takeGroup(state);
     return [];
   }
-  const language = block.fenced ? findLanguage(languageToken(block.info)) : undefined;
+  const policy = policyOf(block, options);
+  if (policy === "skip") return [];
+  const language = block.fenced && policy !== "whole" ? findLanguage(languageToken(block.info)) : undefined;
   if (!language) {
     const text = wholeBlockText(block);
     // mdbook-admonish blocks (```admonish tip ...) are prose: always one message (upstream 0.4).
     const admonish = options.admonish === true && /^admonish[ ]/.test(block.info);
-    if (!admonish && !text.includes('"') && !text.includes("//")) return [];
+    const whole = policy === "whole" && block.lines.some((line) => line.text.trim() !== "");
+    if (!admonish && !whole && !text.includes('"') && !text.includes("//")) return [];
     const { comment } = takeGroup(state);
     const start = node.position!.start.offset!;
-    return [{ msgid: text, comment, line: lineOf(lineStarts, start), start, end: node.position!.end.offset! }];
+    const context = takeContext(state);
+    return [{ msgid: text, comment, line: lineOf(lineStarts, start), start, end: node.position!.end.offset!, ...(context === undefined ? {} : { context }) }];
   }
   return syntaxMessages(source, block, language.grammar, lineStarts, state);
 }
@@ -190,7 +217,8 @@ function syntaxMessages(
       const line = relative === 0 ? eventLine : eventLine + rustLineCount(code.slice(eventStart, start)) - 1;
       const comment = state.comments.join(" ");
       state.comments = [];
-      messages.push({ msgid, comment, line, start: toSource(textStart), end: toSourceEnd(end) });
+      const context = takeContext(state);
+      messages.push({ msgid, comment, line, start: toSource(textStart), end: toSourceEnd(end), ...(context === undefined ? {} : { context }) });
     }
   }
   return messages;

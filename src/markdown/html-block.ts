@@ -1,7 +1,7 @@
 /** HTML blocks: their directives, and with `htmlBlocks` (0.4) their messages. */
 import type { Html } from "mdast";
 import { findDirective } from "./directives.js";
-import { applyDirective, takeGroup, type GroupState } from "./groups.js";
+import { applyDirective, takeContext, takeGroup, type GroupState } from "./groups.js";
 import { lineOf } from "./lines.js";
 import type { Message } from "./segment.js";
 
@@ -29,7 +29,8 @@ export function htmlBlockMessages(
     if (keep && msgid.trim() !== "") {
       const first = group[0]!;
       const last = group[group.length - 1]!;
-      messages.push({ msgid, comment, line: lineOf(lineStarts, first.start), start: first.start, end: last.end });
+      const context = takeContext(state);
+      messages.push({ msgid, comment, line: lineOf(lineStarts, first.start), start: first.start, end: last.end, ...(context === undefined ? {} : { context }) });
     }
     groupStart = undefined;
   };
@@ -44,7 +45,7 @@ export function htmlBlockMessages(
       emit(index);
       groupStart = index;
     }
-    applyDirective(directive, state, inGroup);
+    applyDirective(directive, state, inGroup, lineOf(lineStarts, line.start));
   });
   emit(lines.length);
   return messages;

@@ -10,13 +10,14 @@ import { parseMarkdown, type ParseOptions } from "./parse.js";
 import { phrasingEvents, type InlineContext, type InlineEvent } from "./inline-events.js";
 import { writeInline, type WriterContext } from "./msgid-writer.js";
 import { findDirective } from "./directives.js";
-import { codeBlockMessages } from "./code-block.js";
+import { codeBlockMessages, type CodeBlockPolicy } from "./code-block.js";
 import { htmlBlockMessages } from "./html-block.js";
-import { applyDirective, takeGroup, type GroupState } from "./groups.js";
+import { applyDirective, takeContext, takeGroup, unusedContext, type GroupState } from "./groups.js";
 import { lineOf, lineStartOffsets } from "./lines.js";
 import { clipPhrasing, clipPhrasingFrom, fitPhrasing } from "./phrasing-range.js";
 import { atxContentEnd, headingContentEnd } from "./heading-text.js";
 import { definitionParts } from "./definition-list.js";
+import { definitionTitle, imageParagraphParts, type TextPart } from "./alt-and-titles.js";
 
 export { lineOf, lineStartOffsets } from "./lines.js";
 export { takeGroup, type GroupState } from "./groups.js";
@@ -27,6 +28,10 @@ export interface Message {
   msgid: string;
   /** `#.` comment for translators from `i18n:comment` directives ("" if none). */
   comment: string;
+  /** msgctxt from an `i18n:context` directive (absent if none, as in every mdbook-xgettext message). */
+  context?: string;
+  /** An image's alt text or a title, as an opt-in message of its own (alt-and-titles.ts). */
+  part?: "alt" | "title";
   /** 1-based line upstream reports for the message. */
   line: number;
   /** Source range `[start, end)` the message was made from. */
@@ -34,7 +39,7 @@ export interface Message {
   end: number;
 }
 
-export interface SegmentOptions extends ParseOptions {
+export interface SegmentOptions extends ParseOptions, CodeBlockPolicy {
   /** Remove links, keeping their text (SUMMARY.md titles). */
   stripLinks?: boolean;
   /**
@@ -51,6 +56,8 @@ export interface SegmentOptions extends ParseOptions {
   gfmAlerts?: boolean;
   /** Take ```` ```admonish ```` blocks whole, as 0.4 does (0.3 treats them as unknown code). */
   admonish?: boolean;
+  /** Alt texts of image-only paragraphs and link definition titles as messages (pobook's opt-in; changes msgids). */
+  altAndTitles?: boolean;
 }
 
 interface Walk {
@@ -70,7 +77,10 @@ export function segmentMarkdown(source: string, options: SegmentOptions = {}): M
 
 /** Like `segmentMarkdown`, for an already parsed tree. */
 export function segmentTree(tree: Root, source: string, options: SegmentOptions = {}): Message[] {
-  return walkTree(tree, source, options, { skipNext: false, skipUntilEnd: false, comments: [] });
+  const state: GroupState = { skipNext: false, skipUntilEnd: false, comments: [] };
+  const messages = walkTree(tree, source, options, state);
+  if (state.context) throw unusedContext(state.context);
+  return messages;
 }
 
 function walkTree(tree: Root, source: string, options: SegmentOptions, state: GroupState): Message[] {
@@ -138,6 +148,11 @@ function visitBlock(node: Nodes, walk: Walk, inBlockQuote: boolean): void {
     case "footnoteDefinition":
       footnoteMessages(node, walk, inBlockQuote);
       return;
+    case "definition": {
+      const title = walk.options.altAndTitles ? definitionTitle(node, walk.source) : undefined;
+      if (title) pushPart(walk, title);
+      return;
+    }
     default:
       // thematicBreak, definition, yaml: no message.
       return;
@@ -156,7 +171,8 @@ function addMessage(walk: Walk, events: InlineEvent[], writer: WriterContext, st
     : events;
   const msgid = writeInline(visible, writer);
   if (msgid.trim() === "") return;
-  walk.messages.push({ msgid, comment, line: lineOf(walk.lineStarts, start), start, end });
+  const context = takeContext(walk.state);
+  walk.messages.push({ msgid, comment, line: lineOf(walk.lineStarts, start), start, end, ...(context === undefined ? {} : { context }) });
 }
 
 /** A GFM alert marker (`> [!NOTE]`) alone on the first line of a block quote. */
@@ -219,7 +235,24 @@ function taskParagraph(node: Paragraph, walk: Walk, inBlockQuote: boolean): void
   phrasingMessages(children, walk, inlineContext(walk, start, inBlockQuote), {}, start, node.position!.end.offset!);
 }
 
+/** An alt text or title message: its text as written. */
+function pushPart(walk: Walk, part: TextPart, comment = "", context?: string): void {
+  const msgid = walk.source.slice(part.start, part.end);
+  if (msgid.trim() === "") return;
+  const message: Message = { msgid, comment, line: lineOf(walk.lineStarts, part.start), start: part.start, end: part.end, part: part.part };
+  if (context !== undefined) message.context = context;
+  walk.messages.push(message);
+}
+
 function paragraphMessages(node: Paragraph, walk: Walk, inBlockQuote: boolean): void {
+  const images = walk.options.altAndTitles ? imageParagraphParts(node, walk.source) : undefined;
+  if (images) {
+    // One group, as the paragraph was: a skip skips it all, a comment or context goes to its first message.
+    const { keep, comment } = takeGroup(walk.state);
+    if (!keep) return;
+    images.forEach((part, index) => pushPart(walk, part, index === 0 ? comment : "", index === 0 ? takeContext(walk.state) : undefined));
+    return;
+  }
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   const parts = walk.options.definitionLists ? definitionParts(walk.source, start, end) : [{ start, end }];
@@ -256,7 +289,7 @@ function phrasingMessages(
       continue;
     }
     addMessage(walk, part, writer, partStart, event.start ?? partStart);
-    if (directive) applyDirective(directive, walk.state, true);
+    if (directive) applyDirective(directive, walk.state, true, lineOf(walk.lineStarts, event.start ?? partStart));
     if (directive?.kind === "comment" || directive?.kind === "skip") {
       // Upstream restarts the group at the directive event, so the directive's
       // own HTML opens the next message (a skipped one, for `skip`).

@@ -84,9 +84,9 @@ export function bookLookup(catalog: Catalog): Lookup {
     if (!isTranslated(entry) || entry.msgctxt !== undefined || !entry.references.some((reference) => reference.includes("SUMMARY.md"))) continue;
     stripped.set(stripFormatting(entry.msgid), { msgstr: stripFormatting(entry.msgstr[0]!), line: entry.line });
   }
-  return (msgid) => {
-    const found = lookup(msgid);
-    if (found.status === "translated") return found;
+  return (msgid, msgctxt) => {
+    const found = lookup(msgid, msgctxt);
+    if (found.status === "translated" || msgctxt !== undefined) return found;
     const title = stripped.get(msgid);
     return title ? { status: "translated", msgstr: title.msgstr, line: title.line } : found;
   };

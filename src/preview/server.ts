@@ -5,7 +5,7 @@
  * book.toml or the theme changes (fs.watch).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { segmentationOptions } from "../book/extract-book.js";
+import { outlinePath, outlineText, segmentationOptions } from "../book/extract-book.js";
 import { existsSync, readFileSync, readdirSync, statSync, watch, type FSWatcher } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from "node:path";
@@ -41,6 +41,8 @@ export interface PreviewOptions {
   compat?: string;
   /** Where catalog errors are told (default: stderr, `pobook preview: FILE:LINE: …`). */
   report?: (line: string) => void;
+  /** Reads the book's settings (default: book.toml); a plain Markdown book finds its files again on each change. */
+  loadConfig?: () => BookConfig;
 }
 
 /** The key `pobook extract` files SUMMARY.md's outline under in its cache (src/commands/extract.ts). */
@@ -91,7 +93,8 @@ function bookStylesheets(root: string, config: BookConfig): string[] {
 
 export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
   const root = resolve(options.root);
-  let config = withCompat(readConfig(root), options.compat);
+  const loadConfig = options.loadConfig ?? ((): BookConfig => readConfig(root));
+  let config = withCompat(loadConfig(), options.compat);
   let configVersion = 0;
   const poPath = resolve(options.poPath ?? join(root, config.poDir, `${options.language}.po`));
   if (!existsSync(poPath)) throw new PobookError(`no catalog for ${options.language}`, { file: poPath });
@@ -172,15 +175,18 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
    */
   let summaryCache: { text: string; items: SummaryItem[]; formatted: Map<number, string> } | undefined;
   const summary = (): { text: string; items: SummaryItem[]; formatted: Map<number, string> } => {
-    const summaryPath = posix.join(config.src, "SUMMARY.md");
-    const text = read(summaryPath);
+    const summaryPath = outlinePath(config);
+    const text = outlineText(config, read);
     if (summaryCache?.text === text) return summaryCache;
     const cache = new ExtractionCache(root, { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, readRoot }, confinedBytes(root, readRoot));
-    let outline = cache.lookup<BookOutline>(OUTLINE_KEY);
+    // A plain Markdown book's outline is generated, not a file the cache can key.
+    let outline = config.plain ? undefined : cache.lookup<BookOutline>(OUTLINE_KEY);
     if (outline?.summaryText !== text) {
       outline = readOutline(config, read, { legacyInlineHtml: options.legacyInlineHtml });
-      cache.store(OUTLINE_KEY, [summaryPath], outline);
-      cache.save();
+      if (!config.plain) {
+        cache.store(OUTLINE_KEY, [summaryPath], outline);
+        cache.save();
+      }
     }
     // mdBook names chapters with their formatting stripped; the messages keep it (`` `if` Expressions ``).
     const formatted = new Map<number, string>();
@@ -329,7 +335,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     clearTimeout(timer);
     timer = setTimeout(() => {
       try {
-        const fresh = withCompat(readConfig(root), options.compat);
+        const fresh = withCompat(loadConfig(), options.compat);
         if (JSON.stringify(fresh) !== JSON.stringify(config)) {
           config = fresh;
           configVersion++;

@@ -25,7 +25,11 @@ export function templateCatalog(config: BookConfig, files: readonly TemplateFile
   return createTemplate(
     { projectIdVersion: config.title ?? "", potCreationDate: "", language: config.language },
     entries.map((entry) =>
-      newEntry(entry.msgid, { ...(entry.msgctxt === undefined ? {} : { msgctxt: entry.msgctxt }), references: entry.references, extractedComments: entry.comment === "" ? [] : [entry.comment] }),
+      newEntry(entry.msgid, {
+        ...(entry.msgctxt === undefined ? {} : { msgctxt: entry.msgctxt }),
+        references: entry.references,
+        extractedComments: entry.comment === "" ? [] : [entry.comment],
+      }),
     ),
   );
 }

@@ -27,7 +27,8 @@ import type { Nodes } from "mdast";
 import { linkEscapingLookup, type Lookup } from "./lookup.js";
 import { isMovedCopy, isOutsideBook, outsideLayout, relocateDirectives } from "./outside-book.js";
 import { inFile, PobookError } from "../errors.js";
-import { chapterReadFailure, chapterSegmentOptions, segmentationOptions } from "../book/extract-book.js";
+import { chapterReadFailure, chapterSegmentOptions, outlinePath, segmentationOptions } from "../book/extract-book.js";
+import { plainSummaryText } from "../book/plain-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
 import { scanLinks } from "../book/links.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
@@ -103,7 +104,7 @@ function prepareMarkdown(path: string, role: DocumentRole, original: string, par
     parsed = parsed.slice(1);
   }
   const tree = inFile(path, () => parseMarkdown(parsed, options));
-  const document: PreparedDocument = { path, role, parsed, original, tree, messages: segmentTree(tree, parsed, { ...options, stripLinks: options.summary }), options };
+  const document: PreparedDocument = { path, role, parsed, original, tree, messages: inFile(path, () => segmentTree(tree, parsed, { ...options, stripLinks: options.summary })), options };
   if (bom) document.bom = true;
   return document;
 }
@@ -203,21 +204,27 @@ export function prepareChapterDocument(config: BookConfig, path: string, text: s
   return prepareMarkdown(path, "chapter", text, parsed, chapterSegmentOptions(config, options));
 }
 
+/** SUMMARY.md as translation reads it (titles with their links stripped). */
+export function prepareSummaryDocument(config: BookConfig, path: string, text: string, options: PrepareOptions = {}): PreparedDocument {
+  return prepareMarkdown(path, "summary", text, text, { ...segmentationOptions(config, options), summary: true });
+}
+
 /** Reads and segments SUMMARY.md, every chapter and every included file with messages. */
 export function prepareBook(config: BookConfig, read: (path: string) => string, options: PrepareOptions = {}): PreparedBook {
   const documents: PreparedDocument[] = [];
   const base: TranslateOptions = segmentationOptions(config, options);
-  const summaryPath = posix.join(config.src, "SUMMARY.md");
+  const summaryPath = outlinePath(config);
   let summaryText: string;
   try {
-    summaryText = read(summaryPath);
+    summaryText = config.plain ? plainSummaryText(config.plain) : read(summaryPath);
   } catch (error) {
     if (error instanceof PobookError) throw error;
     if (error instanceof ReadRefusal) throw new PobookError(error.message, { file: summaryPath });
     throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
   }
   const summary = prepareMarkdown(summaryPath, "summary", summaryText, summaryText, { ...base, summary: true });
-  documents.push(summary);
+  // A plain Markdown book's outline is generated: nothing to translate or write.
+  if (!config.plain) documents.push(summary);
   // The same tree gives the chapter list: SUMMARY.md is parsed once.
   const entries = chapterEntries(summaryFromTree(summary.tree, summaryPath));
   const lineOfChapter = new Map(entries.map((chapter) => [posix.join(config.src, chapter.path), chapter.line]));

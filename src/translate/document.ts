@@ -19,6 +19,7 @@ import { emphasisForSource, emphasisLoss } from "./emphasis.js";
 import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
 import { escapeNewDirectives } from "./directives.js";
 import { keepSpacesBeforeBreaks } from "./hard-breaks.js";
+import { partProblem } from "../markdown/alt-and-titles.js";
 
 export interface TranslateOptions extends SegmentOptions {
   /** SUMMARY.md: messages are link texts (links stripped); only the link text is replaced. */
@@ -184,6 +185,10 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
     if (typeof escaped === "string") return escaped;
     msgstr = escaped.text;
   }
+  if (message.part) {
+    const problem = partProblem(message.part, source, message, msgstr);
+    return problem ?? { start: message.start, end: message.end, text: msgstr };
+  }
   // Only where the source wrote emphasis with `*`: a `_` of the msgid may be a literal one (`_a_b.rs_`).
   if (block && block.kind !== "code" && source.slice(message.start, message.end).includes("*")) {
     const loss = emphasisLoss(source.slice(message.start, message.end), message.msgid, msgstr);
@@ -310,7 +315,7 @@ export function translateWithOutcomes(
     result.outcomes.push({ message, status, poLine, outputStart: message.start, outputEnd: message.end });
   };
   for (const message of messages) {
-    const found = lookup(message.msgid);
+    const found = lookup(message.msgid, message.context);
     if (found.status === "fuzzy") {
       result.fuzzy++;
       outcome(message, "fuzzy", found.line);

@@ -18,6 +18,7 @@ import type { ReadBookFile } from "../book/links.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Lookup } from "./lookup.js";
+import { entryKey } from "../catalog/types.js";
 
 /** The messages of one SUMMARY.md or chapter, as extraction sees them (includes expanded). */
 export interface ExtractedFile {
@@ -127,6 +128,7 @@ export function tallyTranslation(
   const note = (msgid: string, outcome: MessageOutcome): void => {
     if (outcomes.get(msgid) !== "notApplied") outcomes.set(msgid, outcome);
   };
+  const messageKey = (message: Message): string => entryKey({ msgid: message.msgid, msgctxt: message.context });
   const output = new Map(translated.map((file) => [file.path, file.messages]));
   for (const file of source) {
     // How many times each msgid occurs in the translated chapter, consumed as translations are found.
@@ -138,13 +140,13 @@ export function tallyTranslation(
     }
     for (const message of file.messages) {
       tally.total++;
-      const found = lookup(message.msgid);
+      const found = lookup(message.msgid, message.context);
       if (found.status === "fuzzy") {
         tally.fuzzy++;
-        note(message.msgid, "fuzzy");
+        note(messageKey(message), "fuzzy");
       } else if (found.status === "untranslated") {
         tally.untranslated++;
-        note(message.msgid, "untranslated");
+        note(messageKey(message), "untranslated");
       } else {
         let key = found.msgstr.trim();
         if (!available.get(key)) key = writtenForm(found.msgstr) ?? key;
@@ -152,14 +154,14 @@ export function tallyTranslation(
         if (count > 0) {
           available.set(key, count - 1);
           tally.applied++;
-          note(message.msgid, "applied");
+          note(messageKey(message), "applied");
         } else if (heldBack.has(file.path)) {
           // Written in the source language on purpose (below the threshold): untranslated there.
           tally.untranslated++;
-          if (!outcomes.has(message.msgid)) note(message.msgid, "untranslated");
+          if (!outcomes.has(messageKey(message))) note(messageKey(message), "untranslated");
         } else {
           tally.notApplied.push({ chapter: file.path, line: message.line, poLine: found.line, msgid: message.msgid, msgstr: found.msgstr });
-          note(message.msgid, "notApplied");
+          note(messageKey(message), "notApplied");
         }
       }
     }
