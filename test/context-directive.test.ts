@@ -84,6 +84,8 @@ describe("the context directive", () => {
       [undefined, "Open", ["src/menu.md:9"]],
       [undefined, "Click ", ["src/menu.md:11"]],
       ["button", " Save", ["src/menu.md:11"]],
+      // The book's title, a message with its own msgctxt (src/publish/book-messages.ts).
+      ["book.toml:title", "Ctx", ["book.toml"]],
     ]);
   });
 
@@ -96,7 +98,7 @@ describe("the context directive", () => {
     const stats = runCli(["stats", "--json", "-b", root, "--against-sources"], root);
     expect(stats.status, stats.stderr).toBe(0);
     expect(stats.stdout).toMatch(/"translated": ?3/);
-    expect(stats.stdout).toMatch(/"untranslated": ?4/);
+    expect(stats.stdout).toMatch(/"untranslated": ?5/); // the four Markdown messages left and the book's title
     const check = runCli(["check", "-b", root], root);
     expect(check.status, check.stdout + check.stderr).toBe(0);
     const update = runCli(["update", "-b", root, "pt"], root);
@@ -106,6 +108,7 @@ describe("the context directive", () => {
       ["verb", "Abrir", false],
       ["adjective", "Aberto", false],
       ["button", " Salvar", false],
+      ["book.toml:title", "", false],
     ]);
   });
 

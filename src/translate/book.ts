@@ -296,12 +296,14 @@ export interface ApplyOptions {
 export function applyCatalog(book: PreparedBook, catalog: Lookup, options: ApplyOptions = {}): FileTranslation[] {
   const escaping = linkEscapingLookup(catalog);
   const idOptions = headingIdOptions(book.check?.config ?? { raw: {} });
+  // Heading ids are mdBook's: plain Markdown (rendered by anything) gets no `{#id}` written into it.
+  const stableAnchors = book.check?.config.plain === undefined;
   return book.documents.map((document) => {
     // SUMMARY.md is not read by the links preprocessor; chapters and their includes are.
     const lookup = document.role === "summary" ? catalog : escaping;
     let result: DocumentTranslation;
     if (document.views) result = translateViews(document.original, document.views, lookup);
-    else if (document.role === "chapter") {
+    else if (document.role === "chapter" && stableAnchors) {
       // A chapter's headings keep the source's anchors (stable-anchors.ts).
       const { outcomes: _outcomes, edits, ...translated } = translateWithOutcomes(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: true });
       document.anchors ??= sourceAnchors(document.tree, document.parsed, idOptions);
