@@ -29,6 +29,7 @@ export interface ExtractCliOptions {
   compat?: string;
   jobs?: string;
   cache: boolean;
+  cacheDir?: string;
   json?: boolean;
   force?: boolean;
 }
@@ -77,9 +78,9 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   const readRoot = findReadRoot(root, config);
   const read = bookReader(root, readRoot);
   const summaryFile = posix.join(config.src, "SUMMARY.md");
-  const cache = options.cache
-    ? new ExtractionCache(root, { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, readRoot }, confinedBytes(root, readRoot))
-    : undefined;
+  // The book by its place in the read root (its repository): a cache restored into another checkout still serves.
+  const settings = { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, book: relative(readRoot, realPath(root)) };
+  const cache = options.cache ? new ExtractionCache(settings, confinedBytes(root, readRoot), cacheDirectory(options.cacheDir)) : undefined;
   // The parser and its grammars are loaded only when something is not in the cache.
   let outline = cache?.lookup<BookOutline>(OUTLINE_KEY);
   if (!outline) {
@@ -113,6 +114,13 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   return { config, templates: buildTemplates(config, outline, messages) };
 }
 
+/** `--cache-dir`, checked: a directory or a path that does not exist yet. */
+function cacheDirectory(dir: string | undefined): string | undefined {
+  if (dir === undefined) return undefined;
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new PobookError("--cache-dir must name a directory", { file: dir });
+  return resolve(dir);
+}
+
 /** Cache key of SUMMARY.md's outline (chapter keys are paths, which never start with `#`). */
 const OUTLINE_KEY = "#outline";
 
@@ -140,6 +148,7 @@ async function extractFromFile(file: string, options: ExtractCliOptions): Promis
 /** Runs extract and writes the POT file(s); returns what was written. */
 export async function runExtract(bookArg: string, options: ExtractCliOptions): Promise<ExtractResult> {
   const target = resolve(bookArg);
+  if (options.cacheDir !== undefined && !options.cache) throw new PobookError("--cache-dir and --no-cache contradict each other: give one");
   if (!existsSync(target)) throw new PobookError("no such book directory or file", { file: bookArg });
   const isFile = statSync(target).isFile();
   const { config, templates } = isFile
@@ -198,6 +207,7 @@ export function registerExtract(program: Command): void {
     .option("--compat <version>", "msgids of this mdbook-i18n-helpers version: 0.3 (default) or 0.4 (HTML blocks and definition lists give messages)")
     .option("-j, --jobs <n>", "worker threads (default: one per CPU)")
     .option("--no-cache", "do not reuse or store per-chapter results")
+    .option("--cache-dir <dir>", "keep the per-chapter cache in this directory (CI can restore it between runs; default: $XDG_CACHE_HOME/pobook)")
     .option("--json", "print what was written as JSON")
     .action(async (bookArg: string | undefined, options: ExtractCliOptions & { book?: string }) => {
       const result = await runExtract(chosenBook(bookArg, options.book), options);
