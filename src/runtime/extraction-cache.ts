@@ -91,6 +91,22 @@ export class ExtractionCache {
     if (hash) this.kept.set(key, { files: [...files], hash, value });
   }
 
+  /**
+   * A value computed from other results rather than from files (the POT text
+   * rendered from the template's entries), stored under `key` with the
+   * `fingerprint` of its input: returns the stored value when the fingerprint is the same.
+   */
+  derived(key: string, fingerprint: string, compute: () => string): string {
+    const entry = this.stored.get(key);
+    if (entry && entry.files.length === 0 && entry.hash === fingerprint && typeof entry.value === "string") {
+      this.kept.set(key, entry);
+      return entry.value;
+    }
+    const value = compute();
+    this.kept.set(key, { files: [], hash: fingerprint, value });
+    return value;
+  }
+
   /** Writes the entries of this run (entries no longer used, like removed chapters, are dropped). */
   save(): void {
     const unchanged = this.kept.size === this.stored.size && [...this.kept].every(([path, entry]) => this.stored.get(path) === entry);
