@@ -1,112 +1,201 @@
 /**
- * `npm run bench`: end-to-end timings on the corpus book, median of several
- * runs. Extract is timed as a user runs it (a fresh `pobook extract` process),
- * cold (no cache) and warm (per-chapter cache filled); then translate-all and
- * the catalog merge, then the preview's first page and live reload. `--gnu` adds the (slow) comparison with GNU msgmerge.
- * Then pathological inputs (pathological.ts); `--pathological` runs only those, `--preview` only the preview's.
+ * `npm run bench`: the figures of issue 14 on the corpus book, each against
+ * its peer measured in the same run (interleaved pairs, medians; see
+ * measure.ts): extract cold (fresh cache directory, as in CI), warm and after
+ * editing one chapter against po4a-updatepo; `update` of the stale pt-BR
+ * catalog against GNU msgmerge with and without fuzzy matching, and of 21
+ * such catalogs at once; translating one language against a warm extract;
+ * the 10× book's time and memory against the book's. Then the in-process
+ * translate-all timing and the pathological inputs (pathological.ts);
+ * `--pathological` runs only those. BENCH_RUNS sets the pairs (default 5;
+ * the slow figures take at most 3), BENCH_GNU_RUNS those of msgmerge with
+ * fuzzy matching (default 1: it takes about a minute); `--only update,memory`
+ * runs the named figures only (extract, update, translate, memory, translate-all, publish, preview,
+ * pathological); `--preview` runs only the preview's first page and live reload.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
 import { benchTranslateAll } from "./translate.js";
 import { benchPathological } from "./pathological.js";
+import { cpuMedian, median, pairLine, pairs, timeOnce, type Command } from "./measure.js";
 import { benchPreview } from "./preview.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const CLI = join(ROOT, "dist", "bin", "pobook.js");
 const CORPUS = join(ROOT, "..", "shared", "corpus");
 const BOOK = join(CORPUS, "comprehensive-rust");
+const PT_BOOK = join(CORPUS, "comprehensive-rust-pt-BR");
+const STALE = join(PT_BOOK, "po", "pt-BR.po");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SLOW_RUNS = Math.min(RUNS, 3);
+const GNU_RUNS = Number(process.env.BENCH_GNU_RUNS ?? 1);
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+const work = mkdtempSync(join(tmpdir(), "pobook-bench-"));
+
+function pobook(label: string, args: string[], before?: () => void): Command {
+  return { label, program: process.execPath, args: [CLI, ...args], before };
 }
 
-function timeCli(args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const start = performance.now();
-  const result = spawnSync(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
-  const elapsed = performance.now() - start;
-  if (result.status !== 0) throw new Error(`pobook ${args.join(" ")} failed: ${result.stderr}`);
-  return elapsed;
+function has(program: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${program}`]).status === 0;
 }
 
-function report(label: string, times: number[]): void {
-  const text = times.map((t) => t.toFixed(0)).join(", ");
-  console.log(`${label}: median ${median(times).toFixed(0)} ms over ${times.length} runs (${text})`);
+/** A writable copy of a corpus book (the corpus may be read-only; one figure edits a chapter). */
+function copyBook(from: string, name: string): string {
+  const to = join(work, name);
+  cpSync(from, to, { recursive: true });
+  return to;
 }
 
-function benchExtract(): void {
-  const out = mkdtempSync(join(tmpdir(), "pobook-bench-"));
-  const cache = { XDG_CACHE_HOME: join(out, "cache") };
-  const pot = join(out, "messages.pot");
-  report("extract corpus, cold (no cache)", Array.from({ length: RUNS }, () => timeCli(["extract", BOOK, "-o", pot, "--no-cache"], cache)));
-  timeCli(["extract", BOOK, "-o", pot], cache);
-  report("extract corpus, warm (cache filled)", Array.from({ length: RUNS }, () => timeCli(["extract", BOOK, "-o", pot], cache)));
-  report("extract corpus, cold, 2 threads", Array.from({ length: Math.min(RUNS, 3) }, () => timeCli(["extract", BOOK, "-o", pot, "--no-cache", "--jobs", "2"], cache)));
-}
-
-function benchUpdate(): void {
-  const out = mkdtempSync(join(tmpdir(), "pobook-bench-"));
-  const pot = join(out, "messages.pot");
-  timeCli(["extract", BOOK, "-o", pot, "--no-cache"]);
-  const stale = join(CORPUS, "comprehensive-rust-pt-BR", "po", "pt-BR.po");
-  const times: number[] = [];
-  for (let run = 0; run < Math.min(RUNS, 3); run++) {
-    copyFileSync(stale, join(out, "pt-BR.po"));
-    times.push(timeCli(["update", "--pot", pot, "--po-dir", out, "pt-BR"]));
+function markdownFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...markdownFiles(path));
+    else if (entry.name.endsWith(".md")) files.push(path);
   }
-  report("update: merge the stale pt-BR catalog (2024) into the 2026 template, fuzzy matching on", times);
-  if (process.argv.includes("--gnu")) {
-    copyFileSync(stale, join(out, "gnu.po"));
-    const start = performance.now();
-    execFileSync("msgmerge", ["--previous", "-q", "-o", join(out, "gnu-merged.po"), join(out, "gnu.po"), pot]);
-    console.log(`GNU msgmerge --previous on the same files: ${(performance.now() - start).toFixed(0)} ms`);
-  }
+  return files.sort();
 }
 
-/** The same book through po4a (Markdown mode), the other gettext tool for documents, when installed. */
+/** po4a-updatepo on the book's Markdown files (no includes, its own segmentation), writing a new POT each time. */
+function po4a(book: string): Command {
+  const pot = join(work, "po4a.pot");
+  const args = ["-f", "text", "-o", "markdown", "-M", "UTF-8", ...markdownFiles(join(book, "src")).flatMap((file) => ["-m", file]), "-p", pot];
+  // An existing POT would be merged into with msgmerge: each run starts without one.
+  return { label: "po4a-updatepo", program: "po4a-updatepo", args, before: () => rmSync(pot, { force: true }) };
+}
+
+function benchExtract(): string[] {
+  const book = copyBook(BOOK, "book");
+  const pot = join(work, "messages.pot");
+  const cacheDir = join(work, "cache");
+  const lines = [`extract: the corpus book (${markdownFiles(join(book, "src")).length} Markdown files), default threads (${availableParallelism()} cores)`];
+  const cold = pobook("pobook extract (cold)", ["extract", book, "-o", pot, "--cache-dir", cacheDir], () => rmSync(cacheDir, { recursive: true, force: true }));
+  const warm = pobook("pobook extract (warm)", ["extract", book, "-o", pot, "--cache-dir", cacheDir]);
+  const chapter = join(book, "src", "welcome-day-1.md");
+  const original = readFileSync(chapter, "utf8");
+  let edits = 0;
+  const edited = pobook("pobook extract (one chapter edited)", ["extract", book, "-o", pot, "--cache-dir", cacheDir], () =>
+    writeFileSync(chapter, `${original}\nAn edited paragraph, number ${++edits}.\n`),
+  );
+  if (!has("po4a-updatepo")) {
+    lines.push("  po4a-updatepo: not found (Debian: apt-get install po4a); pobook alone:");
+    for (const command of [cold, warm, edited]) {
+      const times = Array.from({ length: RUNS }, () => timeOnce(command));
+      lines.push(`  ${command.label}: ${median(times.map((t) => t.wall)).toFixed(0)} ms wall, ${cpuMedian(times)?.toFixed(0) ?? "?"} ms CPU`);
+    }
+    return lines;
+  }
+  const peer = po4a(book);
+  // The warm and edited runs start from a filled cache.
+  timeOnce(warm);
+  lines.push(`  ${pairLine("cold (fresh --cache-dir, as in CI)", pairs(RUNS, cold, peer), "po4a-updatepo", { ratio: 0.8, text: "≤ 0.8×" })}`);
+  timeOnce(warm);
+  lines.push(`  ${pairLine("warm (cache filled)", pairs(RUNS, warm, peer), "po4a-updatepo", { ratio: 0.1, text: "≤ 0.1×" })}`);
+  lines.push(`  ${pairLine("after editing one chapter", pairs(RUNS, edited, peer), "po4a-updatepo", { ratio: 0.15, text: "≤ 0.15×" })}`);
+  return lines;
+}
+
+function benchUpdate(): string[] {
+  const lines = ["update: the stale pt-BR catalog (2024) merged into the 2026 book's template"];
+  const pot = join(work, "update.pot");
+  timeOnce(pobook("pobook extract", ["extract", BOOK, "-o", pot, "--no-cache"]));
+  const poDir = join(work, "po");
+  mkdirSync(poDir, { recursive: true });
+  // A copy keeps the corpus file's mode (read-only), which update rightly refuses: write the bytes.
+  const fresh = () => writeFileSync(join(poDir, "pt-BR.po"), readFileSync(STALE));
+  const update = (fuzzy: boolean) =>
+    pobook(`pobook update${fuzzy ? "" : " --no-fuzzy-matching"}`, ["update", "--pot", pot, "--po-dir", poDir, "pt-BR", ...(fuzzy ? [] : ["--no-fuzzy-matching"])], fresh);
+  const msgmerge = (fuzzy: boolean): Command => ({
+    label: "msgmerge",
+    program: "msgmerge",
+    args: ["--previous", "--quiet", ...(fuzzy ? [] : ["--no-fuzzy-matching"]), "-o", join(work, "gnu.po"), STALE, pot],
+  });
+  if (!has("msgmerge")) {
+    lines.push("  msgmerge: not found (Debian: apt-get install gettext), skipped");
+    return lines;
+  }
+  const fuzzy = pairs(GNU_RUNS, update(true), msgmerge(true));
+  lines.push(`  ${pairLine("fuzzy matching", fuzzy, "msgmerge --previous", { ratio: 1 / 90, text: "≤ 1/90 = 0.0111×" })}`);
+  lines.push(`  ${pairLine("without fuzzy matching", pairs(SLOW_RUNS, update(false), msgmerge(false)), "msgmerge --previous -N", { ratio: 2, text: "≤ 2×" })}`);
+  // 21 catalogs (Comprehensive Rust has 21 languages): one pobook run against 21 single-catalog runs.
+  const manyDir = join(work, "po21");
+  const languages = Array.from({ length: 21 }, (_, i) => `l${String(i).padStart(2, "0")}`);
+  const many = pobook("pobook update (21 catalogs)", ["update", "--pot", pot, "--po-dir", manyDir], () => {
+    rmSync(manyDir, { recursive: true, force: true });
+    mkdirSync(manyDir);
+    const stale = readFileSync(STALE);
+    for (const language of languages) writeFileSync(join(manyDir, `${language}.po`), stale);
+  });
+  const times = Array.from({ length: SLOW_RUNS }, () => timeOnce(many));
+  const one = median(fuzzy.ours.map((t) => t.wall));
+  const gnu = median(fuzzy.peer.map((t) => t.wall));
+  const wall = median(times.map((t) => t.wall));
+  lines.push(
+    `  21 stale catalogs in one run: ${wall.toFixed(0)} ms wall, ${cpuMedian(times)?.toFixed(0) ?? "?"} ms CPU (median of ${times.length}); ` +
+      `21 × one catalog = ${(21 * one).toFixed(0)} ms (ratio ${(wall / (21 * one)).toFixed(3)}×); ` +
+      `21 × msgmerge --previous = ${(21 * gnu).toFixed(0)} ms (ratio ${(wall / (21 * gnu)).toFixed(4)}×; from the runs above, not run 21 times)`,
+  );
+  return lines;
+}
+
+function benchTranslate(): string[] {
+  const book = copyBook(PT_BOOK, "pt-book");
+  const out = join(book, "book", "pt-BR");
+  const cacheDir = join(work, "pt-cache");
+  const translate = pobook("pobook translate", ["translate", book, "-l", "pt-BR", "--legacy-inline-html", "-o", out], () => rmSync(out, { recursive: true, force: true }));
+  const warm = pobook("pobook extract (warm)", ["extract", book, "--legacy-inline-html", "-o", join(work, "pt.pot"), "--cache-dir", cacheDir]);
+  timeOnce(warm);
+  const result = pairs(SLOW_RUNS, translate, warm);
+  return [`translate: the 2024 book into pt-BR with its catalog`, `  ${pairLine("one language", result, "warm pobook extract of the same book", { ratio: 1.5, text: "≤ 1.5×" })}`];
+}
+
+/** The corpus book with SUMMARY.md's chapter list ten times over: every chapter extracted ten times. */
+function tenfoldBook(): string {
+  const book = copyBook(BOOK, "book10");
+  const summary = join(book, "src", "SUMMARY.md");
+  const text = readFileSync(summary, "utf8");
+  for (let copy = 1; copy < 10; copy++) appendFileSync(summary, `\n# Copy ${copy}\n\n${text.replace(/^# .*$/m, "")}`);
+  return book;
+}
+
+function benchMemory(): string[] {
+  const book = tenfoldBook();
+  const ten = pobook("pobook extract (10×)", ["extract", book, "-o", join(work, "ten.pot"), "--no-cache"]);
+  const one = pobook("pobook extract (1×)", ["extract", BOOK, "-o", join(work, "one.pot"), "--no-cache"]);
+  const result = pairs(SLOW_RUNS, ten, one);
+  const peak = Math.max(...result.ours.map((t) => t.rssMb ?? NaN));
+  const onePeak = Math.max(...result.peer.map((t) => t.rssMb ?? NaN));
+  return [
+    `memory: the 10× book (every chapter ten times), cold`,
+    `  ${pairLine("10× book", result, "the book (1×)", { ratio: 10, text: "≤ 10×" })}`,
+    `  peak memory: 10× ${peak.toFixed(0)} MB, 1× ${onePeak.toFixed(0)} MB; goal ≤ 500 MB: ${peak <= 500 ? "met" : "not met"}`,
+  ];
+}
+
 /** 21 languages, as a site publishes them: copies of the pt-BR catalog (2024) under 21 codes, in a copy of its book. */
 const LANGUAGES = ["ar", "bn", "da", "de", "el", "es", "fa", "fr", "he", "id", "it", "ja", "ko", "pl", "pt-BR", "ro", "ru", "tr", "uk", "vi", "zh-CN"];
 
-function benchTranslateCli(): void {
-  const source = join(CORPUS, "comprehensive-rust-pt-BR");
-  const work = mkdtempSync(join(tmpdir(), "pobook-bench-translate-"));
-  try {
-    const book = join(work, "book");
-    for (const name of ["book.toml", "src", "third_party"]) cpSync(join(source, name), join(book, name), { recursive: true });
-    mkdirSync(join(book, "po"));
-    for (const code of LANGUAGES) copyFileSync(join(source, "po", "pt-BR.po"), join(book, "po", `${code}.po`));
-    const runs = Math.min(RUNS, 3);
-    const all = Array.from({ length: runs }, () => timeCli(["translate", book, "--all", "--legacy-inline-html", "-o", join(work, "site")]));
-    report(`translate --all: the corpus book into ${LANGUAGES.length} catalogs (copies of pt-BR), every tree written`, all);
-    const one = Array.from({ length: runs }, () => timeCli(["translate", book, "-l", "pt-BR", "--legacy-inline-html", "-o", join(work, "one")]));
-    report("translate -l pt-BR: the corpus book into one language", one);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
+/** `pobook translate --all` into 21 catalogs and `-l` of one, as the CLI runs them (every tree written). */
+function benchPublish(): string[] {
+  const book = join(work, "publish");
+  for (const name of ["book.toml", "src", "third_party"]) cpSync(join(PT_BOOK, name), join(book, name), { recursive: true });
+  mkdirSync(join(book, "po"));
+  for (const code of LANGUAGES) copyFileSync(STALE, join(book, "po", `${code}.po`));
+  const all = pobook("translate --all", ["translate", book, "--all", "--legacy-inline-html", "--force", "-o", join(work, "site")]);
+  const one = pobook("translate -l pt-BR", ["translate", book, "-l", "pt-BR", "--legacy-inline-html", "--force", "-o", join(work, "one")]);
+  const line = (label: string, command: Command): string => {
+    const times = Array.from({ length: SLOW_RUNS }, () => timeOnce(command));
+    return `  ${label}: ${median(times.map((t) => t.wall)).toFixed(0)} ms wall, ${cpuMedian(times)?.toFixed(0) ?? "?"} ms CPU`;
+  };
+  return [`publish: the pt-BR corpus book`, line(`translate --all into ${LANGUAGES.length} catalogs (copies of pt-BR)`, all), line("translate -l pt-BR", one)];
 }
 
-function benchPo4a(): void {
-  const which = spawnSync("sh", ["-c", "command -v po4a-updatepo"], { encoding: "utf8" });
-  if (which.status !== 0) {
-    console.log("po4a: not installed (apt-get install po4a), skipped");
-    return;
-  }
-  const out = mkdtempSync(join(tmpdir(), "pobook-bench-"));
-  const chapters = execFileSync("find", [join(BOOK, "src"), "-name", "*.md"], { encoding: "utf8" }).trim().split("\n").sort();
-  const args = ["-f", "text", "-o", "markdown", "-M", "UTF-8", ...chapters.flatMap((file) => ["-m", file]), "-p", join(out, "po4a.pot")];
-  const times = Array.from({ length: Math.min(RUNS, 3) }, () => {
-    const start = performance.now();
-    spawnSync("po4a-updatepo", args, { encoding: "utf8" });
-    return performance.now() - start;
-  });
-  report(`po4a-updatepo on the same ${chapters.length} Markdown files (no includes, its own segmentation)`, times);
-  const score = execFileSync(process.execPath, [join(ROOT, "..", "shared", "tools", "compare-msgids.mjs"), join(out, "po4a.pot"), join(BOOK, "expected-msgids.json"), "--show", "0"], { encoding: "utf8" });
-  console.log(`po4a msgids vs mdbook-xgettext's: ${score.trim().split("\n").pop()}`);
+function environment(): string {
+  const versions = [`node ${process.version}`, `${availableParallelism()} cores`, `load ${loadavg().map((l) => l.toFixed(1)).join(" ")}`];
+  return `bench: ${versions.join(", ")}; ${RUNS} pairs a figure (BENCH_RUNS)`;
 }
 
 if (process.argv.includes("--preview")) {
@@ -117,11 +206,15 @@ if (process.argv.includes("--preview")) {
   console.log("../shared/corpus is absent: only the pathological inputs");
   for (const line of benchPathological(CLI, undefined)) console.log(line);
 } else {
-  benchExtract();
-  benchPo4a();
-  for (const line of benchTranslateAll()) console.log(line);
-  benchTranslateCli();
-  benchUpdate();
-  for (const line of await benchPreview(Math.min(RUNS, 5))) console.log(line);
-  for (const line of benchPathological(CLI, join(BOOK, "src"))) console.log(line);
+  console.log(environment());
+  // `--only update,memory`: some figures only.
+  const only = process.argv.indexOf("--only") > 0 ? process.argv[process.argv.indexOf("--only") + 1]!.split(",") : undefined;
+  const figures = { extract: benchExtract, update: benchUpdate, translate: benchTranslate, memory: benchMemory };
+  for (const [name, figure] of Object.entries(figures)) if (!only || only.includes(name)) for (const line of figure()) console.log(line);
+  if (!only || only.includes("translate-all")) for (const line of benchTranslateAll()) console.log(line);
+  if (!only || only.includes("publish")) for (const line of benchPublish()) console.log(line);
+  if (!only || only.includes("preview")) for (const line of await benchPreview(Math.min(RUNS, 5))) console.log(line);
+  if (!only || only.includes("pathological")) for (const line of benchPathological(CLI, join(BOOK, "src"))) console.log(line);
+  console.log(`load at the end: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  rmSync(work, { recursive: true, force: true });
 }

@@ -152,6 +152,38 @@ describe("pobook extract with worker threads and the cache", () => {
     expect(pot(root)).not.toContain("shared");
   });
 
+  it("--cache-dir keeps the cache there, and a copy of the book elsewhere (CI's fresh checkout) is served by it", () => {
+    const cacheDir = join(makeTree({}), "pobook-cache");
+    const root = makeTree(bigBook);
+    expect(runCli(["extract", root, "--cache-dir", cacheDir], { env }).status).toBe(0);
+    const files = readdirSync(cacheDir);
+    expect(files).toHaveLength(1);
+    const stored = readFileSync(join(cacheDir, files[0]!), "utf8");
+    expect(stored).toContain('"src/ch39.md"');
+    const copy = makeTree(bigBook);
+    expect(runCli(["extract", copy, "--cache-dir", cacheDir], { env }).status).toBe(0);
+    // The same cache file, not rewritten: every chapter came from it.
+    expect(readdirSync(cacheDir)).toEqual(files);
+    expect(readFileSync(join(cacheDir, files[0]!), "utf8")).toBe(stored);
+    expect(pot(copy)).toBe(pot(root));
+    // An edit in the copy is seen through the shared cache.
+    writeFileSync(join(copy, "src/ch7.md"), "# Chapter 7\n\nEdited.\n");
+    expect(runCli(["extract", copy, "--cache-dir", cacheDir], { env }).status).toBe(0);
+    expect(pot(copy)).toContain('msgid "Edited."');
+  });
+
+  it("--cache-dir must be a directory and cannot go with --no-cache", () => {
+    const root = makeTree({ ...bigBook, "cache-file": "" });
+    const file = runCli(["extract", root, "--cache-dir", join(root, "cache-file")]);
+    expect(file.status).toBe(2);
+    expect(file.stderr).toBe(`pobook: ${join(root, "cache-file")}: --cache-dir must name a directory\n`);
+    const both = runCli(["extract", root, "--cache-dir", join(root, "c"), "--no-cache"]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toBe("pobook: --cache-dir and --no-cache contradict each other: give one\n");
+    expect(existsSync(join(root, "po"))).toBe(false);
+    expect(existsSync(join(root, "c"))).toBe(false);
+  });
+
   it("reports an error from a worker thread like any other", () => {
     const root = makeTree({ ...bigBook, "src/ch33.md": "{{#include nowhere.rs}}\n" });
     const result = runCli(["extract", root, "--jobs", "3", "--no-cache"]);

@@ -69,6 +69,8 @@ export function extractChapter(
   chapter: ChapterRef,
   read: ReadBookFile,
   options: ExtractOptions = {},
+  /** Messages by expanded chapter text, shared between calls with the same config and options (segmenting is a function of the text). */
+  segmented?: Map<string, Message[]>,
 ): ChapterResult {
   const files: string[] = [];
   const tracked: ReadBookFile = (path) => {
@@ -86,7 +88,12 @@ export function extractChapter(
   const found: PobookError[] = [];
   const content = prepareChapter(config, expandLinks(text, { path: chapter.path, read: tracked, problems: found }));
   const problems = found.map((problem) => ({ message: problem.message, file: problem.file!, line: problem.line! }));
-  return { messages: inFile(chapter.path, () => segmentMarkdown(content, chapterSegmentOptions(config, options))), files, problems };
+  let messages = segmented?.get(content);
+  if (!messages) {
+    messages = inFile(chapter.path, () => segmentMarkdown(content, chapterSegmentOptions(config, options)));
+    segmented?.set(content, messages);
+  }
+  return { messages, files, problems };
 }
 
 /** mdbook-course replaces `{{%segment outline}}`-style lines; they are not the book's text. */

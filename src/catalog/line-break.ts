@@ -178,8 +178,9 @@ export function widthLinebreaks(
   width: number,
   startColumn: number,
   overrides?: readonly number[],
+  /** `possibleLinebreaks(codePoints)`, when the caller has it already. */
+  marks: readonly number[] = possibleLinebreaks(codePoints),
 ): { breaks: boolean[]; anyBreak: boolean } {
-  const marks = possibleLinebreaks(codePoints);
   const breaks = new Array<boolean>(codePoints.length).fill(false);
   let anyBreak = false;
   let lastPiece = -1; // index where the current piece starts (a possible break)

@@ -7,7 +7,7 @@
  */
 import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
 import { isFuzzy, newEntry } from "./types.js";
-import { BREAK_PROHIBITED, BREAK_UNDEFINED, widthLinebreaks } from "./line-break.js";
+import { BREAK_PROHIBITED, BREAK_UNDEFINED, possibleLinebreaks, widthLinebreaks } from "./line-break.js";
 
 /** GNU's default page width (msgcat -w). */
 export const PAGE_WIDTH = 79;
@@ -48,37 +48,44 @@ export function wrapString(prefix: string, keyword: string, value: string, wrap 
     // Escaped portion as code points; an escape's second character may not start a line.
     const chars: number[] = [];
     const overrides: number[] = [];
+    // The text of each code point, to write lines by slices.
+    const pieces: string[] = [];
     for (const ch of raw) {
       const escaped = ESCAPES[ch];
       if (escaped) {
         chars.push(0x5c, escaped.codePointAt(1)!);
         overrides.push(BREAK_UNDEFINED, BREAK_PROHIBITED);
+        pieces.push("\\", escaped[1]!);
       } else {
         chars.push(ch.codePointAt(0)!);
         overrides.push(BREAK_UNDEFINED);
+        pieces.push(ch);
       }
     }
     // Never break just before the final "\n".
     if (raw.endsWith("\n")) overrides[chars.length - 2] = BREAK_PROHIBITED;
 
     let startColumn = firstLine ? keyword.length + 1 : 0;
-    let folded = widthLinebreaks(chars, width, startColumn, overrides);
+    // The break opportunities do not depend on the start column: found once for both foldings.
+    const marks = possibleLinebreaks(chars);
+    let folded = widthLinebreaks(chars, width, startColumn, overrides, marks);
     if (firstLine && chars.length > 0 && (rest !== "" || startColumn > width || folded.anyBreak)) {
       out.push(`${prefix}${keyword} ""`);
       firstLine = false;
       startColumn = 0;
-      folded = widthLinebreaks(chars, width, startColumn, overrides);
+      folded = widthLinebreaks(chars, width, startColumn, overrides, marks);
     }
-    let line = firstLine ? `${prefix}${keyword} "` : `${prefix}"`;
+    let head = firstLine ? `${prefix}${keyword} "` : `${prefix}"`;
     firstLine = false;
+    let lineStart = 0;
     for (let i = 0; i < chars.length; i++) {
       if (folded.breaks[i]) {
-        out.push(`${line}"`);
-        line = `${prefix}"`;
+        out.push(`${head}${pieces.slice(lineStart, i).join("")}"`);
+        head = `${prefix}"`;
+        lineStart = i;
       }
-      line += String.fromCodePoint(chars[i]!);
     }
-    out.push(`${line}"`);
+    out.push(`${head}${pieces.slice(lineStart).join("")}"`);
   } while (rest !== "");
   return out.join("\n") + "\n";
 }

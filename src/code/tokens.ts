@@ -4,51 +4,69 @@
  * ranges mdbook-xgettext would see in string or comment scopes.
  */
 import hljs from "highlight.js/lib/core";
-import applescript from "highlight.js/lib/languages/applescript";
-import c from "highlight.js/lib/languages/c";
-import clojure from "highlight.js/lib/languages/clojure";
-import cpp from "highlight.js/lib/languages/cpp";
-import csharp from "highlight.js/lib/languages/csharp";
-import css from "highlight.js/lib/languages/css";
-import d from "highlight.js/lib/languages/d";
-import delphi from "highlight.js/lib/languages/delphi";
-import diff from "highlight.js/lib/languages/diff";
-import dos from "highlight.js/lib/languages/dos";
-import erlang from "highlight.js/lib/languages/erlang";
-import go from "highlight.js/lib/languages/go";
-import groovy from "highlight.js/lib/languages/groovy";
-import haskell from "highlight.js/lib/languages/haskell";
-import javascript from "highlight.js/lib/languages/javascript";
-import json from "highlight.js/lib/languages/json";
-import latex from "highlight.js/lib/languages/latex";
-import lisp from "highlight.js/lib/languages/lisp";
-import lua from "highlight.js/lib/languages/lua";
-import makefile from "highlight.js/lib/languages/makefile";
-import matlab from "highlight.js/lib/languages/matlab";
-import objectivec from "highlight.js/lib/languages/objectivec";
-import ocaml from "highlight.js/lib/languages/ocaml";
-import perl from "highlight.js/lib/languages/perl";
-import php from "highlight.js/lib/languages/php";
-import properties from "highlight.js/lib/languages/properties";
-import python from "highlight.js/lib/languages/python";
-import r from "highlight.js/lib/languages/r";
-import ruby from "highlight.js/lib/languages/ruby";
-import scala from "highlight.js/lib/languages/scala";
-import sql from "highlight.js/lib/languages/sql";
-import tcl from "highlight.js/lib/languages/tcl";
-import xml from "highlight.js/lib/languages/xml";
+import type { HLJSApi, Language } from "highlight.js";
+import { createRequire } from "node:module";
 import { syntectJava } from "./java.js";
 import { syntectMarkdown } from "./markdown-grammar.js";
 import { syntectRust } from "./rust.js";
 import { syntectBash } from "./shell.js";
 import { yamlSpans } from "./yaml.js";
 
-const GRAMMARS = {
-  applescript, bash: syntectBash, c, clojure, cpp, csharp, css, d, delphi, diff, dos, erlang, go, groovy, haskell, java: syntectJava,
-  javascript, json, latex, lisp, lua, makefile, markdown: syntectMarkdown, matlab, objectivec, ocaml, perl, php, properties,
-  python, r, ruby, rust: syntectRust, scala, sql, tcl, xml,
+type LanguageFn = (hljs: HLJSApi) => Language;
+
+// Grammars are loaded when a code block first needs one (a book uses a few of
+// them; loading all 36 costs every thread ~130 ms). `require` because a sync
+// function must load them; the CommonJS builds are the same grammar code.
+const require = createRequire(import.meta.url);
+const stock = (name: string) => (): LanguageFn => require(`highlight.js/lib/languages/${name}`) as LanguageFn;
+
+const GRAMMARS: Record<string, () => LanguageFn> = {
+  applescript: stock("applescript"), bash: () => syntectBash, c: stock("c"), clojure: stock("clojure"), cpp: stock("cpp"),
+  csharp: stock("csharp"), css: stock("css"), d: stock("d"), delphi: stock("delphi"), diff: stock("diff"), dos: stock("dos"),
+  erlang: stock("erlang"), go: stock("go"), groovy: stock("groovy"), haskell: stock("haskell"), java: () => syntectJava,
+  javascript: stock("javascript"), json: stock("json"), latex: stock("latex"), lisp: stock("lisp"), lua: stock("lua"),
+  makefile: stock("makefile"), markdown: () => syntectMarkdown, matlab: stock("matlab"), objectivec: stock("objectivec"),
+  ocaml: stock("ocaml"), perl: stock("perl"), php: stock("php"), properties: stock("properties"), python: stock("python"),
+  r: stock("r"), ruby: stock("ruby"), rust: () => syntectRust, scala: stock("scala"), sql: stock("sql"), tcl: stock("tcl"),
+  xml: stock("xml"),
 };
-for (const [name, grammar] of Object.entries(GRAMMARS)) hljs.registerLanguage(name, grammar);
+
+/** Names a grammar embeds with `subLanguage` (Markdown's inline HTML is `xml`, whose `<script>` is `javascript`, ...). */
+export function subLanguages(language: Language): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<object>();
+  const walk = (value: unknown): void => {
+    if (typeof value !== "object" || value === null || seen.has(value)) return;
+    seen.add(value);
+    const sub = (value as { subLanguage?: string | string[] }).subLanguage;
+    for (const name of typeof sub === "string" ? [sub] : (sub ?? [])) names.add(name);
+    for (const child of Array.isArray(value) ? value : Object.values(value)) walk(child);
+  };
+  walk(language);
+  return names;
+}
+
+/**
+ * Registers `name`'s grammar and every grammar it embeds, so that highlighting
+ * sees the same languages as with all of them registered. (No embedded name
+ * is an alias of another grammar; test/code-tokens.test.ts checks it.)
+ */
+function loadGrammar(name: string): boolean {
+  if (hljs.getLanguage(name)) return true;
+  const load = GRAMMARS[name];
+  if (!load) return false;
+  hljs.registerLanguage(name, load());
+  for (const sub of subLanguages(hljs.getLanguage(name)!)) loadGrammar(sub);
+  return true;
+}
+
+/** Every grammar's name (for tests). */
+export const GRAMMAR_NAMES: readonly string[] = Object.keys(GRAMMARS);
+
+/** Loads every grammar (tests compare lazy loading with it). */
+export function loadAllGrammars(): void {
+  for (const name of GRAMMAR_NAMES) loadGrammar(name);
+}
 
 /** A half-open character range `[start, end)` of the code. */
 export type Span = [start: number, end: number];
@@ -101,7 +119,7 @@ const COMMENT_WITHOUT_NEWLINE = new Set(["makefile"]);
  */
 export function translatableSpans(code: string, grammar: string): Span[] {
   if (grammar === "yaml") return yamlSpans(code);
-  if (!hljs.getLanguage(grammar)) return [];
+  if (!loadGrammar(grammar)) return [];
   const result = hljs.highlight(code, { language: grammar, ignoreIllegals: true });
   const root = (result as unknown as { _emitter: { rootNode: TokenNode } })._emitter.rootNode;
   const spans: Span[] = [];

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { outlinePath, outlineText, segmentationOptions } from "../book/extract-book.js";
-import { existsSync, readFileSync, readdirSync, statSync, watch, type FSWatcher } from "node:fs";
+import { existsSync, readFileSync, readdirSync, realpathSync, statSync, watch, type FSWatcher } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, posix, relative, resolve, sep } from "node:path";
 import { parseBookConfig, withCompat, type BookConfig } from "../book/config.js";
@@ -178,7 +178,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const summaryPath = outlinePath(config);
     const text = outlineText(config, read);
     if (summaryCache?.text === text) return summaryCache;
-    const cache = new ExtractionCache(root, { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, readRoot }, confinedBytes(root, readRoot));
+    // The settings `pobook extract` keys its cache by (commands/extract.ts), so that the outline it stored serves here.
+    const cache = new ExtractionCache({ config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, book: relative(readRoot, realpathSync(root)) }, confinedBytes(root, readRoot));
     // A plain Markdown book's outline is generated, not a file the cache can key.
     let outline = config.plain ? undefined : cache.lookup<BookOutline>(OUTLINE_KEY);
     if (outline?.summaryText !== text) {

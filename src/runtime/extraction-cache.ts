@@ -3,11 +3,13 @@
  * file it was made from (a chapter and its includes; SUMMARY.md for the
  * outline), so unchanged chapters are not parsed again. One JSON file per
  * book, settings and pobook build; results of other code are never reused.
+ * The file's name holds no absolute path (callers name the book by its place
+ * in its repository), so a cache restored into another checkout (CI) is used.
  */
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeFileAtomic } from "../fs.js";
 interface CachedResult {
@@ -55,17 +57,17 @@ export class ExtractionCache {
   private readonly path: string;
 
   /**
-   * `settings` is everything besides the files that changes results (book.toml settings, options);
-   * `read` reads the book's files as extraction does (confined to its read root).
+   * `settings` is everything besides the files that changes results (the book, book.toml settings,
+   * options); `read` reads the book's files as extraction does (confined to its read root).
+   * `dir` holds the cache files (default `$XDG_CACHE_HOME/pobook`).
    */
   constructor(
-    root: string,
     settings: unknown,
-    private readonly read: ReadBookBytes = (path) => readFileSync(join(root, path)),
-    cacheDir = process.env.XDG_CACHE_HOME || join(homedir(), ".cache"),
+    private readonly read: ReadBookBytes,
+    dir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pobook"),
   ) {
-    const id = createHash("sha256").update(resolve(root)).update(extractorVersion()).update(JSON.stringify(settings)).digest("hex");
-    this.path = join(cacheDir, "pobook", `chapters-${id.slice(0, 24)}.json`);
+    const id = createHash("sha256").update(extractorVersion()).update(JSON.stringify(settings)).digest("hex");
+    this.path = join(dir, `chapters-${id.slice(0, 24)}.json`);
     let entries: Record<string, CachedResult> = {};
     try {
       entries = JSON.parse(readFileSync(this.path, "utf8")) as Record<string, CachedResult>;
@@ -87,6 +89,22 @@ export class ExtractionCache {
   store(key: string, files: readonly string[], value: unknown): void {
     const hash = contentHash(this.read, files);
     if (hash) this.kept.set(key, { files: [...files], hash, value });
+  }
+
+  /**
+   * A value computed from other results rather than from files (the POT text
+   * rendered from the template's entries), stored under `key` with the
+   * `fingerprint` of its input: returns the stored value when the fingerprint is the same.
+   */
+  derived(key: string, fingerprint: string, compute: () => string): string {
+    const entry = this.stored.get(key);
+    if (entry && entry.files.length === 0 && entry.hash === fingerprint && typeof entry.value === "string") {
+      this.kept.set(key, entry);
+      return entry.value;
+    }
+    const value = compute();
+    this.kept.set(key, { files: [], hash: fingerprint, value });
+    return value;
   }
 
   /** Writes the entries of this run (entries no longer used, like removed chapters, are dropped). */

@@ -69,6 +69,8 @@ export interface PreparedBook {
     source?: ExtractedFile[];
     /** Every file extracting the source book read (chapters and what their includes reach, at any depth), with its text. */
     reached?: Map<string, string>;
+    /** The source book's messages by expanded chapter text, reused for chapters a translation leaves unchanged. */
+    segmented?: Map<string, Message[]>;
   };
 }
 
@@ -404,7 +406,10 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
       reached.set(path, text);
       return text;
     };
-    check.source = extractForCheck(check.config, recording, check.options, unexpandedChapters(book));
+    const known = unexpandedChapters(book);
+    // An unexpanded chapter's text is its expanded text: its messages serve the copy too.
+    check.segmented = new Map(book.documents.filter((document) => known.has(document.path)).map((document) => [document.original, document.messages]));
+    check.source = extractForCheck(check.config, recording, check.options, known, check.segmented);
     check.reached = reached;
   }
   const { output, relocated, withheld } = copyContents(book, files, check.reached, options.bookInReadRoot);
@@ -415,7 +420,7 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
     if (isOutsideBook(path)) throw new Error(`${path} is outside the translated copy`);
     return check.read(path);
   };
-  const translated = extractForCheck(check.config, readCopy, check.options);
+  const translated = extractForCheck(check.config, readCopy, check.options, new Map(), check.segmented);
   const heldBack = new Set(files.filter((file) => file.belowThreshold).map((file) => file.path));
   const tally = tallyTranslation(check.source, translated, lookup, heldBack);
   const rejected = new Set(warnings.map((warning) => warning.poLine).filter((line) => line !== undefined));

@@ -37,6 +37,8 @@ export function extractForCheck(
   options: ExtractOptions = {},
   /** Messages of chapters already segmented from text that expansion leaves as it is (no parsing again). */
   known: ReadonlyMap<string, Message[]> = new Map(),
+  /** Messages by expanded chapter text: a chapter the copy leaves as the source had it is not segmented again. */
+  segmented?: Map<string, Message[]>,
 ): ExtractedFile[] {
   // As `pobook extract` reads files: without a byte-order mark.
   const withoutBom: ReadBookFile = (path) => read(path).replace(/^\uFEFF/, "");
@@ -50,7 +52,7 @@ export function extractForCheck(
   const outline = readOutline(config, withoutBom, options);
   const files: ExtractedFile[] = [{ path: outline.summaryPath, messages: outline.summaryMessages }];
   for (const chapter of outline.chapters) {
-    const messages = known.get(chapter.path) ?? extractChapter(config, outline, chapter, lenient, options).messages;
+    const messages = known.get(chapter.path) ?? extractChapter(config, outline, chapter, lenient, options, segmented).messages;
     files.push({ path: chapter.path, messages });
   }
   return files;
