@@ -5,7 +5,7 @@ import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { intrawordUnderscorePairs } from "../src/translate/emphasis.js";
-import { makeTree, runPobook } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 
 const chapter = "The x*n*th time.\n\nThe *n*th time.\n\nA snake_case_name here.\n";
 const catalog = [
@@ -38,25 +38,25 @@ describe("intraword emphasis", () => {
 
   test("check reports only the entry whose source has emphasis inside a word, at its line", async () => {
     const root = book();
-    const result = await runPobook(["check", "--json"], root);
+    const result = await runInProcess(["check", "--json"], root);
     expect(result.status).toBe(0);
     const findings = JSON.parse(result.stdout).findings.filter((finding: { rule: string }) => finding.rule === "intraword-emphasis");
     expect(findings).toEqual([expect.objectContaining({ file: "po/fr.po", line: 6, severity: "warning", message: expect.stringContaining("write '*n*'") })]);
   });
 
   test("check --error intraword-emphasis fails CI", async () => {
-    expect((await runPobook(["check", "--error", "intraword-emphasis"], book())).status).toBe(1);
+    expect((await runInProcess(["check", "--error", "intraword-emphasis"], book())).status).toBe(1);
   });
 
   test("a catalog checked without its book: the rule cannot tell `snake_case_name` from emphasis and says nothing", async () => {
     const root = makeTree({ "fr.po": catalog });
-    const result = await runPobook(["check", "--json", "fr.po"], root);
+    const result = await runInProcess(["check", "--json", "fr.po"], root);
     expect(JSON.parse(result.stdout).findings.filter((finding: { rule: string }) => finding.rule === "intraword-emphasis")).toEqual([]);
   });
 
   test("translate renders `_n_th` as the translator meant it, and warns about `x_n_th`", async () => {
     const root = book();
-    const result = await runPobook(["translate", "-l", "fr", "--json"], root);
+    const result = await runInProcess(["translate", "-l", "fr", "--json"], root);
     expect(result.status).toBe(0);
     const out = readFileSync(join(root, "book", "fr-src", "src", "ch.md"), "utf8");
     expect(out).toContain("La *n*ième fois.");

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { parsePo } from "../src/catalog/parse.js";
 import { compareMarkup } from "../src/check/markup.js";
 import { isLocalisedCode, isLocalisedUrl, localisationContext } from "../src/check/localisation.js";
-import { makeTree, runPobook } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 
 function po(language: string, pairs: Array<[string, string]>): string {
   const header = [
@@ -97,7 +97,7 @@ describe("pobook check in a book", () => {
 
   test("reads the catalogs from book.toml's po-dir; only breakage is an error", async () => {
     const root = makeTree({ "book.toml": '[book]\ntitle = "T"\n\n[preprocessor.gettext]\npo-dir = "locales"\n', "locales/pt-BR.po": catalog });
-    const result = await runPobook(["check"], root);
+    const result = await runInProcess(["check"], root);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(
       "locales/pt-BR.po:21: code-span-style: msgstr marks `if` as code where the msgid has plain text (warning)\n" +
@@ -105,26 +105,26 @@ describe("pobook check in a book", () => {
     );
     expect(result.stderr).toBe("1 catalog checked: 1 error, 1 warning\n");
     // The same from elsewhere, naming the book: paths as given.
-    const elsewhere = await runPobook(["check", "--book", root]);
+    const elsewhere = await runInProcess(["check", "--book", root]);
     expect(elsewhere.stdout.split("\n")[0]).toBe(`${join(root, "locales", "pt-BR.po")}:21: code-span-style: msgstr marks \`if\` as code where the msgid has plain text (warning)`);
   });
 
   test("[preprocessor.gettext.check] sets rule severities; --warn/--error win", async () => {
     const toml = '[book]\ntitle = "T"\n\n[preprocessor.gettext.check]\ncode-span = "warning"\ncode-span-style = "off"\n';
     const root = makeTree({ "book.toml": toml, "po/pt-BR.po": catalog });
-    const result = await runPobook(["check"], root);
+    const result = await runInProcess(["check"], root);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("po/pt-BR.po:25: code-span: code spans differ: msgid's `Vec::new()` missing; msgstr adds `Vec::novo()` (warning)\n");
     expect(result.stderr).toBe("1 catalog checked: 0 errors, 1 warning\n");
-    expect((await runPobook(["check", "--error", "code-span"], root)).status).toBe(1);
+    expect((await runInProcess(["check", "--error", "code-span"], root)).status).toBe(1);
   });
 
   test("a bad severity or rule in book.toml: one line naming the file, exit 2", async () => {
     const root = makeTree({ "book.toml": '[preprocessor.gettext.check]\ncode-spam = "warning"\n', "po/pt-BR.po": catalog });
-    const result = await runPobook(["check"], root);
+    const result = await runInProcess(["check"], root);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: book\.toml: preprocessor\.gettext\.check: unknown rule 'code-spam' \(rules: code-span, /);
     const severity = makeTree({ "book.toml": '[preprocessor.gettext.check]\ncode-span = "fatal"\n', "po/pt-BR.po": catalog });
-    expect((await runPobook(["check"], severity)).stderr).toBe('pobook: book.toml: preprocessor.gettext.check.code-span must be "error", "warning" or "off"\n');
+    expect((await runInProcess(["check"], severity)).stderr).toBe('pobook: book.toml: preprocessor.gettext.check.code-span must be "error", "warning" or "off"\n');
   });
 });

@@ -19,7 +19,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { removeStaleTemporaries, STALE_TEMPORARY_MS } from "../src/catalog-file.js";
-import { runPobook } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 const HEADER = `msgid ""
 msgstr ""
@@ -59,7 +59,7 @@ describe("update writes catalogs as the user set them up", () => {
   it("writes through a symlink: the link stays, its target gets the update", async () => {
     const dir = project({ "shared/fr.po": CATALOG });
     symlinkSync("../shared/fr.po", join(dir, "po", "fr.po"));
-    const result = await runPobook(["update"], dir);
+    const result = await runInProcess(["update"], dir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(lstatSync(join(dir, "po", "fr.po")).isSymbolicLink()).toBe(true);
@@ -77,7 +77,7 @@ describe("update writes catalogs as the user set them up", () => {
     const gid = isRoot ? 1 : statSync(file).gid;
     if (isRoot) chownSync(file, 2, gid);
     const before = statSync(file);
-    expect((await runPobook(["update"], dir)).status).toBe(0);
+    expect((await runInProcess(["update"], dir)).status).toBe(0);
     const after = statSync(file);
     expect(readFileSync(file, "utf8")).toContain('msgid "New message"');
     expect(after.ino).not.toBe(before.ino); // replaced atomically, not rewritten in place
@@ -89,7 +89,7 @@ describe("update writes catalogs as the user set them up", () => {
   it("refuses a read-only (0444) catalog in one line, exit 2, before writing any catalog", async () => {
     const dir = project({ "po/de.po": CATALOG.replace("Bonjour", "Hallo"), "po/fr.po": CATALOG });
     chmodSync(join(dir, "po", "fr.po"), 0o444);
-    const result = await runPobook(["update"], dir);
+    const result = await runInProcess(["update"], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: po/fr.po: read-only catalog (mode 0444), left as it is; make it writable (chmod u+w) to update it\n");
     expect(result.stdout).toBe("");
@@ -101,9 +101,9 @@ describe("update writes catalogs as the user set them up", () => {
 
   it("leaves a read-only catalog alone without complaint when it needs no change", async () => {
     const dir = project({ "po/fr.po": CATALOG });
-    expect((await runPobook(["update"], dir)).status).toBe(0);
+    expect((await runInProcess(["update"], dir)).status).toBe(0);
     chmodSync(join(dir, "po", "fr.po"), 0o444);
-    const result = await runPobook(["update"], dir);
+    const result = await runInProcess(["update"], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("(unchanged)");
   });
@@ -111,10 +111,10 @@ describe("update writes catalogs as the user set them up", () => {
   it("init --force and normalize refuse a read-only catalog too", async () => {
     const dir = project({ "po/fr.po": CATALOG });
     chmodSync(join(dir, "po", "fr.po"), 0o444);
-    const init = await runPobook(["init", "-l", "fr", "--force"], dir);
+    const init = await runInProcess(["init", "-l", "fr", "--force"], dir);
     expect(init.status).toBe(2);
     expect(init.stderr).toMatch(/^pobook: po\/fr\.po: read-only catalog \(mode 0444\)/);
-    const normalize = await runPobook(["normalize", "po/fr.po"], dir);
+    const normalize = await runInProcess(["normalize", "po/fr.po"], dir);
     expect(normalize.status).toBe(2);
     expect(normalize.stderr).toMatch(/^pobook: po\/fr\.po: read-only catalog \(mode 0444\)/);
     expect(readFileSync(join(dir, "po", "fr.po"), "utf8")).toBe(CATALOG);
@@ -123,7 +123,7 @@ describe("update writes catalogs as the user set them up", () => {
   it("says when a hard-linked catalog's other names keep the old text", async () => {
     const dir = project({ "po/fr.po": CATALOG });
     linkSync(join(dir, "po", "fr.po"), join(dir, "fr-backup.po"));
-    const result = await runPobook(["update"], dir);
+    const result = await runInProcess(["update"], dir);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe(
       "pobook: warning: po/fr.po: had 2 hard links; the other names keep the old catalog (pobook replaces files by rename)\n",
@@ -136,7 +136,7 @@ describe("update writes catalogs as the user set them up", () => {
     const bytes = Buffer.concat([Buffer.from(`${CATALOG}\nmsgid "Caf`), Buffer.from([0xe9]), Buffer.from('"\nmsgstr ""\n')]);
     const dir = project({});
     writeFileSync(join(dir, "po", "fr.po"), bytes);
-    const result = await runPobook(["update"], dir);
+    const result = await runInProcess(["update"], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: po\/fr\.po:10: invalid UTF-8 .*\n$/);
     expect(readFileSync(join(dir, "po", "fr.po"))).toEqual(bytes);
@@ -144,7 +144,7 @@ describe("update writes catalogs as the user set them up", () => {
 
   it("writes escaped UTF-8 bytes back as the characters msgcat reads", async () => {
     const dir = project({ "po/fr.po": `${HEADER}\nmsgid "Hello"\nmsgstr "All\\303\\264 \\xc3\\xa9t\\xc3\\xa9"\n` });
-    expect((await runPobook(["update"], dir)).status).toBe(0);
+    expect((await runInProcess(["update"], dir)).status).toBe(0);
     expect(readFileSync(join(dir, "po", "fr.po"), "utf8")).toContain('msgstr "Allô été"\n');
   });
 });
@@ -162,7 +162,7 @@ describe("temporaries of killed runs", () => {
 
   it("the next update removes stale ones of pobook's naming, keeps recent ones and other files", async () => {
     const dir = withTemporaries();
-    const result = await runPobook(["update"], dir);
+    const result = await runInProcess(["update"], dir);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe("po/fr.po: kept 1, fuzzy 0, new 1, obsolete 0; now 1 translated, 0 fuzzy, 1 untranslated, 0 obsolete\n");
     expect(readdirSync(join(dir, "po")).sort()).toEqual([".#fr.po", FRESH, ".pt-BR.po", "fr.po", "messages.pot"]);
@@ -188,14 +188,14 @@ describe("temporaries of killed runs", () => {
     mkdirSync(join(dir, "src"));
     writeFileSync(join(dir, "src", "SUMMARY.md"), "# Summary\n\n- [Hello](hello.md)\n");
     writeFileSync(join(dir, "src", "hello.md"), "Hello\n");
-    const stats = await runPobook(["stats", "--json"], dir);
+    const stats = await runInProcess(["stats", "--json"], dir);
     expect(stats.stderr).toBe("");
     expect(stats.status).toBe(0);
     expect(stats.stdout).toContain("po/fr.po");
     expect(stats.stdout).not.toMatch(/\.tmp|\.#fr|pt-BR/);
-    const check = await runPobook(["check"], dir);
+    const check = await runInProcess(["check"], dir);
     expect(check.stderr).not.toMatch(/\.tmp|\.#fr|pt-BR/);
-    const translate = await runPobook(["translate", "--all"], dir);
+    const translate = await runInProcess(["translate", "--all"], dir);
     expect(translate.stderr).toBe("");
     expect(translate.status).toBe(0);
     expect(readdirSync(join(dir, "book")).sort()).toEqual(["fr-src"]);

@@ -8,7 +8,7 @@ import { getHeader, newEntry } from "../src/catalog/types.js";
 import { initCatalog, formatPoDate } from "../src/catalog/init.js";
 import { pluralFormsFor, gettextLocale } from "../src/catalog/plural-forms.js";
 import { gnu, gnuStatus } from "./helpers/gnu.js";
-import { runPobook } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 function book(): string {
   const dir = mkdtempSync(join(tmpdir(), "pobook-init-"));
@@ -27,7 +27,7 @@ function book(): string {
 describe("pobook init", () => {
   it("creates po/LANG.po from po/messages.pot with a header msgfmt --check accepts", async () => {
     const dir = book();
-    const result = await runPobook(["init", "-l", "pt-BR"], dir);
+    const result = await runInProcess(["init", "-l", "pt-BR"], dir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const file = join(dir, "po", "pt-BR.po");
@@ -46,30 +46,30 @@ describe("pobook init", () => {
 
   it("refuses to overwrite without --force, and overwrites with it", async () => {
     const dir = book();
-    expect((await runPobook(["init", "-l", "ja"], dir)).status).toBe(0);
+    expect((await runInProcess(["init", "-l", "ja"], dir)).status).toBe(0);
     const file = join(dir, "po", "ja.po");
     writeFileSync(file, readFileSync(file, "utf8").replace('msgid "Hello"\nmsgstr ""', 'msgid "Hello"\nmsgstr "こんにちは"'));
     const before = readFileSync(file, "utf8");
-    const refused = await runPobook(["init", "-l", "ja"], dir);
+    const refused = await runInProcess(["init", "-l", "ja"], dir);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/po\/ja\.po: catalog already exists; use --force/);
     expect(readFileSync(file, "utf8")).toBe(before);
-    expect((await runPobook(["init", "-l", "ja", "--force"], dir)).status).toBe(0);
+    expect((await runInProcess(["init", "-l", "ja", "--force"], dir)).status).toBe(0);
     expect(readFileSync(file, "utf8")).not.toContain("こんにちは");
   });
 
   it("takes --pot and --po-dir, and the book directory argument", async () => {
     const dir = book();
-    const result = await runPobook(["init", "-l", "fr", "--pot", join(dir, "po", "messages.pot"), "--po-dir", join(dir, "l10n")], dir);
+    const result = await runInProcess(["init", "-l", "fr", "--pot", join(dir, "po", "messages.pot"), "--po-dir", join(dir, "l10n")], dir);
     expect(result.status).toBe(0);
     expect(existsSync(join(dir, "l10n", "fr.po"))).toBe(true);
-    expect((await runPobook(["init", "-l", "de", "."], dir)).status).toBe(0);
+    expect((await runInProcess(["init", "-l", "de", "."], dir)).status).toBe(0);
     expect(existsSync(join(dir, "po", "de.po"))).toBe(true);
   });
 
   it("explains what to do when there is no template, exit 2", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pobook-init-"));
-    const result = await runPobook(["init", "-l", "ko"], dir);
+    const result = await runInProcess(["init", "-l", "ko"], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/po\/messages\.pot: no template: give --pot FILE/);
     expect(existsSync(join(dir, "po", "ko.po"))).toBe(false);
@@ -77,7 +77,7 @@ describe("pobook init", () => {
 
   it("rejects a malformed language tag", async () => {
     const dir = book();
-    const result = await runPobook(["init", "-l", "../evil"], dir);
+    const result = await runInProcess(["init", "-l", "../evil"], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/not a language tag/);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runPobook } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 const DEMO = join(import.meta.dirname, "..", "fixtures", "demo-book");
 const LOCALES = join(import.meta.dirname, "..", "locales");
@@ -24,7 +24,7 @@ describe("translate --po FILE: the language is the catalog's", () => {
   it("takes the Language header when -l is not given", async () => {
     const [parent] = demoBook();
     cpSync(join(parent, "book", "po", "fr.po"), join(parent, "catalog.po"));
-    const result = await runPobook(["translate", "book", "--po", "catalog.po"], parent);
+    const result = await runInProcess(["translate", "book", "--po", "catalog.po"], parent);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^fr: \d+ applied, .* -> book\/book\/fr-src\n$/);
     expect(readFileSync(join(parent, "book", "book", "fr-src", "book.toml"), "utf8")).toContain('language = "fr"');
@@ -32,17 +32,17 @@ describe("translate --po FILE: the language is the catalog's", () => {
 
   it("refuses an -l that contradicts the header, writing nothing", async () => {
     const [parent] = demoBook();
-    const result = await runPobook(["translate", "book", "--po", "book/po/fr.po", "-l", "de"], parent);
+    const result = await runInProcess(["translate", "book", "--po", "book/po/fr.po", "-l", "de"], parent);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: book/po/fr.po: the catalog's Language is fr, not de (-l de): drop -l, or give the de catalog\n");
     expect(existsSync(join(parent, "book", "book"))).toBe(false);
     // Agreeing is fine, in any spelling of the tag.
-    expect((await runPobook(["translate", "book", "--po", "book/po/fr.po", "-l", "FR"], parent)).status).toBe(0);
+    expect((await runInProcess(["translate", "book", "--po", "book/po/fr.po", "-l", "FR"], parent)).status).toBe(0);
   });
 
   it("preview refuses the same contradiction before serving anything", async () => {
     const [parent] = demoBook();
-    const result = await runPobook(["preview", "book", "--po", "book/po/fr.po", "-l", "de", "--port", "0"], parent);
+    const result = await runInProcess(["preview", "book", "--po", "book/po/fr.po", "-l", "de", "--port", "0"], parent);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: book/po/fr.po: the catalog's Language is fr, not de (-l de): drop -l, or give the de catalog\n");
   });
@@ -51,7 +51,7 @@ describe("translate --po FILE: the language is the catalog's", () => {
     const [parent] = demoBook();
     writeFileSync(join(parent, "copied.po"), readFileSync(join(parent, "book", "po", "fr.po"), "utf8").replace('"Language: fr\\n"', '"Language: en\\n"'));
     expect(readFileSync(join(parent, "copied.po"), "utf8")).toContain('"Language: en\\n"');
-    const result = await runPobook(["translate", "book", "--po", "copied.po", "-l", "fr"], parent);
+    const result = await runInProcess(["translate", "book", "--po", "copied.po", "-l", "fr"], parent);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^fr: \d+ applied, /);
     expect(readFileSync(join(parent, "book", "book", "fr-src", "book.toml"), "utf8")).toContain('language = "fr"');
@@ -60,18 +60,18 @@ describe("translate --po FILE: the language is the catalog's", () => {
   it("asks for -l when the header names no language", async () => {
     const [parent] = demoBook();
     writeFileSync(join(parent, "x.po"), readFileSync(join(parent, "book", "po", "fr.po"), "utf8").replace('"Language: fr\\n"\n', ""));
-    const result = await runPobook(["translate", "book", "--po", "x.po"], parent);
+    const result = await runInProcess(["translate", "book", "--po", "x.po"], parent);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: x.po: the catalog's header has no Language: give it with -l LANG\n");
-    expect((await runPobook(["translate", "book", "--po", "x.po", "-l", "fr"], parent)).stdout).toMatch(/^fr: /);
+    expect((await runInProcess(["translate", "book", "--po", "x.po", "-l", "fr"], parent)).stdout).toMatch(/^fr: /);
   });
 });
 
 describe("translate and stats count the same messages", () => {
   it("a msgid used in several places counts once, as in the catalog", async () => {
     const [parent] = demoBook();
-    const stats = JSON.parse((await runPobook(["stats", "--json", "-b", "book"], parent)).stdout) as Array<{ language: string; messages: { translated: number; fuzzy: number; untranslated: number } }>;
-    const translate = JSON.parse((await runPobook(["translate", "book", "--all", "--json"], parent)).stdout) as Array<{ language: string; applied: number; fuzzy: number; untranslated: number; notApplied: number; places: { total: number } }>;
+    const stats = JSON.parse((await runInProcess(["stats", "--json", "-b", "book"], parent)).stdout) as Array<{ language: string; messages: { translated: number; fuzzy: number; untranslated: number } }>;
+    const translate = JSON.parse((await runInProcess(["translate", "book", "--all", "--json"], parent)).stdout) as Array<{ language: string; applied: number; fuzzy: number; untranslated: number; notApplied: number; places: { total: number } }>;
     expect(translate.map((t) => t.language)).toEqual(["de", "fr"]);
     for (const report of translate) {
       const figures = stats.find((s) => s.language === report.language)!.messages;
@@ -86,7 +86,7 @@ describe("-b/--book names the book in every command", () => {
   it("extract, init, update, translate, stats, check and normalize all take it", async () => {
     const [parent] = demoBook();
     const run = async (args: string[]) => {
-      const result = await runPobook(args, parent);
+      const result = await runInProcess(args, parent);
       expect(result.stderr, args.join(" ")).not.toMatch(/unknown option|error:/);
       expect(result.status, `${args.join(" ")}: ${result.stderr}`).toBeLessThan(2);
       return result;
@@ -103,10 +103,10 @@ describe("-b/--book names the book in every command", () => {
 
   it("the older spellings still work; two different books are refused", async () => {
     const [parent] = demoBook();
-    expect((await runPobook(["translate", "book", "-l", "fr"], parent)).status).toBe(0);
-    expect((await runPobook(["stats", "--book", "book"], parent)).status).toBe(0);
-    expect((await runPobook(["translate", "book", "--book", "book", "-l", "fr"], parent)).status).toBe(0);
-    const both = await runPobook(["translate", "book", "--book", "other", "-l", "fr"], parent);
+    expect((await runInProcess(["translate", "book", "-l", "fr"], parent)).status).toBe(0);
+    expect((await runInProcess(["stats", "--book", "book"], parent)).status).toBe(0);
+    expect((await runInProcess(["translate", "book", "--book", "book", "-l", "fr"], parent)).status).toBe(0);
+    const both = await runInProcess(["translate", "book", "--book", "other", "-l", "fr"], parent);
     expect(both.status).toBe(2);
     expect(both.stderr).toBe("pobook: two books given: book and --book other; give one\n");
   });
@@ -116,9 +116,9 @@ describe("paths in messages are the ones the user gave", () => {
   it("a book outside the current directory given absolute stays absolute (no ../../.. chain)", async () => {
     const [, book] = demoBook();
     const elsewhere = mkdtempSync(join(tmpdir(), "pobook-cwd-"));
-    const result = await runPobook(["translate", book, "-l", "fr"], elsewhere);
+    const result = await runInProcess(["translate", book, "-l", "fr"], elsewhere);
     expect(result.stdout).toMatch(new RegExp(`^fr: .* -> ${join(book, "book", "fr-src").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`));
-    const missing = await runPobook(["translate", "nope", "-l", "fr"], elsewhere);
+    const missing = await runInProcess(["translate", "nope", "-l", "fr"], elsewhere);
     expect(missing.stderr).toBe("pobook: nope/book.toml: no book.toml here\n");
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gnu, gnuStatus } from "./helpers/gnu.js";
-import { makeTree, runPobook } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
 
 /** A catalog as mdbook-i18n-helpers 0.1/0.2 wrote it: whole lists, code blocks, soft breaks. */
@@ -132,7 +132,7 @@ msgstr "Segundo."
 describe("pobook normalize", () => {
   it("rewrites a catalog in place and reports its figures", async () => {
     const dir = makeTree({ "po/pt-BR.po": OLD });
-    const result = await runPobook(["normalize", "po/pt-BR.po"], dir);
+    const result = await runInProcess(["normalize", "po/pt-BR.po"], dir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("po/pt-BR.po: messages 5 -> 8, kept 7, fuzzy 1, obsolete duplicates dropped 2\n");
@@ -141,7 +141,7 @@ describe("pobook normalize", () => {
 
   it("writes a result GNU gettext accepts (msgfmt --check) and msgcat leaves unchanged", async () => {
     const dir = makeTree({ "old.po": OLD });
-    expect((await runPobook(["normalize", "old.po", "-o", "new.po"], dir)).status).toBe(0);
+    expect((await runInProcess(["normalize", "old.po", "-o", "new.po"], dir)).status).toBe(0);
     const path = join(dir, "new.po");
     expect(gnuStatus("msgfmt", ["--check", "-o", "/dev/null", path])).toEqual({ status: 0, stderr: "" });
     expect(gnu("msgcat", [path])).toBe(readFileSync(path, "utf8"));
@@ -149,27 +149,27 @@ describe("pobook normalize", () => {
 
   it("is idempotent: a second run leaves the file byte-identical", async () => {
     const dir = makeTree({ "a.po": OLD });
-    await runPobook(["normalize", "a.po"], dir);
+    await runInProcess(["normalize", "a.po"], dir);
     const once = readFileSync(join(dir, "a.po"), "utf8");
-    const result = await runPobook(["normalize", "a.po"], dir);
+    const result = await runInProcess(["normalize", "a.po"], dir);
     expect(result.stdout).toBe("a.po: messages 8 -> 8, kept 7, fuzzy 1\n");
     expect(readFileSync(join(dir, "a.po"), "utf8")).toBe(once);
   });
 
   it("-o writes elsewhere and leaves the input alone", async () => {
     const dir = makeTree({ "old.po": OLD });
-    expect((await runPobook(["normalize", "old.po", "-o", "out/new.po"], dir)).status).toBe(0);
+    expect((await runInProcess(["normalize", "old.po", "-o", "out/new.po"], dir)).status).toBe(0);
     expect(readFileSync(join(dir, "old.po"), "utf8")).toBe(OLD);
     expect(readFileSync(join(dir, "out/new.po"), "utf8")).toBe(EXPECTED);
   });
 
   it("normalizes several files; -o takes only one", async () => {
     const dir = makeTree({ "a.po": OLD, "b.po": OLD });
-    const result = await runPobook(["normalize", "a.po", "b.po"], dir);
+    const result = await runInProcess(["normalize", "a.po", "b.po"], dir);
     expect(result.status).toBe(0);
     expect(result.stdout.split("\n").filter(Boolean)).toHaveLength(2);
     expect(readFileSync(join(dir, "b.po"), "utf8")).toBe(EXPECTED);
-    const usage = await runPobook(["normalize", "a.po", "b.po", "-o", "c.po"], dir);
+    const usage = await runInProcess(["normalize", "a.po", "b.po", "-o", "c.po"], dir);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toBe("pobook: -o/--output takes exactly one input file\n");
   });
@@ -177,7 +177,7 @@ describe("pobook normalize", () => {
   it("rejects bad input with file:line and exit 2, writing nothing", async () => {
     const bad = OLD.replace('msgid "Welcome"\nmsgstr ""', 'msgid "Welcome"\nmsgstr "unterminated');
     const dir = makeTree({ "good.po": OLD, "bad.po": bad });
-    const result = await runPobook(["normalize", "good.po", "bad.po"], dir);
+    const result = await runInProcess(["normalize", "good.po", "bad.po"], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: bad\.po:\d+: [^\n]+\n$/);
     const line = Number(/bad\.po:(\d+)/.exec(result.stderr)![1]);
@@ -185,7 +185,7 @@ describe("pobook normalize", () => {
     // The good file before it is not written either: everything is read first.
     expect(readFileSync(join(dir, "good.po"), "utf8")).toBe(OLD);
     expect(readFileSync(join(dir, "bad.po"), "utf8")).toBe(bad);
-    const missing = await runPobook(["normalize", "nope.po"], dir);
+    const missing = await runInProcess(["normalize", "nope.po"], dir);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe("pobook: nope.po: cannot read: no such file\n");
   });

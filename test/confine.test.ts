@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeTree, runPobook } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 import { parseBookConfig } from "../src/book/config.js";
 import { extractChapter, readOutline } from "../src/book/extract-book.js";
 import { resolveIncludePath } from "../src/book/include-path.js";
@@ -74,7 +74,7 @@ describe("the read root", () => {
 describe("extract and translate of a book including files from its repository", () => {
   it("extract reads ../../examples/x.rs inside the git work tree", async () => {
     const { book } = repoWithBook(INCLUDING);
-    const result = await runPobook(["extract", book, "--no-cache"]);
+    const result = await runInProcess(["extract", book, "--no-cache"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const pot = readFileSync(join(book, "po/messages.pot"), "utf8");
@@ -85,7 +85,7 @@ describe("extract and translate of a book including files from its repository", 
   it("translate finds the same include, writes nothing outside its copy, and writes the file into it under .pobook-outside/, translated", async () => {
     const { repo, book } = repoWithBook(INCLUDING);
     const before = listing(repo);
-    const result = await runPobook(["translate", book, "-l", "de"]);
+    const result = await runInProcess(["translate", book, "-l", "de"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     // Re-extracting the copy gives back both translations: the included literal is applied.
@@ -97,7 +97,7 @@ describe("extract and translate of a book including files from its repository", 
     expect(listing(repo).filter((line) => !/^book\/book( |\/)/.test(line))).toEqual(before);
     expect(readFileSync(join(repo, "examples/x.rs"), "utf8")).toBe(X_RS);
     expect(JSON.parse(readFileSync(join(copy, ".pobook-output.json"), "utf8")).files).toContain(".pobook-outside/examples/x.rs");
-    const json = JSON.parse((await runPobook(["translate", book, "-l", "de", "--json"])).stdout) as Array<{ outsideBook: Record<string, string>; withheld: string[]; notApplied: number }>;
+    const json = JSON.parse((await runInProcess(["translate", book, "-l", "de", "--json"])).stdout) as Array<{ outsideBook: Record<string, string>; withheld: string[]; notApplied: number }>;
     expect(json[0]!.outsideBook).toEqual({ "../examples/x.rs": ".pobook-outside/examples/x.rs" });
     expect(json[0]!.withheld).toEqual([]);
     expect(json[0]!.notApplied).toBe(0);
@@ -106,7 +106,7 @@ describe("extract and translate of a book including files from its repository", 
   it("both refuse the include when the book is in no git work tree, naming the directive", async () => {
     const { book } = repoWithBook(INCLUDING, {}, false);
     for (const args of [["extract", book], ["translate", book, "-l", "de"]]) {
-      const result = await runPobook(args);
+      const result = await runInProcess(args);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^pobook: src\/ch\.md:6: cannot read included file \.\.\/examples\/x\.rs: \S+ is outside the read root \S+ \(book\.toml's read-root can widen it\)\n$/);
     }
@@ -116,7 +116,7 @@ describe("extract and translate of a book including files from its repository", 
 
   it("read-root in book.toml widens the read root", async () => {
     const { book } = repoWithBook(INCLUDING, { "book/book.toml": '[book]\ntitle = "T"\n\n[preprocessor.gettext]\nread-root = ".."\n' }, false);
-    expect((await runPobook(["extract", book, "--no-cache"])).status).toBe(0);
+    expect((await runInProcess(["extract", book, "--no-cache"])).status).toBe(0);
   });
 
   it("worker threads and the cache read the same files: an edited include above the book is seen, a lost read root is refused", async () => {
@@ -124,12 +124,12 @@ describe("extract and translate of a book including files from its repository", 
     const summary = Array.from({ length: 20 }, (_, i) => `- [C${i}](ch${i}.md)\n`).join("");
     const { repo, book } = repoWithBook("", { ...chapters, "book/src/SUMMARY.md": summary });
     const env = { XDG_CACHE_HOME: makeTree({}) };
-    expect((await runPobook(["extract", book, "--jobs", "2"], { env })).status).toBe(0);
+    expect((await runInProcess(["extract", book, "--jobs", "2"], { env })).status).toBe(0);
     writeFileSync(join(repo, "examples/x.rs"), 'fn main() {\n    println!("edited above the book");\n}\n');
-    expect((await runPobook(["extract", book, "--jobs", "2"], { env })).status).toBe(0);
+    expect((await runInProcess(["extract", book, "--jobs", "2"], { env })).status).toBe(0);
     expect(readFileSync(join(book, "po/messages.pot"), "utf8")).toContain('msgid "\\"edited above the book\\""');
     rmSync(join(repo, ".git"), { recursive: true });
-    const refused = await runPobook(["extract", book, "--jobs", "2"], { env });
+    const refused = await runInProcess(["extract", book, "--jobs", "2"], { env });
     expect(refused.status).toBe(2);
     expect(refused.stderr.trim().split("\n")).toHaveLength(20);
     expect(refused.stderr).toMatch(/^pobook: src\/ch0\.md:4: cannot read included file \.\.\/examples\/x\.rs: /);
@@ -158,7 +158,7 @@ describe("chapters outside the read root", () => {
     const book = join(root, "repo");
     execFileSync("git", ["init", "-q", book]);
     for (const args of [["extract", book], ["translate", book, "-l", "de"]]) {
-      const result = await runPobook(args);
+      const result = await runInProcess(args);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^pobook: src\/SUMMARY\.md:4: chapter \.\.\/secret\.md: \S+secret\.md is outside the read root \S+ \(book\.toml's read-root can widen it\)\n$/);
     }
@@ -170,7 +170,7 @@ describe("chapters outside the read root", () => {
     const root = makeTree({ "outside/secret.md": "# Secret\n", "repo/book.toml": "[book]\n", "repo/src/SUMMARY.md": "- [L](link.md)\n" });
     symlinkSync(join(root, "outside/secret.md"), join(root, "repo/src/link.md"));
     execFileSync("git", ["init", "-q", join(root, "repo")]);
-    const result = await runPobook(["extract", join(root, "repo")]);
+    const result = await runInProcess(["extract", join(root, "repo")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: src\/SUMMARY\.md:1: chapter src\/link\.md: \S+outside\/secret\.md is outside the read root /);
     expect(existsSync(join(root, "repo/po"))).toBe(false);
@@ -179,7 +179,7 @@ describe("chapters outside the read root", () => {
   it("translate copies what a symlink points to inside book.toml's read-root, like it reads (no git work tree)", async () => {
     const root = makeTree({ "shared/banner.svg": "<svg/>", "book/book.toml": '[book]\n[preprocessor.gettext]\nread-root = ".."\n', "book/src/SUMMARY.md": "- [C](ch.md)\n", "book/src/ch.md": "Some text.\n", "book/po/de.po": DE_PO });
     symlinkSync("../../shared/banner.svg", join(root, "book/src/banner.svg"));
-    const result = await runPobook(["translate", join(root, "book"), "-l", "de"]);
+    const result = await runInProcess(["translate", join(root, "book"), "-l", "de"]);
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("pobook: src/banner.svg: symlink to ../../shared/banner.svg points outside the copied book; its content is copied\n");
     expect(readFileSync(join(root, "book/book/de-src/src/banner.svg"), "utf8")).toBe("<svg/>");
@@ -189,7 +189,7 @@ describe("chapters outside the read root", () => {
     const root = makeTree({ "shared/ch.md": "Some text.\n", "book/book.toml": "[book]\n", "book/src/SUMMARY.md": "- [C](ch.md)\n", "book/po/de.po": DE_PO });
     symlinkSync("../../shared/ch.md", join(root, "book/src/ch.md"));
     execFileSync("git", ["init", "-q", root]);
-    const result = await runPobook(["translate", join(root, "book"), "-l", "de"]);
+    const result = await runInProcess(["translate", join(root, "book"), "-l", "de"]);
     // The link leaves the copied tree, so the copy gets the (translated) content, with a note.
     expect(result.stderr).toBe("pobook: src/ch.md: symlink to ../../shared/ch.md points outside the copied book; its content is copied\n");
     expect(readFileSync(join(root, "book/book/de-src/src/ch.md"), "utf8")).toBe("Etwas Text.\n");
@@ -201,7 +201,7 @@ describe("chapters outside the read root", () => {
     symlinkSync(join(root, "outside/secret.txt"), join(root, "repo/book/src/secret.txt"));
     symlinkSync("..", join(root, "repo/book/src/up"));
     execFileSync("git", ["init", "-q", join(root, "repo")]);
-    const result = await runPobook(["translate", join(root, "repo/book"), "-l", "de"]);
+    const result = await runInProcess(["translate", join(root, "repo/book"), "-l", "de"]);
     expect(result.status).toBe(0);
     const copy = join(root, "repo/book/book/de-src");
     expect(readFileSync(join(copy, "src/shared/x.rs"), "utf8")).toBe("fn main() {}\n");
@@ -213,7 +213,7 @@ describe("chapters outside the read root", () => {
   it("a symlinked include pointing out of the repository is refused at the directive", async () => {
     const root = makeTree({ "outside/x.rs": X_RS, "repo/book.toml": "[book]\n", "repo/src/SUMMARY.md": "- [A](a.md)\n", "repo/src/a.md": "A\n\n{{#include link.rs}}\n" });
     symlinkSync(join(root, "outside/x.rs"), join(root, "repo/src/link.rs"));
-    const result = await runPobook(["extract", join(root, "repo")]);
+    const result = await runInProcess(["extract", join(root, "repo")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: src\/a\.md:3: cannot read included file src\/link\.rs: \S+outside\/x\.rs is outside the read root /);
   });
@@ -227,7 +227,7 @@ describe("missing includes and cycles", () => {
       "src/a.md": "A\n\n{{#include one.rs}}\n\n{{#include two.rs}}\n",
       "src/b.md": "B\n{{#include three.rs}}\n",
     });
-    const result = await runPobook(["extract", root, "--no-cache"]);
+    const result = await runInProcess(["extract", root, "--no-cache"]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([
       "pobook: src/a.md:3: cannot read included file src/one.rs (ENOENT)",
@@ -240,7 +240,7 @@ describe("missing includes and cycles", () => {
   it("a chapter including itself four times is a cycle, said once, quickly", async () => {
     const root = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "A\n\n{{#include a.md}}\n{{#include a.md}}\n{{#include a.md}}\n{{#include a.md}}\n" });
     const started = Date.now();
-    const result = await runPobook(["extract", root, "--no-cache"]);
+    const result = await runInProcess(["extract", root, "--no-cache"]);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toEqual([3, 4, 5, 6].map((line) => `pobook: src/a.md:${line}: {{#include}} cycle: src/a.md -> src/a.md`));
@@ -287,7 +287,7 @@ describe("anchor names are matched literally", () => {
 
   it("extract with such an anchor does not crash", async () => {
     const root = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "A\n\n```rust\n{{#include x.rs:[}}\n```\n", "src/x.rs": code });
-    const result = await runPobook(["extract", root, "--no-cache"]);
+    const result = await runInProcess(["extract", root, "--no-cache"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
@@ -301,7 +301,7 @@ describe("SUMMARY.md link destinations", () => {
 
   it("a malformed escape is a missing chapter named at its line, not a crash", async () => {
     const root = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "# Summary\n\n- [C](ch%E0%A4%A.md)\n" });
-    const result = await runPobook(["extract", root]);
+    const result = await runInProcess(["extract", root]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: src/SUMMARY.md:3: chapter src/ch%E0%A4%A.md is listed but cannot be read (ENOENT)\n");
   });
@@ -310,7 +310,7 @@ describe("SUMMARY.md link destinations", () => {
     const root = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "- [C](my%20chapter.md)\n", "src/my chapter.md": "Hello.\n" });
     mkdirSync(join(root, "po"));
     writeFileSync(join(root, "po/.keep"), "");
-    expect((await runPobook(["extract", root, "--no-cache"])).status).toBe(0);
+    expect((await runInProcess(["extract", root, "--no-cache"])).status).toBe(0);
     expect(readFileSync(join(root, "po/messages.pot"), "utf8")).toContain('#: src/my chapter.md:1\nmsgid "Hello."');
   });
 });

@@ -13,7 +13,7 @@ import { bookTemplate, catalogAgainstTemplate } from "../src/stats/against-sourc
 import { catalogStats } from "../src/stats/compute.js";
 import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
 import { gnuStatus } from "./helpers/gnu.js";
-import { makeTree, runPobook } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 
 const HEADER = `msgid ""
 msgstr ""
@@ -108,7 +108,7 @@ describe("migrating a legacy catalog", () => {
 describe("the commands on a legacy catalog", () => {
   it("update refuses, naming the catalog and both ways out; nothing is written", async () => {
     const root = book(LEGACY);
-    const result = await runPobook(["update", "--book", root]);
+    const result = await runInProcess(["update", "--book", root]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
@@ -120,27 +120,27 @@ describe("the commands on a legacy catalog", () => {
 
   it("update --legacy-inline-html merges the old messages: every translation kept", async () => {
     const root = book(LEGACY);
-    const result = await runPobook(["update", "--legacy-inline-html"], root);
+    const result = await runInProcess(["update", "--legacy-inline-html"], root);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe("po/fr.po: kept 6, fuzzy 0, new 0, obsolete 0; now 6 translated, 0 fuzzy, 0 untranslated, 0 obsolete\n");
   });
 
   it("stats --against-sources says so; with --legacy-inline-html it counts the old messages", async () => {
     const root = book(LEGACY);
-    const today = await runPobook(["stats", "--against-sources", "--json"], root);
+    const today = await runInProcess(["stats", "--against-sources", "--json"], root);
     expect(today.status).toBe(0);
     expect(today.stderr).toMatch(/^pobook: po\/fr\.po: made before inline HTML stayed in messages \(3 of its msgids .*`pobook normalize po\/fr\.po` migrates it\n$/);
-    const legacy = await runPobook(["stats", "--against-sources", "--legacy-inline-html", "--json"], root);
+    const legacy = await runInProcess(["stats", "--against-sources", "--legacy-inline-html", "--json"], root);
     expect(legacy.stderr).toBe("");
     expect(JSON.parse(legacy.stdout)[0].messages).toMatchObject({ translated: 6, fuzzy: 0, untranslated: 0 });
-    const refused = await runPobook(["stats", "--legacy-inline-html"], root);
+    const refused = await runInProcess(["stats", "--legacy-inline-html"], root);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe("pobook: --legacy-inline-html counts against the sources: give --against-sources too\n");
   });
 
   it("normalize migrates it; then update and stats find nothing to do", async () => {
     const root = book(LEGACY);
-    const result = await runPobook(["normalize", "po/fr.po"], root);
+    const result = await runInProcess(["normalize", "po/fr.po"], root);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(
       "po/fr.po: messages 6 -> 4, kept 4, fuzzy 0; made before inline HTML stayed in messages: 1 messages rebuilt from 3 fragments (1 translated, 0 fuzzy), 3 fragments made obsolete\n",
@@ -149,10 +149,10 @@ describe("the commands on a legacy catalog", () => {
     expect(gnuStatus("msgfmt", ["--check", "-o", "/dev/null", po]).status).toBe(0);
     const migrated = readFileSync(po, "utf8");
     expect(migrated).toContain('msgid "Press <kbd>Ctrl</kbd> to copy."\nmsgstr "Appuyez sur <kbd>Ctrl</kbd> pour copier."\n');
-    expect((await runPobook(["normalize", "po/fr.po"], root)).stdout).toBe("po/fr.po: messages 4 -> 4, kept 4, fuzzy 0\n");
+    expect((await runInProcess(["normalize", "po/fr.po"], root)).stdout).toBe("po/fr.po: messages 4 -> 4, kept 4, fuzzy 0\n");
     expect(readFileSync(po, "utf8")).toBe(migrated);
-    expect((await runPobook(["update"], root)).stdout).toBe("po/fr.po: kept 4, fuzzy 0, new 0, obsolete 0; now 4 translated, 0 fuzzy, 0 untranslated, 3 obsolete\n");
-    const stats = await runPobook(["stats", "--against-sources", "--json"], root);
+    expect((await runInProcess(["update"], root)).stdout).toBe("po/fr.po: kept 4, fuzzy 0, new 0, obsolete 0; now 4 translated, 0 fuzzy, 0 untranslated, 3 obsolete\n");
+    const stats = await runInProcess(["stats", "--against-sources", "--json"], root);
     expect(stats.stderr).toBe("");
     expect(JSON.parse(stats.stdout)[0].messages).toMatchObject({ translated: 4, fuzzy: 0, untranslated: 0 });
   });
@@ -160,7 +160,7 @@ describe("the commands on a legacy catalog", () => {
   it("--root, normalize's older spelling of --book, still works", async () => {
     const root = book(LEGACY);
     const out = join(makeTree({}), "fr.po");
-    expect((await runPobook(["normalize", "--root", root, join(root, "po", "fr.po"), "-o", out])).status).toBe(0);
+    expect((await runInProcess(["normalize", "--root", root, join(root, "po", "fr.po"), "-o", out])).status).toBe(0);
     expect(readFileSync(out, "utf8")).toContain('msgid "Press <kbd>Ctrl</kbd> to copy."');
   });
 });
@@ -170,7 +170,7 @@ describe.skipIf(!hasCorpus)(hasCorpus ? "the pt-BR corpus catalog (2024)" : NO_C
     const catalogPath = join(PT_BOOK, "po", "pt-BR.po");
     const original = readPoFile(catalogPath);
     const out = join(makeTree({}), "pt-BR.po");
-    const result = await runPobook(["normalize", "--book", PT_BOOK, catalogPath, "-o", out]);
+    const result = await runInProcess(["normalize", "--book", PT_BOOK, catalogPath, "-o", out]);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(
       `${catalogPath}: messages 3793 -> 3767, kept 3767, fuzzy 0; made before inline HTML stayed in messages: ` +

@@ -43,7 +43,7 @@ export function runCli(args: string[], options: CliOptions | string = {}): CliRe
  * safe; never run two at once. Use `runCli` for what needs a real process
  * (stdin, signals, a closed pipe, the executable itself).
  */
-export async function runPobook(args: string[], options: CliOptions | string = {}): Promise<CliResult> {
+export async function runInProcess(args: string[], options: CliOptions | string = {}): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p .\` first`);
   const { cwd, env } = typeof options === "string" ? { cwd: options, env: undefined } : options;
   const { runCommandLine } = (await import(/* @vite-ignore */ pathToFileURL(CLI_MODULE).href)) as { runCommandLine: (argv: readonly string[]) => Promise<number> };
