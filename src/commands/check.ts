@@ -20,6 +20,7 @@ import { poFilesOrDefault } from "./po-files.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
 import { configuredSeverities } from "./check-config.js";
 import { progress } from "./progress.js";
+import { catalogsAndTrees, loadTree, loadTreeWithoutBook, readBookOutline } from "./catalog-tree.js";
 
 interface CheckOptions {
   book: string;
@@ -90,23 +91,29 @@ export function registerCheck(program: Command): void {
   program
     .command("check")
     .description("check PO catalogs: Markdown markup kept in translations, header, plural forms, formats, duplicates")
-    .argument("[po...]", "PO files (default: the book's <po-dir>/*.po, po/*.po without book.toml)")
+    .argument("[po...]", "PO files or catalog trees (directories of .po files; each file checked, and the tree for conflicting translations) (default: the book's <po-dir>/*.po and <po-dir>/LANG/ trees, po/*.po without book.toml)")
     .option("-b, --book <DIR>", "the book directory: its book.toml gives po-dir, the source language and [preprocessor.gettext.check] rule severities", ".")
     .option("--json", "print findings as JSON")
     .addOption(new Option("--warn <rule>", "report RULE as a warning (repeatable)").argParser(collect))
     .addOption(new Option("--error <rule>", "report RULE as an error (repeatable)").argParser(collect))
     .option("--msgid-changes <base>", "fail when msgids changed since git revision BASE but POT-Creation-Date did not")
     .addHelpText("after", `\nRules:\n${Object.entries(RULES).map(([id, rule]) => `  ${id.padEnd(16)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}\n`)
-    .action((files: string[], options: CheckOptions) => {
+    .action(async (files: string[], options: CheckOptions) => {
       const config = readBookConfig(options.book, false);
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
-      const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);
+      const named = config === undefined && files.length === 0 ? poFilesOrDefault(files).map((path) => ({ path, tree: false })) : catalogsAndTrees(files, catalogDir(options.book, config));
+      // A tree is bad input when its files contradict each other or hold messages of no chapter: said before any finding.
+      const outline = config !== undefined && named.some(({ tree }) => tree) ? await readBookOutline(options.book, config) : undefined;
+      // A tree is checked as the one catalog it makes (rules look across messages), its findings placed back in its files.
+      const trees = new Map(named.filter(({ tree }) => tree).map(({ path }) => [path, outline !== undefined ? loadTree(path, config!, outline, undefined, true) : loadTreeWithoutBook(path)]));
+      const poFiles = named.map(({ path }) => path);
       const findings: Finding[] = [];
       const sourcesOf = config === undefined ? undefined : bookSources(options.book, config);
       const report = progress();
       for (const file of poFiles) {
         report.update(`pobook check: ${file}`);
-        const catalog = readForCheck(file);
+        const tree = trees.get(file);
+        const catalog = tree?.catalog ?? readForCheck(file);
         if (!("entries" in catalog)) {
           findings.push(...resolveFindings([catalog], file, overrides));
           continue;
@@ -117,21 +124,21 @@ export function registerCheck(program: Command): void {
           const sources = sourcesOf!(candidates);
           if (sources) fileFindings.push(...resolveFindings(checkIntrawordEmphasis(candidates, (msgid) => sources.get(msgid) ?? []), file, overrides));
         }
-        if (options.msgidChanges !== undefined) {
+        if (options.msgidChanges !== undefined && tree === undefined) {
           const before = readAtRevision(file, options.msgidChanges);
           if (before !== undefined) {
             const raw = checkMsgidChanges(parsePo(before, `${options.msgidChanges}:${file}`), catalog, options.msgidChanges);
             fileFindings.push(...resolveFindings(raw, file, overrides));
           }
         }
-        findings.push(...sortFindings(fileFindings));
+        findings.push(...sortFindings(tree ? fileFindings.map((finding) => ({ ...finding, ...tree.place(finding.line) })) : fileFindings));
       }
       report.done();
       if (options.json) {
-        process.stdout.write(findingsToJson(findings, poFiles.length));
+        process.stdout.write(findingsToJson(findings, named.length));
       } else {
         process.stdout.write(findings.map((finding) => `${formatFinding(finding)}\n`).join(""));
-        process.stderr.write(`${summarizeFindings(findings, poFiles.length)}\n`);
+        process.stderr.write(`${summarizeFindings(findings, named.length)}\n`);
       }
       if (hasErrors(findings)) process.exitCode = EXIT_FAILURE;
     });
