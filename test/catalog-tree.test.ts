@@ -41,6 +41,18 @@ async function pobook(args: string[], cwd: string) {
 }
 
 describe("catalog trees on a small book", () => {
+  test("extract --split writes a template tree laid out like the catalog trees; not with --depth", async () => {
+    const root = makeBook();
+    const result = await pobook(["extract", "--split", "chapter"], root);
+    expect(result.status, result.stderr).toBe(0);
+    expect(listTree(join(root, "po", "messages"))).toEqual(["SUMMARY.pot", "basics/types.pot", "basics/variables.pot", "index.pot"]);
+    expect(readPoFile(join(root, "po", "messages", "basics", "variables.pot")).entries.map((entry) => entry.msgid)).toEqual(["Let binds a name."]);
+    const both = await pobook(["extract", "--split", "part", "--depth", "1", "-o", join(root, "out")], root);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toMatch(/--split and --depth both split the template/);
+    expect(existsSync(join(root, "out"))).toBe(false);
+  });
+
   test("init --split chapter names files after the sources; a shared message goes where it is first used; joining loses nothing", async () => {
     const root = makeBook();
     // References come from the template: bring the catalog in step first.
