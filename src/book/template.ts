@@ -82,7 +82,7 @@ export interface TemplateFile {
 }
 
 /** The destination POT of each chapter with a file, in `chapterEntries` order (upstream's depth splitting). */
-function chapterDestinations(summary: readonly SummaryItem[], depth: number): { summary: string; chapters: string[] } {
+export function chapterDestinations(summary: readonly SummaryItem[], depth: number): { summary: string; chapters: string[] } {
   const builder = new PotPathBuilder(depth);
   builder.push("summary");
   builder.push("summary");

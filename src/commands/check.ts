@@ -38,6 +38,7 @@ function fragmentsOnce(root: string, config: BookConfig | undefined): () => Read
     return known;
   };
 }
+import { catalogsAndTrees, loadTree, loadTreeWithoutBook, readBookOutline } from "./catalog-tree.js";
 
 interface CheckOptions {
   book: string;
@@ -111,7 +112,7 @@ export function registerCheck(program: Command): void {
   program
     .command("check")
     .description("check PO catalogs: Markdown markup kept in translations, header, plural forms, formats, duplicates")
-    .argument("[po...]", "PO files (default: the book's <po-dir>/*.po, po/*.po without book.toml)")
+    .argument("[po...]", "PO files or catalog trees (directories of .po files; each file checked, and the tree for conflicting translations) (default: the book's <po-dir>/*.po and <po-dir>/LANG/ trees, po/*.po without book.toml)")
     .option("-b, --book <DIR>", "the book directory: its book.toml gives po-dir, the source language and [preprocessor.gettext.check] rule severities", ".")
     .option("--json", "print findings as JSON")
     .addOption(new Option("--warn <rule>", "report RULE as a warning (repeatable)").argParser(collect))
@@ -132,7 +133,12 @@ export function registerCheck(program: Command): void {
       options.book = bookRoot(options.book);
       const config = readBookConfig(options.book, false);
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
-      const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(options.book, config) : undefined);
+      const named = config === undefined && files.length === 0 ? poFilesOrDefault(files).map((path) => ({ path, tree: false })) : catalogsAndTrees(files, catalogDir(options.book, config));
+      // A tree is bad input when its files contradict each other or hold messages of no chapter: said before any finding.
+      const outline = config !== undefined && named.some(({ tree }) => tree) ? await readBookOutline(options.book, config) : undefined;
+      // A tree is checked as the one catalog it makes (rules look across messages), its findings placed back in its files.
+      const trees = new Map(named.filter(({ tree }) => tree).map(({ path }) => [path, outline !== undefined ? loadTree(path, config!, outline, undefined, true) : loadTreeWithoutBook(path)]));
+      const poFiles = named.map(({ path }) => path);
       const template = revision === undefined ? undefined : await lazyTemplate(options, config, catalogDir(options.book, config));
       const findings: Finding[] = [];
       const sourcesOf = config === undefined ? undefined : bookSources(options.book, config);
@@ -140,7 +146,8 @@ export function registerCheck(program: Command): void {
       const report = progress();
       for (const file of poFiles) {
         report.update(`pobook check: ${file}`);
-        const catalog = readForCheck(file);
+        const tree = trees.get(file);
+        const catalog = tree?.catalog ?? readForCheck(file);
         if (!("entries" in catalog)) {
           findings.push(...resolveFindings([catalog], file, overrides));
           continue;
@@ -151,7 +158,7 @@ export function registerCheck(program: Command): void {
           const sources = sourcesOf!(candidates);
           if (sources) fileFindings.push(...resolveFindings(checkIntrawordEmphasis(candidates, (msgid) => sources.get(msgid) ?? []), file, overrides));
         }
-        if (revision !== undefined) {
+        if (revision !== undefined && tree === undefined) {
           const before = readAtRevision(file, revision, revisionOption);
           // A catalog the revision did not have is new: nothing to compare.
           if (before !== undefined) {
@@ -159,7 +166,7 @@ export function registerCheck(program: Command): void {
             fileFindings.push(...resolveFindings(raw, file, overrides));
           }
         }
-        findings.push(...sortFindings(fileFindings));
+        findings.push(...sortFindings(tree ? fileFindings.map((finding) => ({ ...finding, ...tree.place(finding.line) })) : fileFindings));
       }
       report.done();
       if (format === "json") {
@@ -169,7 +176,7 @@ export function registerCheck(program: Command): void {
         process.stderr.write(`${summarizeFindings(findings, poFiles.length)}\n`);
       } else {
         process.stdout.write(findings.map((finding) => `${formatFinding(finding)}\n`).join(""));
-        process.stderr.write(`${summarizeFindings(findings, poFiles.length)}\n`);
+        process.stderr.write(`${summarizeFindings(findings, named.length)}\n`);
       }
       if (hasErrors(findings)) process.exitCode = EXIT_FAILURE;
     });

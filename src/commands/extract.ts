@@ -23,6 +23,9 @@ import { newEntry } from "../catalog/types.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
 import { withBookMessages } from "../publish/template-messages.js";
+import { parseSplit, readBookOutline } from "./catalog-tree.js";
+import { splitCatalog } from "../catalog/tree.js";
+import { treeLayout } from "../book/catalog-tree-layout.js";
 
 export interface ExtractCliOptions {
   output?: string;
@@ -35,6 +38,7 @@ export interface ExtractCliOptions {
   cacheDir?: string;
   json?: boolean;
   force?: boolean;
+  split?: string;
 }
 
 /** `POT-Creation-Date` like mdbook-xgettext (RFC 3339, seconds); SOURCE_DATE_EPOCH makes it reproducible. */
@@ -185,12 +189,22 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
   const render = (template: TemplateFile) => renderTemplate(header, template, cache);
   const output = options.output;
   if (output === "-") {
-    if (templates.length !== 1 || (config?.depth ?? 0) > 0) throw new PobookError("-o - writes one template to standard output, but --depth splits it into several files: give -o a directory");
+    if (templates.length !== 1 || (config?.depth ?? 0) > 0 || options.split !== undefined) throw new PobookError("-o - writes one template to standard output, but --depth splits it into several files: give -o a directory");
     if (options.json) throw new PobookError("-o - and --json both write to standard output: give -o a file or directory");
     process.stdout.write(render(templates[0]!));
     cache?.save();
     return { files: [{ path: "-", messages: templates[0]!.entries.length }] };
   }
+  const split = parseSplit(options.split);
+  if (split !== undefined) {
+    // A template tree laid out as the catalog trees are (src/catalog/tree.ts): <po-dir>/<pot-file stem>/**.pot.
+    if (isFile) throw new PobookError("--split lays out a book's template by its SUMMARY.md: give a book directory");
+    if ((config?.depth ?? 0) > 0 || templates.length !== 1) throw new PobookError("--split and --depth both split the template: give one of them");
+    const layout = treeLayout(split, config!, await readBookOutline(target, config!));
+    const dir = output ?? join(defaultDir, basename(config!.potFile, ".pot"));
+    const files = splitCatalog(createTemplate(header, toCatalogEntries(templates[0]!.entries)), layout);
+    outputs = [...files].map(([path, catalog]) => ({ path: join(dir, path.replace(/\.po$/, ".pot")), text: serializePo(catalog), messages: catalog.entries.length }));
+  } else {
   const outputIsFile = output !== undefined && (output.endsWith(".pot") || output.endsWith(".po") || (existsSync(output) && statSync(output).isFile()));
   if (outputIsFile) {
     if (templates.length !== 1) throw new PobookError("--depth splits the template into several files: give -o a directory");
@@ -198,6 +212,7 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
   } else {
     const dir = output ?? defaultDir;
     outputs = templates.map((template) => ({ path: join(dir, template.path), text: render(template), messages: template.entries.length }));
+  }
   }
   // Never over a book source, nor over a file that is not a template unless --force (src/output/rules.ts).
   const sources = isFile
@@ -225,6 +240,7 @@ export function registerExtract(program: Command): void {
     .option("--force", "overwrite an existing file that is not a gettext template (never a book source)")
     .option("--granularity <n>", "references: 0 = file only, 1 = file:line, N = line rounded down to N")
     .option("--depth <n>", "split the template into one POT per part/chapter down to this depth")
+    .option("--split <mode>", "write a template tree <po-dir>/<pot-file stem>/**.pot laid out like the catalog trees: one POT per chapter or part, each message once")
     .option("--legacy-inline-html", "end messages at inline HTML, like mdbook-xgettext before 0.3.4 (older catalogs)")
     .option("--compat <version>", "msgids of this mdbook-i18n-helpers version: 0.3 (default) or 0.4 (HTML blocks and definition lists give messages)")
     .option("-j, --jobs <n>", "worker threads (default: one per CPU)")

@@ -17,6 +17,8 @@ import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { progress, readWithProgress } from "./progress.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
+import { catalogsAndTrees, loadTree, loadTreeWithoutBook, readBookOutline } from "./catalog-tree.js";
+import type { BookOutline } from "../book/template.js";
 
 interface StatsOptions {
   byChapter?: boolean;
@@ -32,7 +34,7 @@ export function registerStats(program: Command): void {
   program
     .command("stats")
     .description("translation progress per catalog: messages and source words translated, fuzzy, untranslated, obsolete")
-    .argument("[po...]", "PO files (default: the book's <po-dir>/*.po, po/*.po without book.toml)")
+    .argument("[po...]", "PO files, or catalog trees (directories of .po files) counted as one catalog each (default: the book's <po-dir>/*.po and <po-dir>/LANG/ trees, po/*.po without book.toml)")
     .option("--by-chapter", "break the figures down by chapter (#: references)")
     .option("--json", "print the figures as JSON")
     .option("--html <file>", "also write a self-contained HTML report to FILE")
@@ -40,13 +42,20 @@ export function registerStats(program: Command): void {
     .option("--against-sources", "count against the book's current sources: each catalog as `pobook update` would merge it (nothing is written)")
     .option("--legacy-inline-html", "with --against-sources: the book's messages as mdbook-xgettext made them before inline HTML stayed in messages")
     .option("-b, --book <dir>", "the book directory (with book.toml): its po-dir, and its sources for --against-sources", ".")
-    .action((files: string[], options: StatsOptions) => {
+    .action(async (files: string[], options: StatsOptions) => {
       const bookRoot = bookRootOf(options.book);
       if (options.legacyInlineHtml && !options.againstSources) throw new PobookError("--legacy-inline-html counts against the sources: give --against-sources too");
       const config = readBookConfig(bookRoot, options.againstSources === true);
-      const poFiles = poFilesOrDefault(files, files.length === 0 ? catalogDir(bookRoot, config) : undefined);
+      const treeConfig = config ?? readBookConfig(bookRoot, false);
+      const named = treeConfig === undefined && files.length === 0 ? poFilesOrDefault(files).map((path) => ({ path, tree: false })) : catalogsAndTrees(files, catalogDir(bookRoot, treeConfig));
       // Read (and extract) everything before writing anything: a bad file leaves no partial output.
-      const catalogs = poFiles.map((file) => ({ file, catalog: readPoFile(file) }));
+      let outline: BookOutline | undefined;
+      if (treeConfig !== undefined && named.some(({ tree }) => tree)) outline = await readBookOutline(bookRoot, treeConfig);
+      const catalogs = named.map(({ path: file, tree }) => ({
+        file,
+        // A tree counts as the one catalog its files make (src/catalog/tree.ts).
+        catalog: !tree ? readPoFile(file) : treeConfig !== undefined ? loadTree(file, treeConfig, outline!, undefined, true).catalog : loadTreeWithoutBook(file).catalog,
+      }));
       let notes = "";
       let stats: CatalogStats[];
       if (options.againstSources && config !== undefined) {

@@ -35,6 +35,7 @@ interface BookSource {
 }
 import { publishSettings } from "../publish/settings.js";
 import { isPickerFile, notedChapter, pickerFiles, publishTree, siteLanguages } from "../publish/publish.js";
+import { languageCatalog, loadTree, parseSplit, readBookOutline, treeLanguages, type LoadedTree } from "./catalog-tree.js";
 
 interface TranslateFlags {
   language?: string;
@@ -48,6 +49,7 @@ interface TranslateFlags {
   force?: boolean;
   book?: string;
   asOf?: string;
+  split?: string;
 }
 
 interface Job {
@@ -59,6 +61,8 @@ interface Job {
   outShown: string;
   /** Already read (a `--po` catalog, for its Language header). */
   catalog?: Catalog;
+  /** The language's catalog is a tree `<po-dir>/LANG/` (src/catalog/tree.ts). */
+  treeDir?: string;
 }
 
 function parseThreshold(value: string | undefined): number | undefined {
@@ -128,14 +132,15 @@ export function registerTranslate(program: Command): void {
     .option("-l, --language <lang>", "target language (reads <po-dir>/<lang>.po; with --po, default: its Language header)")
     .option("--po <file>", "catalog to apply instead of <po-dir>/<lang>.po (its Language header gives the language)")
     .option("-o, --output <dir>", "output directory (default <book>/book/<lang>-src; with --all, <dir>/<lang>)")
-    .option("--all", "translate into every <po-dir>/*.po (and print what the source book needs for the same language picker)")
+    .option("--all", "translate into every <po-dir>/*.po and every catalog tree <po-dir>/LANG/ (and print what the source book needs for the same language picker)")
+    .option("--split <mode>", "read the catalog tree <po-dir>/LANG/**.po split by chapter or part (needed only when <po-dir>/LANG.po exists too)")
     .option("--threshold <percent>", "write chapters translated below this percentage in the source language, with a note saying so ([preprocessor.gettext.publish] untranslated-note)")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (2024 and earlier)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
     .option("--as-of <when>", "pot-date: build each language from the sources at its catalog's POT-Creation-Date (the last commit before it, read from git objects, no checkout)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
-    .action((bookArgument: string | undefined, flags: TranslateFlags) => {
+    .action(async (bookArgument: string | undefined, flags: TranslateFlags) => {
       const bookArg = bookRoot(chosenBook(bookArgument, flags.book));
       const root = resolve(bookArg);
       const tomlPath = join(root, "book.toml");
@@ -148,19 +153,24 @@ export function registerTranslate(program: Command): void {
       const poDir = join(root, config.poDir);
       const defaultOut = (language: string): string => join(root, "book", `${language}-src`);
       const defaultOutShown = (language: string): string => join(bookArg, "book", `${language}-src`);
+      const split = parseSplit(flags.split);
+      if (split !== undefined && flags.po !== undefined) throw new PobookError("--po names one catalog file and --split a catalog tree: give one of them");
       let jobs: Job[];
       if (flags.all) {
         if (flags.language || flags.po) throw new PobookError("--all translates every catalog; do not combine it with -l or --po");
-        const catalogs = existsSync(poDir) ? catalogNames(readdirSync(poDir)) : [];
-        if (catalogs.length === 0) throw new PobookError("no .po catalogs", { file: poDir });
-        jobs = catalogs.map((name) => {
-          const language = name.slice(0, -3);
+        const files = existsSync(poDir) ? catalogNames(readdirSync(poDir)).map((name) => name.slice(0, -3)) : [];
+        const languages = [...new Set([...files, ...treeLanguages(poDir)])].sort();
+        if (languages.length === 0) throw new PobookError("no .po catalogs", { file: poDir });
+        jobs = languages.map((language) => {
+          const found = languageCatalog(poDir, language, files.includes(language) ? split : "chapter");
+          const name = `${language}.po`;
           return {
             language,
             poPath: join(poDir, name),
             outDir: flags.output ? resolve(flags.output, language) : defaultOut(language),
-            poShown: join(bookArg, config.poDir, name),
+            poShown: found?.kind === "tree" ? join(bookArg, config.poDir, language) : join(bookArg, config.poDir, name),
             outShown: flags.output ? join(flags.output, language) : defaultOutShown(language),
+            treeDir: found?.kind === "tree" ? join(bookArg, config.poDir, language) : undefined,
           };
         });
       } else {
@@ -168,14 +178,18 @@ export function registerTranslate(program: Command): void {
         const catalog = flags.po !== undefined ? readPoFile(flags.po) : undefined;
         const language = catalog !== undefined ? languageOfCatalog(catalog, flags.po!, flags.language, config.language) : flags.language;
         if (!language) throw new PobookError("give the target language with -l LANG (or --all)");
+        const found = flags.po === undefined ? languageCatalog(poDir, language, split) : undefined;
+        if (split !== undefined && found === undefined) throw new PobookError(`no catalog tree for ${language} (create it with \`pobook init -l ${language} --split ${split}\`)`, { file: join(bookArg, config.poDir, language) });
+        const treeDir = found?.kind === "tree" ? join(bookArg, config.poDir, language) : undefined;
         jobs = [
           {
             language,
             poPath: flags.po ? resolve(flags.po) : join(poDir, `${language}.po`),
             outDir: flags.output ? resolve(flags.output) : defaultOut(language),
-            poShown: flags.po ?? join(bookArg, config.poDir, `${language}.po`),
+            poShown: flags.po ?? (treeDir ?? join(bookArg, config.poDir, `${language}.po`)),
             outShown: flags.output ?? defaultOutShown(language),
             catalog,
+            treeDir,
           },
         ];
       }
@@ -186,7 +200,10 @@ export function registerTranslate(program: Command): void {
       const env = environment();
       for (const job of jobs) enforce(decideOutputDir(inspectDir(job.outDir), paths, env), flags.force === true, job.outShown);
       // Read every catalog first: a bad one stops the run before anything is written.
-      const catalogs = jobs.map((job) => job.catalog ?? readPoFile(job.poShown));
+      const needsOutline = jobs.some((job) => job.treeDir !== undefined);
+      const outline = needsOutline ? await readBookOutline(root, config) : undefined;
+      const trees = jobs.map((job): LoadedTree | undefined => (job.treeDir === undefined ? undefined : loadTree(job.treeDir, config, outline!, split, true)));
+      const catalogs = jobs.map((job, index) => trees[index]?.catalog ?? job.catalog ?? readPoFile(job.poShown));
       // Every language of the site is named before anything is parsed (src/publish/).
       const publishing = publishSettings(config, tomlPath);
       const shelf = existsSync(poDir) ? catalogNames(readdirSync(poDir)).map((name) => name.slice(0, -3)) : [];
@@ -253,6 +270,9 @@ export function registerTranslate(program: Command): void {
         writeTree(job.outDir, [...source.tree(translated, relocated), ...added], { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");
         const poName = shownPath(job.poShown);
+        // A tree's messages name the tree file and line they came from.
+        const catalogTree = trees[index];
+        const poWhere = (line: number | undefined): string => (catalogTree ? catalogTree.locate(line) : `${poName}:${line ?? "?"}`);
         if (flags.json) {
           const { tally } = translation;
           report.push({
@@ -266,7 +286,7 @@ export function registerTranslate(program: Command): void {
             untranslated: tally.messages.untranslated,
             notApplied: tally.messages.notApplied,
             places: { total: tally.total, applied: tally.applied, fuzzy: tally.fuzzy, untranslated: tally.untranslated, notApplied: tally.notApplied.length },
-            warnings: translation.warnings,
+            warnings: catalogTree ? translation.warnings.map((warning) => ({ ...warning, poLine: undefined, po: poWhere(warning.poLine) })) : translation.warnings,
             belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
             outsideBook: Object.fromEntries(relocated),
             withheld: withheld.map((file) => file.path),
@@ -278,7 +298,7 @@ export function registerTranslate(program: Command): void {
         }
         for (const file of withheld) process.stderr.write(`pobook: ${withheldWarning(file)}\n`);
         for (const warning of translation.warnings) {
-          process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${warning.file}:${warning.line}: ${warning.message}${warning.kind === "rejected" ? "; source text kept" : ""}\n`);
+          process.stderr.write(`pobook: ${poWhere(warning.poLine)}: ${warning.file}:${warning.line}: ${warning.message}${warning.kind === "rejected" ? "; source text kept" : ""}\n`);
         }
         process.stdout.write(`${summaryLine(job.language, translation, shownPath(job.outShown))}${source.commit ? asOfNote(source.commit) : ""}\n`);
         const below = results.filter((file) => file.belowThreshold);

@@ -3,7 +3,6 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { PobookError } from "../errors.js";
 import { readPoFileWithText } from "../catalog/parse.js";
-import { checkCatalogWritable, writeCatalogFile } from "../catalog-file.js";
 import { getHeader, setHeader, type Catalog } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog, UPDATE_MERGE_OPTIONS } from "../catalog/merge.js";
@@ -18,6 +17,9 @@ import { legacyInlineHtmlVerdict, templatesOf, withLegacyInlineHtml } from "../b
 import { bookArgument, lazyBothSegmentations, legacyCatalogError } from "./legacy-catalogs.js";
 import { templateCatalog } from "../stats/against-sources.js";
 import { potCreationDate } from "./extract.js";
+import { isTree, loadTree, parseSplit, planTreeWrite, readBookOutline, treeLanguages, writeCatalogs } from "./catalog-tree.js";
+import { splitCatalog } from "../catalog/tree.js";
+import { treeLayout } from "../book/catalog-tree-layout.js";
 
 interface UpdateFlags {
   pot?: string;
@@ -28,18 +30,25 @@ interface UpdateFlags {
   autoClear: boolean;
   legacyInlineHtml?: boolean;
   json?: boolean;
+  split?: string;
 }
 
+/**
+ * The catalogs to update: files `LANG.po` and trees `LANG/` (directories
+ * ending in `/`). A language with both has both updated, each kept as it is.
+ */
 function catalogPaths(poDir: string, languages: string[]): string[] {
   if (languages.length > 0) {
-    return languages.map((language) => {
+    return languages.flatMap((language) => {
       const path = join(poDir, `${checkLanguage(language)}.po`);
-      if (!existsSync(path)) throw new PobookError("no such catalog (create it with `pobook init`)", { file: path });
-      return path;
+      const tree = join(poDir, language);
+      const found = [...(existsSync(path) ? [path] : []), ...(isTree(tree) ? [`${tree}/`] : [])];
+      if (found.length === 0) throw new PobookError("no such catalog (create it with `pobook init`)", { file: path });
+      return found;
     });
   }
   const paths = existsSync(poDir)
-    ? catalogNames(readdirSync(poDir)).map((name) => join(poDir, name))
+    ? [...catalogNames(readdirSync(poDir)).map((name) => join(poDir, name)), ...treeLanguages(poDir).map((language) => `${join(poDir, language)}/`)]
     : [];
   if (paths.length === 0) throw new PobookError("no catalogs (*.po) to update", { file: poDir });
   return paths;
@@ -58,7 +67,8 @@ export function registerUpdate(program: Command): void {
     .option("--no-auto-clear", "keep fuzzy a match whose msgid changed only in whitespace, link destinations or `code` spans (default: carry the change into the translation, not fuzzy)")
     .option("--legacy-inline-html", "merge the book's messages as mdbook-xgettext made them before inline HTML stayed in messages (2024 and earlier)")
     .option("--json", "print what happened to each catalog as JSON")
-    .action((languages: string[], flags: UpdateFlags) => {
+    .option("--split <mode>", "write the catalog trees <po-dir>/LANG/ split by chapter or part (default: as each tree is split now)")
+    .action(async (languages: string[], flags: UpdateFlags) => {
       flags.book = bookRoot(flags.book);
       const config = readBookConfig(flags.book, false);
       const poDir = catalogDir(flags.book, config, flags.poDir);
@@ -85,8 +95,38 @@ export function registerUpdate(program: Command): void {
         template = currentTemplate(flags.book, config, poDir, flags.pot, read);
       }
       const legacy = book === undefined ? undefined : (catalog: Catalog) => legacyInlineHtmlVerdict(catalog, book());
+      const split = parseSplit(flags.split);
+      const hasTrees = paths.some((path) => path.endsWith("/"));
+      if (hasTrees && config === undefined) throw new PobookError("catalog trees are laid out by the book's SUMMARY.md: give the book with --book DIR");
+      const outline = hasTrees ? await readBookOutline(flags.book, config!) : undefined;
       const results = paths.map((path) => {
         report.update(`pobook update: merging ${path}`);
+        if (path.endsWith("/")) {
+          const tree = loadTree(path.slice(0, -1), config!, outline!, undefined, false);
+          const { catalog, stats } = mergeCatalog(tree.catalog, template.catalog, { keepObsolete: flags.obsolete, fuzzyMatching: flags.fuzzyMatching, ...UPDATE_MERGE_OPTIONS, autoClear: flags.autoClear });
+          if (legacy !== undefined && stats.fuzzy + stats.obsolete > 0) {
+            const verdict = legacy(tree.catalog);
+            if (verdict.legacy) throw legacyCatalogError(path, verdict, bookArgument(flags.book));
+          }
+          const layout = split === undefined ? tree.layout : treeLayout(split, config!, outline!);
+          const origin = (entry: { msgctxt?: string; msgid: string }) => tree.origin.get(entry.msgctxt === undefined ? entry.msgid : `${entry.msgctxt}\u0004${entry.msgid}`);
+          const plan = () => planTreeWrite(tree.dir, splitCatalog(catalog, layout, origin), tree.texts, catalog);
+          let writes = plan();
+          if (template.fromSources) {
+            // As for a single file: a template extracted now does not re-date an unchanged tree.
+            const date = getHeader(tree.catalog, "POT-Creation-Date");
+            const now = getHeader(catalog, "POT-Creation-Date");
+            if (date !== undefined) {
+              setHeader(catalog, "POT-Creation-Date", date);
+              writes = plan();
+              if (writes.length > 0 && now !== undefined) {
+                setHeader(catalog, "POT-Creation-Date", now);
+                writes = plan();
+              }
+            }
+          }
+          return { path, text: "", writes, changed: writes.length > 0, stats, totals: catalogStats(catalog, path).messages };
+        }
         const { text: before, catalog: old } = readPoFileWithText(path);
         const { catalog, stats } = mergeCatalog(old, template.catalog, {
           keepObsolete: flags.obsolete,
@@ -111,12 +151,11 @@ export function registerUpdate(program: Command): void {
           }
         }
         // What the catalog now holds, counted as `pobook stats` counts (the merge figures count changes).
-        return { path, text, changed: text !== before, stats, totals: catalogStats(catalog, path).messages };
+        return { path, text, writes: text !== before ? [{ path, text }] : [], changed: text !== before, stats, totals: catalogStats(catalog, path).messages };
       });
       report.done();
       // Every catalog to rewrite must be writable before any is written.
-      const writes = results.filter(({ changed }) => changed).map(({ path, text }) => ({ target: checkCatalogWritable(path), text }));
-      for (const { target, text } of writes) writeCatalogFile(target, text);
+      writeCatalogs(results.flatMap(({ writes }) => writes));
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(results.map(({ path, changed, stats, totals }) => ({ catalog: path, changed, ...stats, totals })), null, 2)}\n`);
         return;
