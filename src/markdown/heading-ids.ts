@@ -23,6 +23,8 @@ export interface HeadingAttributes {
   classes: string[];
   /** Other attributes (`key=value`, `key`): pulldown-cmark writes them after `class`, where mdBook's regex no longer matches. */
   others: number;
+  /** The `key=value` attributes among `others`, in order (the preview writes them onto the heading, as pulldown-cmark does). */
+  pairs: Array<[string, string]>;
 }
 
 export interface HeadingAnchor {
@@ -75,12 +77,16 @@ export function uniqueId(id: string, counter: Map<string, number>): string {
 
 /** Reads a trailing attribute block (pulldown-cmark's rules: split at ASCII whitespace, tokens of one character ignored). */
 export function parseAttributeBlock(source: string, start: number, end: number): HeadingAttributes {
-  const attributes: HeadingAttributes = { start, end, classes: [], others: 0 };
+  const attributes: HeadingAttributes = { start, end, classes: [], others: 0, pairs: [] };
   for (const token of source.slice(start + 1, end - 1).split(/[ \t\n\f\r]+/)) {
     if (token.length <= 1) continue;
     if (token[0] === "#") attributes.id = token.slice(1);
     else if (token[0] === ".") attributes.classes.push(token.slice(1));
-    else attributes.others++;
+    else {
+      attributes.others++;
+      const equals = token.indexOf("=");
+      if (equals > 0) attributes.pairs.push([token.slice(0, equals), token.slice(equals + 1)]);
+    }
   }
   return attributes;
 }

@@ -18,7 +18,7 @@ import type { PobookError } from "../errors.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { prepareChapterDocument, type PreparedDocument } from "../translate/book.js";
 import { markCodeRanges } from "./code-marks.js";
-import { applyHeadingAttributes, mdbookHeadingIds } from "./headings.js";
+import { applyMdbookHeadings } from "./heading-links.js";
 import { translateWithOutcomes, type MessageOutcome } from "../translate/document.js";
 import type { Lookup } from "../translate/lookup.js";
 
@@ -189,11 +189,10 @@ export function markdownToHtml(markdown: string, outcomes: readonly MessageOutco
   const masked = maskCourseDirectives(markdown);
   const tree = parseMarkdown(masked, { frontMatter: options.frontMatter });
   normalizeCodeLanguages(tree);
-  applyHeadingAttributes(tree, masked);
+  applyMdbookHeadings(tree, masked, { smartPunctuation: options.smartPunctuation ?? false });
   const processor = unified()
     .use(remarkRehype, { allowDangerousHtml: true, footnoteBackLabel: "\u21a9" })
     .use(rehypeHighlight, { detect: false })
-    .use(mdbookHeadingIds({ smartPunctuation: options.smartPunctuation ?? false }))
     .use(markBlocks(outcomes, options.poName, masked))
     .use(languageNeutralFootnotes())
     .use(chapterLinks())

@@ -22,7 +22,7 @@ import { bookReader, confinedBytes, findReadRoot, isWithin } from "../runtime/bo
 import { isLoopbackHost } from "./host.js";
 import { htmlOutput, lookupStaticFile, themeDir } from "./static-files.js";
 import { ChapterCache } from "./chapter-cache.js";
-import { languageName } from "./language-names.js";
+import { languageNameOrCode } from "../publish/languages.js";
 import { LiveCatalog } from "./live-catalog.js";
 import { buildNavigation, plainTitle, type BookNavigation } from "./navigation.js";
 import { escapeHtml, pageUrl, renderPage, type LanguageLink } from "./page.js";
@@ -148,7 +148,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const codes = [...new Set([config.language, ...catalogFiles().keys()])].sort((a, b) => a.localeCompare(b));
     return codes.map((code) => ({
       code,
-      name: languageName(code),
+      name: languageNameOrCode(code),
       href: pageUrl(code === options.language ? "/" : `/${code}/`, chapter),
       current: code === current.code,
     }));

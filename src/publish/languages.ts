@@ -65,3 +65,12 @@ export function nameIn(code: string, reader: string): string {
   if (tag === undefined || readerTag === undefined) return code;
   return new Intl.DisplayNames([readerTag], { type: "language", fallback: "code" }).of(tag) ?? code;
 }
+
+/** `code`'s own name for a menu that must not fail (the preview's language links): the code itself where pobook cannot name it. */
+export function languageNameOrCode(code: string): string {
+  try {
+    return languageInfo(code).name;
+  } catch {
+    return code;
+  }
+}
