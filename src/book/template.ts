@@ -38,7 +38,9 @@ export class TemplateBuilder {
       const reference = formatReference(path, message.line, this.granularity);
       const existing = this.entries.get(msgid);
       if (existing) {
-        if (existing.references[existing.references.length - 1] !== reference) existing.references.push(reference);
+        // A place is named once, as msgcat and msgmerge keep it (a chapter listed twice in
+        // SUMMARY.md would otherwise repeat all of its references).
+        if (!existing.references.includes(reference)) existing.references.push(reference);
         existing.comment = message.comment;
       } else {
         this.entries.set(msgid, { msgid, references: [reference], comment: message.comment });
