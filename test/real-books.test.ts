@@ -61,7 +61,7 @@ interface Harness {
   checkBook(dir: string, options: { work: string }): BookResult;
   shout(msgid: string): string;
   snapshotTree(root: string): Map<string, unknown>;
-  compareTrees(source: Map<string, unknown>, copy: Map<string, unknown>): string[];
+  compareTrees(source: Map<string, unknown>, copy: Map<string, unknown>, layout?: { book: string; readRoot: string }): string[];
 }
 
 let harness: Harness;
@@ -127,5 +127,22 @@ describe("harness", () => {
       "missing symlink src/b.md",
       "extra file extra.md",
     ]);
+  });
+
+  it("accepts a symlink to a file above the book copied as that file, and nothing else in its place", () => {
+    // ordinals/ord's docs/theme/favicon.png links to ../../static/favicon.png: translate copies it.
+    const root = join(scratch, "linked-root");
+    const book = join(root, "docs");
+    const copy = join(scratch, "linked-copy");
+    mkdirSync(join(root, "static"), { recursive: true });
+    mkdirSync(join(book, "theme"), { recursive: true });
+    writeFileSync(join(root, "static", "icon.svg"), "<svg/>\n");
+    symlinkSync("../../static/icon.svg", join(book, "theme", "icon.svg"));
+    mkdirSync(join(copy, "theme"), { recursive: true });
+    writeFileSync(join(copy, "theme", "icon.svg"), "<svg/>\n");
+    const layout = { book, readRoot: root };
+    expect(harness.compareTrees(harness.snapshotTree(book), harness.snapshotTree(copy), layout)).toEqual([]);
+    writeFileSync(join(copy, "theme", "icon.svg"), "<svg></svg>\n");
+    expect(harness.compareTrees(harness.snapshotTree(book), harness.snapshotTree(copy), layout)).toEqual(["theme/icon.svg: symlink became file"]);
   });
 });
