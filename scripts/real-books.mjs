@@ -16,7 +16,8 @@
 //               book.toml differs only by its `language` line; files the book includes from above
 //               its folder are in the copy under .pobook-outside/ at their path from the read root,
 //               and an include directive may differ only by its file name, which must reach, from
-//               the copy, the copy of the file the book's directive reaches)
+//               the copy, the copy of the file the book's directive reaches; a symlink to a file
+//               outside the book but inside the read root may become a copy of that file)
 //   empty       a catalog without entries does the same
 //   invariant   a catalog whose msgstrs are the msgids with their words upper-cased (markup and
 //               code left alone): for every entry, re-extracting the translated tree yields the
@@ -189,6 +190,25 @@ function onlyRelocated(sourceBytes, copyBytes, sourceFile, copyPath, layout) {
 }
 
 /**
+ * Whether a copied file is the content of the book's symlink `linkFile` whose target lies outside
+ * the book (but inside the read root): translate copies such a link's target, with a warning,
+ * since the link itself would dangle in the copy.
+ */
+function copiedLinkTarget(linkFile, actual, layout) {
+  let real;
+  try {
+    real = realpathSync(linkFile);
+  } catch {
+    return false;
+  }
+  const inBook = relative(layout.book, real);
+  const inRoot = relative(layout.readRoot, real);
+  if (!(inBook === ".." || inBook.startsWith(`..${sep}`)) || inRoot.startsWith(`..${sep}`)) return false;
+  const stat = statSync(real);
+  return stat.isFile() && (stat.mode & 0o7777).toString(8) === actual.mode && readFileSync(real).equals(actual.bytes);
+}
+
+/**
  * Differences between the book and a translated copy (book.toml compared with its language set).
  * With `layout` ({ book, readRoot }, absolute), the relocation of included files from above the
  * book is accepted (see the header).
@@ -196,6 +216,7 @@ function onlyRelocated(sourceBytes, copyBytes, sourceFile, copyPath, layout) {
 export function compareTrees(source, copy, layout) {
   const problems = [];
   const compareFile = (path, expected, actual, sourceFile) => {
+    if (layout && expected.type === "symlink" && actual.type === "file" && copiedLinkTarget(sourceFile, actual, layout)) return;
     if (actual.type !== expected.type) problems.push(`${path}: ${expected.type} became ${actual.type}`);
     else if (actual.mode !== expected.mode) problems.push(`${path}: mode ${expected.mode} became ${actual.mode}`);
     if (expected.type === "symlink" && actual.type === "symlink" && actual.target !== expected.target) problems.push(`${path}: link to ${expected.target} became ${actual.target}`);

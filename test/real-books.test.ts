@@ -18,6 +18,7 @@ const FIXTURES = join(import.meta.dirname, "..", "fixtures", "real-books");
  */
 const PASSING: Record<string, { warns: number; book?: string }> = {
   "cargo-book-backslash-hard-break": { warns: 0 },
+  "cxx-book-chapter-listed-twice": { warns: 0 },
   "mdbook-guide-escaped-directive": { warns: 0 },
   "admonish-book-admonish-blocks": { warns: 0 },
   "async-book-executable-file": { warns: 0 },
@@ -34,6 +35,7 @@ const PASSING: Record<string, { warns: number; book?: string }> = {
   "rust-cli-book-include-lines-rust-fence": { warns: 0 },
   "rustc-dev-guide-escaped-brace-heading": { warns: 0 },
   "synthetic-symlink": { warns: 0 },
+  "walrus-docs-suffix-chapters-one-paragraph": { warns: 1 },
   // The book is the fixture's book/ folder: it includes ../examples/ from beside it.
   "mdbook-guide-include-outside-book": { warns: 0, book: "book" },
 };
@@ -60,7 +62,7 @@ interface Harness {
   checkBook(dir: string, options: { work: string }): BookResult;
   shout(msgid: string): string;
   snapshotTree(root: string): Map<string, unknown>;
-  compareTrees(source: Map<string, unknown>, copy: Map<string, unknown>): string[];
+  compareTrees(source: Map<string, unknown>, copy: Map<string, unknown>, layout?: { book: string; readRoot: string }): string[];
 }
 
 let harness: Harness;
@@ -126,5 +128,22 @@ describe("harness", () => {
       "missing symlink src/b.md",
       "extra file extra.md",
     ]);
+  });
+
+  it("accepts a symlink to a file above the book copied as that file, and nothing else in its place", () => {
+    // ordinals/ord's docs/theme/favicon.png links to ../../static/favicon.png: translate copies it.
+    const root = join(scratch, "linked-root");
+    const book = join(root, "docs");
+    const copy = join(scratch, "linked-copy");
+    mkdirSync(join(root, "static"), { recursive: true });
+    mkdirSync(join(book, "theme"), { recursive: true });
+    writeFileSync(join(root, "static", "icon.svg"), "<svg/>\n");
+    symlinkSync("../../static/icon.svg", join(book, "theme", "icon.svg"));
+    mkdirSync(join(copy, "theme"), { recursive: true });
+    writeFileSync(join(copy, "theme", "icon.svg"), "<svg/>\n");
+    const layout = { book, readRoot: root };
+    expect(harness.compareTrees(harness.snapshotTree(book), harness.snapshotTree(copy), layout)).toEqual([]);
+    writeFileSync(join(copy, "theme", "icon.svg"), "<svg></svg>\n");
+    expect(harness.compareTrees(harness.snapshotTree(book), harness.snapshotTree(copy), layout)).toEqual(["theme/icon.svg: symlink became file"]);
   });
 });

@@ -28,6 +28,15 @@ function firstLink(nodes: readonly Nodes[]): { name: string; url: string } | und
   return undefined;
 }
 
+/** Every link under `nodes`, in document order (a paragraph of affix chapters holds several). */
+function allLinks(nodes: readonly Nodes[], found: Array<{ name: string; url: string; line?: number }> = []): Array<{ name: string; url: string; line?: number }> {
+  for (const node of nodes) {
+    if (node.type === "link") found.push({ name: plainText(node.children), url: node.url, line: node.position?.start.line });
+    else if ("children" in node) allLinks(node.children as Nodes[], found);
+  }
+  return found;
+}
+
 /**
  * A link destination as mdBook takes it for a chapter file: the text as is,
  * only `%20` read as a space (no other percent-decoding, so a malformed
@@ -71,8 +80,11 @@ export function summaryFromTree(tree: Root, file: string): SummaryItem[] {
     } else if (node.type === "list") {
       items.push(...listItems(node, file));
     } else if (node.type === "paragraph") {
-      const link = firstLink([node]);
-      if (link) items.push({ kind: "chapter", name: link.name, path: link.url === "" ? undefined : chapterPath(link.url), line, children: [] });
+      // mdBook makes every link of a prefix or suffix paragraph a chapter: links on consecutive
+      // lines are one paragraph, and each is a chapter of its own.
+      for (const link of allLinks([node])) {
+        items.push({ kind: "chapter", name: link.name, path: link.url === "" ? undefined : chapterPath(link.url), line: link.line ?? line, children: [] });
+      }
     }
   }
   return items;

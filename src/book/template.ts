@@ -42,7 +42,9 @@ export class TemplateBuilder {
       const key = entryKey({ msgctxt: message.context, msgid });
       const existing = this.entries.get(key);
       if (existing) {
-        if (existing.references[existing.references.length - 1] !== reference) existing.references.push(reference);
+        // A place is named once, as msgcat and msgmerge keep it (a chapter listed twice in
+        // SUMMARY.md would otherwise repeat all of its references).
+        if (!existing.references.includes(reference)) existing.references.push(reference);
         existing.comment = message.comment;
       } else {
         const entry: TemplateEntry = { msgid, references: [reference], comment: message.comment };
