@@ -10,7 +10,7 @@ import { mapLookup } from "../src/translate/lookup.js";
 import { explainDocument } from "../src/explain/explain.js";
 import { prepareChapterDocument } from "../src/translate/book.js";
 import { readPoFile } from "../src/catalog/parse.js";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 
 const CHAPTER = `# Pets
 
@@ -66,18 +66,18 @@ describe("alt texts and titles as messages", () => {
     ]);
   });
 
-  test("extract and translate read it from book.toml; a bad value is one line, exit 2, nothing written", () => {
+  test("extract and translate read it from book.toml; a bad value is one line, exit 2, nothing written", async () => {
     const root = makeTree({ "book.toml": `[book]\n${ON}`, "src/SUMMARY.md": "- [Pets](a.md)\n", "src/a.md": CHAPTER });
-    expect(runCli(["extract", root, "-o", join(root, "po/messages.pot")]).status).toBe(0);
+    expect((await runInProcess(["extract", root, "-o", join(root, "po/messages.pot")])).status).toBe(0);
     expect(readPoFile(join(root, "po/messages.pot")).entries.map((entry) => entry.msgid)).toContain("A *cat* sitting");
-    expect(runCli(["init", "-l", "fr", root]).status).toBe(0);
+    expect((await runInProcess(["init", "-l", "fr", root])).status).toBe(0);
     const po = join(root, "po/fr.po");
     writeFileSync(po, readFileSync(po, "utf8").replace('msgid "Our docs"\nmsgstr ""', 'msgid "Our docs"\nmsgstr "Notre doc"'));
-    const result = runCli(["translate", root, "-l", "fr"]);
+    const result = await runInProcess(["translate", root, "-l", "fr"]);
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(join(root, "book/fr-src/src/a.md"), "utf8")).toBe(CHAPTER.replace('"Our docs"', '"Notre doc"'));
     const bad = makeTree({ "book.toml": "[book]\n[preprocessor.gettext]\nalt-and-title-messages = 1\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "A\n" });
-    const refused = runCli(["extract", bad]);
+    const refused = await runInProcess(["extract", bad]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/^pobook: \S*book\.toml: alt-and-title-messages must be true or false\n$/);
     expect(existsSync(join(bad, "po"))).toBe(false);

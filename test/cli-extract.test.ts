@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, makeTree, runCli } from "./helpers/cli.js";
+import { CLI, makeTree, runInProcess } from "./helpers/cli.js";
 import { BN_BOOK, hasCorpus, NO_CORPUS } from "./helpers/corpus.js";
 
 const BOOK = {
@@ -19,9 +19,9 @@ function pot(root: string, file = "po/messages.pot"): string {
 }
 
 describe("pobook extract", () => {
-  it("writes po/messages.pot with file:line references and reports the count", () => {
+  it("writes po/messages.pot with file:line references and reports the count", async () => {
     const root = makeTree(BOOK);
-    const result = runCli(["extract", root]);
+    const result = await runInProcess(["extract", root]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     // Six Markdown messages and book.toml's title.
@@ -36,47 +36,47 @@ describe("pobook extract", () => {
     expect(text).toMatch(/#: book\.toml\nmsgctxt "book\.toml:title"\nmsgid "Tiny"\nmsgstr ""\n$/);
   });
 
-  it("honours SOURCE_DATE_EPOCH, so two runs give identical files", () => {
+  it("honours SOURCE_DATE_EPOCH, so two runs give identical files", async () => {
     const root = makeTree(BOOK);
     const env = { SOURCE_DATE_EPOCH: "1700000000" };
-    runCli(["extract", root, "-o", join(root, "a.pot")], { env });
-    runCli(["extract", root, "-o", join(root, "b.pot"), "--no-cache"], { env });
+    await runInProcess(["extract", root, "-o", join(root, "a.pot")], { env });
+    await runInProcess(["extract", root, "-o", join(root, "b.pot"), "--no-cache"], { env });
     expect(pot(root, "a.pot")).toContain('"POT-Creation-Date: 2023-11-14T22:13:20Z\\n"');
     expect(pot(root, "a.pot")).toBe(pot(root, "b.pot"));
   });
 
-  it("writes file names only with --granularity 0 and rounds with N", () => {
+  it("writes file names only with --granularity 0 and rounds with N", async () => {
     const root = makeTree(BOOK);
-    runCli(["extract", root, "--granularity", "0"]);
+    await runInProcess(["extract", root, "--granularity", "0"]);
     expect(pot(root)).toContain("#: src/SUMMARY.md src/intro.md\n");
-    runCli(["extract", root, "--granularity", "10"]);
+    await runInProcess(["extract", root, "--granularity", "10"]);
     expect(pot(root)).toContain("#: src/SUMMARY.md:1 src/intro.md:1\n");
   });
 
-  it("splits the template per chapter with --depth, like mdbook-xgettext", () => {
+  it("splits the template per chapter with --depth, like mdbook-xgettext", async () => {
     const root = makeTree(BOOK);
     // Depth 2: the sub-chapter stays in its parent's file.
-    expect(runCli(["extract", root, "--depth", "2", "-o", join(root, "two")]).status).toBe(0);
+    expect((await runInProcess(["extract", root, "--depth", "2", "-o", join(root, "two")])).status).toBe(0);
     expect(readdirSync(join(root, "two", "summary")).sort()).toEqual(["intro.pot", "summary.pot"]);
     expect(readFileSync(join(root, "two", "summary", "intro.pot"), "utf8")).toContain('"\\"included\\""');
     // Depth 3: one file per chapter.
-    expect(runCli(["extract", root, "--depth", "3", "-o", join(root, "three")]).status).toBe(0);
+    expect((await runInProcess(["extract", root, "--depth", "3", "-o", join(root, "three")])).status).toBe(0);
     expect(readFileSync(join(root, "three", "summary", "summary.pot"), "utf8")).toContain('msgid "Intro"');
     const code = readFileSync(join(root, "three", "summary", "intro", "code.pot"), "utf8");
     expect(code).toContain('"\\"included\\""');
     expect(code).not.toContain('msgid "Hello _world_."');
   });
 
-  it("extracts a single Markdown file", () => {
+  it("extracts a single Markdown file", async () => {
     const root = makeTree({ "notes.md": "# Notes\n\nOne.\n" });
-    const result = runCli(["extract", join(root, "notes.md"), "-o", join(root, "notes.pot")]);
+    const result = await runInProcess(["extract", join(root, "notes.md"), "-o", join(root, "notes.pot")]);
     expect(result.status).toBe(0);
     expect(pot(root, "notes.pot")).toContain('msgid "One."');
   });
 
-  it("prints --json for scripts", () => {
+  it("prints --json for scripts", async () => {
     const root = makeTree(BOOK);
-    const result = runCli(["extract", root, "--json"]);
+    const result = await runInProcess(["extract", root, "--json"]);
     expect(JSON.parse(result.stdout)).toEqual({ files: [{ path: join(root, "po", "messages.pot"), messages: 7 }] });
   });
 });
@@ -87,29 +87,29 @@ describe("pobook extract --compat and book.toml's compat", () => {
     "src/SUMMARY.md": "- [A](a.md)\n",
     "src/a.md": "<div class=\"note\">\n\nHello.\n\n</div>\n\nTerm\n: Definition\n",
   };
-  it("extracts 0.3 messages by default and 0.4 ones with --compat 0.4", () => {
+  it("extracts 0.3 messages by default and 0.4 ones with --compat 0.4", async () => {
     const root = makeTree(book);
-    runCli(["extract", root, "-o", join(root, "v03.pot")]);
-    runCli(["extract", root, "-o", join(root, "v04.pot"), "--compat", "0.4"]);
+    await runInProcess(["extract", root, "-o", join(root, "v03.pot")]);
+    await runInProcess(["extract", root, "-o", join(root, "v04.pot"), "--compat", "0.4"]);
     expect(pot(root, "v03.pot")).not.toContain("<div");
     expect(pot(root, "v03.pot")).toContain('msgid "Term : Definition"');
     expect(pot(root, "v04.pot")).toContain('msgid "<div class=\\"note\\">\\n"');
     expect(pot(root, "v04.pot")).toContain('msgid "Definition"');
   });
-  it("reads compat from book.toml, and refuses an unknown version", () => {
+  it("reads compat from book.toml, and refuses an unknown version", async () => {
     const root = makeTree({ ...book, "book.toml": '[book]\n[output.xgettext]\ncompat = "0.4"\n' });
-    runCli(["extract", root]);
+    await runInProcess(["extract", root]);
     expect(pot(root)).toContain('msgid "</div>\\n"');
-    const bad = runCli(["extract", root, "--compat", "0.9"]);
+    const bad = await runInProcess(["extract", root, "--compat", "0.9"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('pobook: compat must be one of 0.3, 0.4, got "0.9"\n');
   });
-  it("translates HTML blocks with a 0.4 catalog", () => {
+  it("translates HTML blocks with a 0.4 catalog", async () => {
     const root = makeTree({
       ...book,
       "po/fr.po": 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "<div class=\\"note\\">\\n"\nmsgstr "<div class=\\"remarque\\">\\n"\n\nmsgid "Definition"\nmsgstr "Définition"\n',
     });
-    expect(runCli(["translate", root, "-l", "fr", "--compat", "0.4"]).status).toBe(0);
+    expect((await runInProcess(["translate", root, "-l", "fr", "--compat", "0.4"])).status).toBe(0);
     expect(readFileSync(join(root, "book", "fr-src", "src", "a.md"), "utf8")).toBe(
       "<div class=\"remarque\">\n\nHello.\n\n</div>\n\nTerm\n: Définition\n",
     );
@@ -127,66 +127,67 @@ describe("pobook extract with worker threads and the cache", () => {
   for (const i of chapters) bigBook[`src/ch${i}.md`] = `# Chapter ${i}\n\nText *${i}*.\n\n\`\`\`rust\n{{#include code.rs}}\n\`\`\`\n`;
   const env = { SOURCE_DATE_EPOCH: "0" };
 
-  it("writes the same template with one, two or three threads, and from the cache", () => {
+  it("writes the same template with one, two or three threads, and from the cache", async () => {
     const root = makeTree(bigBook);
-    const outputs = ["1", "2", "3"].map((jobs) => {
-      expect(runCli(["extract", root, "--no-cache", "--jobs", jobs, "-o", join(root, `j${jobs}.pot`)], { env }).status).toBe(0);
-      return pot(root, `j${jobs}.pot`);
-    });
+    const outputs: string[] = [];
+    for (const jobs of ["1", "2", "3"]) {
+      expect((await runInProcess(["extract", root, "--no-cache", "--jobs", jobs, "-o", join(root, `j${jobs}.pot`)], { env })).status).toBe(0);
+      outputs.push(pot(root, `j${jobs}.pot`));
+    }
     expect(outputs[1]).toBe(outputs[0]);
     expect(outputs[2]).toBe(outputs[0]);
     expect(outputs[0]).toContain("#: src/SUMMARY.md:40 src/ch39.md:1\nmsgid \"Chapter 39\"");
     // First run fills the cache, the second reads it: same file.
-    runCli(["extract", root, "-o", join(root, "c1.pot")], { env });
-    runCli(["extract", root, "-o", join(root, "c2.pot")], { env });
+    await runInProcess(["extract", root, "-o", join(root, "c1.pot")], { env });
+    await runInProcess(["extract", root, "-o", join(root, "c2.pot")], { env });
     expect(pot(root, "c1.pot")).toBe(outputs[0]);
     expect(pot(root, "c2.pot")).toBe(outputs[0]);
   });
 
-  it("sees an edited include through the cache", () => {
+  it("sees an edited include through the cache", async () => {
     const root = makeTree(bigBook);
-    runCli(["extract", root], { env });
+    await runInProcess(["extract", root], { env });
     writeFileSync(join(root, "src/code.rs"), 'fn main() {\n    println!("changed");\n}\n');
-    runCli(["extract", root], { env });
+    await runInProcess(["extract", root], { env });
     expect(pot(root)).toContain('msgid "\\"changed\\""');
     expect(pot(root)).not.toContain("shared");
   });
 
-  it("--cache-dir keeps the cache there, and a copy of the book elsewhere (CI's fresh checkout) is served by it", () => {
+  it("--cache-dir keeps the cache there, and a copy of the book elsewhere (CI's fresh checkout) is served by it", async () => {
     const cacheDir = join(makeTree({}), "pobook-cache");
     const root = makeTree(bigBook);
-    expect(runCli(["extract", root, "--cache-dir", cacheDir], { env }).status).toBe(0);
+    expect((await runInProcess(["extract", root, "--cache-dir", cacheDir], { env })).status).toBe(0);
     const files = readdirSync(cacheDir);
     expect(files).toHaveLength(1);
     const stored = readFileSync(join(cacheDir, files[0]!), "utf8");
     expect(stored).toContain('"src/ch39.md"');
     const copy = makeTree(bigBook);
-    expect(runCli(["extract", copy, "--cache-dir", cacheDir], { env }).status).toBe(0);
+    expect((await runInProcess(["extract", copy, "--cache-dir", cacheDir], { env })).status).toBe(0);
     // The same cache file, not rewritten: every chapter came from it.
     expect(readdirSync(cacheDir)).toEqual(files);
     expect(readFileSync(join(cacheDir, files[0]!), "utf8")).toBe(stored);
     expect(pot(copy)).toBe(pot(root));
     // An edit in the copy is seen through the shared cache.
     writeFileSync(join(copy, "src/ch7.md"), "# Chapter 7\n\nEdited.\n");
-    expect(runCli(["extract", copy, "--cache-dir", cacheDir], { env }).status).toBe(0);
+    expect((await runInProcess(["extract", copy, "--cache-dir", cacheDir], { env })).status).toBe(0);
     expect(pot(copy)).toContain('msgid "Edited."');
   });
 
-  it("--cache-dir must be a directory and cannot go with --no-cache", () => {
+  it("--cache-dir must be a directory and cannot go with --no-cache", async () => {
     const root = makeTree({ ...bigBook, "cache-file": "" });
-    const file = runCli(["extract", root, "--cache-dir", join(root, "cache-file")]);
+    const file = await runInProcess(["extract", root, "--cache-dir", join(root, "cache-file")]);
     expect(file.status).toBe(2);
     expect(file.stderr).toBe(`pobook: ${join(root, "cache-file")}: --cache-dir must name a directory\n`);
-    const both = runCli(["extract", root, "--cache-dir", join(root, "c"), "--no-cache"]);
+    const both = await runInProcess(["extract", root, "--cache-dir", join(root, "c"), "--no-cache"]);
     expect(both.status).toBe(2);
     expect(both.stderr).toBe("pobook: --cache-dir and --no-cache contradict each other: give one\n");
     expect(existsSync(join(root, "po"))).toBe(false);
     expect(existsSync(join(root, "c"))).toBe(false);
   });
 
-  it("reports an error from a worker thread like any other", () => {
+  it("reports an error from a worker thread like any other", async () => {
     const root = makeTree({ ...bigBook, "src/ch33.md": "{{#include nowhere.rs}}\n" });
-    const result = runCli(["extract", root, "--jobs", "3", "--no-cache"]);
+    const result = await runInProcess(["extract", root, "--jobs", "3", "--no-cache"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: src/ch33.md:1: cannot read included file src/nowhere.rs (ENOENT)\n");
     expect(existsSync(join(root, "po"))).toBe(false);
@@ -205,9 +206,9 @@ describe("pobook extract on bad input: one line naming the file, exit 2, no outp
     ["invalid TOML", { "book.toml": "[book\n", "src/SUMMARY.md": "" }, /book\.toml:1: invalid TOML/],
   ];
   for (const [name, files, message] of cases) {
-    it(name, () => {
+    it(name, async () => {
       const root = makeTree(files);
-      const result = runCli(["extract", root]);
+      const result = await runInProcess(["extract", root]);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -215,15 +216,15 @@ describe("pobook extract on bad input: one line naming the file, exit 2, no outp
     });
   }
 
-  it("names an output it cannot write, in one line", () => {
+  it("names an output it cannot write, in one line", async () => {
     const root = makeTree({ ...BOOK, "out.pot/keep": "" });
-    const result = runCli(["extract", root, "-o", join(root, "out.pot")]);
+    const result = await runInProcess(["extract", root, "-o", join(root, "out.pot")]);
     expect(result.stderr).toBe(`pobook: ${join(root, "out.pot")}: is a directory; give a file name\n`);
     expect(result.status).toBe(2);
   });
 
-  it("rejects a non-numeric --depth as a usage error", () => {
-    const result = runCli(["extract", makeTree(BOOK), "--depth", "x"]);
+  it("rejects a non-numeric --depth as a usage error", async () => {
+    const result = await runInProcess(["extract", makeTree(BOOK), "--depth", "x"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--depth must be a non-negative integer/);
   });
@@ -239,19 +240,19 @@ describe("the CLI", () => {
     expect(result.stderr).toBe("");
   });
 
-  it("prints help and version with exit 0, and exit 2 on an unknown command", () => {
-    expect(runCli(["--help"]).stdout).toContain("extract");
-    expect(runCli(["extract", "--help"]).stdout).toContain("--granularity");
-    expect(runCli(["--version"]).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(runCli(["frobnicate"]).status).toBe(2);
+  it("prints help and version with exit 0, and exit 2 on an unknown command", async () => {
+    expect((await runInProcess(["--help"])).stdout).toContain("extract");
+    expect((await runInProcess(["extract", "--help"])).stdout).toContain("--granularity");
+    expect((await runInProcess(["--version"])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect((await runInProcess(["frobnicate"])).status).toBe(2);
   });
 });
 
 describe.skipIf(!hasCorpus)(hasCorpus ? "POT files GNU gettext accepts unchanged" : NO_CORPUS, () => {
-  it("passes msgfmt --check and msgcat leaves it byte-identical (corpus book)", () => {
+  it("passes msgfmt --check and msgcat leaves it byte-identical (corpus book)", async () => {
     const root = makeTree({});
     const out = join(root, "bn.pot");
-    const result = runCli(["extract", BN_BOOK, "-o", out]);
+    const result = await runInProcess(["extract", BN_BOOK, "-o", out]);
     expect(result.status).toBe(0);
     execFileSync("msgfmt", ["--check", "-o", "/dev/null", out]);
     expect(execFileSync("msgcat", [out], { encoding: "utf8", maxBuffer: 64 << 20 })).toBe(readFileSync(out, "utf8"));

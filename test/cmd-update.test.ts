@@ -6,7 +6,7 @@ import { parsePo, readPoFile } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
 import type { Catalog } from "../src/catalog/types.js";
 import { corpusCatalogs, gnu, HAS_CORPUS } from "./helpers/gnu.js";
-import { makeTree, runCli, runCliKilledAfter } from "./helpers/cli.js";
+import { makeTree, runCliKilledAfter, runInProcess } from "./helpers/cli.js";
 
 const POT = `msgid ""
 msgstr ""
@@ -63,9 +63,9 @@ function project(files: Record<string, string>): string {
 }
 
 describe("pobook update", () => {
-  it("merges the template into every catalog and reports kept/fuzzy/new/obsolete", () => {
+  it("merges the template into every catalog and reports kept/fuzzy/new/obsolete", async () => {
     const dir = project({ "de.po": DE, "ja.po": catalog("ja", "") });
-    const result = runCli(["update"], dir);
+    const result = await runInProcess(["update"], dir);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
@@ -73,7 +73,7 @@ describe("pobook update", () => {
         "po/ja.po: kept 0, fuzzy 0, new 3, obsolete 0; now 0 translated, 0 fuzzy, 3 untranslated, 0 obsolete\n",
     );
     // The totals are the ones `pobook stats` gives for the merged catalogs.
-    const stats = JSON.parse(runCli(["stats", "--json"], dir).stdout) as Array<{ file: string; messages: Record<string, number> }>;
+    const stats = JSON.parse((await runInProcess(["stats", "--json"], dir)).stdout) as Array<{ file: string; messages: Record<string, number> }>;
     expect(stats.map((catalog) => [catalog.file, catalog.messages])).toEqual([
       ["po/de.po", { translated: 1, fuzzy: 1, untranslated: 1, obsolete: 1 }],
       ["po/ja.po", { translated: 0, fuzzy: 0, untranslated: 3, obsolete: 0 }],
@@ -85,10 +85,10 @@ describe("pobook update", () => {
     expect(gnu("msgcat", [join(dir, "po", "de.po")])).toBe(de);
   });
 
-  it("updates only the named languages; --no-obsolete and --no-fuzzy-matching", () => {
+  it("updates only the named languages; --no-obsolete and --no-fuzzy-matching", async () => {
     const dir = project({ "de.po": DE, "ja.po": catalog("ja", "") });
     const ja = readFileSync(join(dir, "po", "ja.po"), "utf8");
-    const result = runCli(["update", "de", "--no-obsolete", "--no-fuzzy-matching"], dir);
+    const result = await runInProcess(["update", "de", "--no-obsolete", "--no-fuzzy-matching"], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe("po/de.po: kept 1, fuzzy 0, new 2, obsolete 2; now 1 translated, 0 fuzzy, 2 untranslated, 0 obsolete\n");
     const de = readFileSync(join(dir, "po", "de.po"), "utf8");
@@ -97,11 +97,11 @@ describe("pobook update", () => {
     expect(readFileSync(join(dir, "po", "ja.po"), "utf8")).toBe(ja);
   });
 
-  it("is idempotent: a second update leaves every byte as it was", () => {
+  it("is idempotent: a second update leaves every byte as it was", async () => {
     const dir = project({ "de.po": DE });
-    runCli(["update"], dir);
+    await runInProcess(["update"], dir);
     const once = readFileSync(join(dir, "po", "de.po"), "utf8");
-    runCli(["update"], dir);
+    await runInProcess(["update"], dir);
     expect(readFileSync(join(dir, "po", "de.po"), "utf8")).toBe(once);
   });
 
@@ -115,10 +115,10 @@ describe("pobook update", () => {
     ["plural entry without msgstr[0]", DE + 'msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\n', /po\/de\.po:\d+: .*without msgstr\[0\]/],
   ];
   for (const [name, text, message] of badInputs) {
-    it(`stops on ${name}: one line with file:line, exit 2, no file touched`, () => {
+    it(`stops on ${name}: one line with file:line, exit 2, no file touched`, async () => {
       const dir = project({ "de.po": text, "ja.po": catalog("ja", "") });
       const ja = readFileSync(join(dir, "po", "ja.po"), "utf8");
-      const result = runCli(["update"], dir);
+      const result = await runInProcess(["update"], dir);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -127,31 +127,31 @@ describe("pobook update", () => {
     });
   }
 
-  it("with no POT file, extracts the book in memory and stays idempotent across runs", () => {
+  it("with no POT file, extracts the book in memory and stays idempotent across runs", async () => {
     const root = makeTree({
       "book.toml": '[book]\ntitle = "Tiny"\n',
       "src/SUMMARY.md": "- [Intro](intro.md)\n",
       "src/intro.md": "# Intro\n\nHello.\n",
     });
-    expect(runCli(["init", "-l", "fr", root], { env: { SOURCE_DATE_EPOCH: "1000" } }).status).toBe(0);
+    expect((await runInProcess(["init", "-l", "fr", root], { env: { SOURCE_DATE_EPOCH: "1000" } })).status).toBe(0);
     const created = readFileSync(join(root, "po", "fr.po"), "utf8");
     // Later runs extract with a later date: nothing else changed, so nothing is written.
-    const again = runCli(["update", "--book", root], { env: { SOURCE_DATE_EPOCH: "2000" } });
+    const again = await runInProcess(["update", "--book", root], { env: { SOURCE_DATE_EPOCH: "2000" } });
     // Two Markdown messages and book.toml's title.
     expect(again.stdout).toMatch(/fr\.po: kept 3, fuzzy 0, new 0, obsolete 0; now 0 translated, 0 fuzzy, 3 untranslated, 0 obsolete \(unchanged\)/);
     expect(readFileSync(join(root, "po", "fr.po"), "utf8")).toBe(created);
     // A new paragraph is a real change: merged in, with the new date.
     writeFileSync(join(root, "src", "intro.md"), "# Intro\n\nHello.\n\nNew text.\n");
-    runCli(["update", "--book", root], { env: { SOURCE_DATE_EPOCH: "3000" } });
+    await runInProcess(["update", "--book", root], { env: { SOURCE_DATE_EPOCH: "3000" } });
     const updated = readFileSync(join(root, "po", "fr.po"), "utf8");
     expect(updated).toContain('msgid "New text."');
     expect(updated).toContain('"POT-Creation-Date: 1970-01-01T00:50:00Z\\n"');
     // The same as JSON, for scripts.
-    const json = runCli(["update", "--book", root, "--json"], { env: { SOURCE_DATE_EPOCH: "3000" } });
+    const json = await runInProcess(["update", "--book", root, "--json"], { env: { SOURCE_DATE_EPOCH: "3000" } });
     expect(JSON.parse(json.stdout)).toEqual([{ catalog: join(root, "po", "fr.po"), changed: false, kept: 4, fuzzy: 0, new: 0, obsolete: 0, autoCleared: 0, refusedCrossKind: 0, totals: { translated: 0, fuzzy: 0, untranslated: 4, obsolete: 0 } }]);
   });
 
-  it("auto-clears trivial msgid changes (--no-auto-clear keeps them fuzzy) and refuses cross-kind matches; --json counts both", () => {
+  it("auto-clears trivial msgid changes (--no-auto-clear keeps them fuzzy) and refuses cross-kind matches; --json counts both", async () => {
     const old = catalog(
       "pt-BR",
       'msgid "Call `recv` on the receiver to wait for a value."\nmsgstr "Chame `recv` no receptor para esperar um valor."\n\n' +
@@ -160,10 +160,10 @@ describe("pobook update", () => {
     const pot = POT.replace("Rust has no garbage collector, it uses ownership instead.", "Call `recv()` on the receiver to wait for a value.");
     const dir = project({ "pt-BR.po": old });
     writeFileSync(join(dir, "po", "messages.pot"), pot);
-    const kept = runCli(["update", "--no-auto-clear", "--json"], dir);
+    const kept = await runInProcess(["update", "--no-auto-clear", "--json"], dir);
     expect(JSON.parse(kept.stdout)[0]).toMatchObject({ fuzzy: 1, autoCleared: 0, refusedCrossKind: 1, new: 2 });
     writeFileSync(join(dir, "po", "pt-BR.po"), old);
-    const result = runCli(["update"], dir);
+    const result = await runInProcess(["update"], dir);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       "po/pt-BR.po: kept 0, fuzzy 0, new 2, obsolete 1, auto-cleared 1, cross-kind matches refused 1; now 1 translated, 0 fuzzy, 2 untranslated, 1 obsolete\n",
@@ -174,10 +174,10 @@ describe("pobook update", () => {
     expect(gnu("msgcat", [join(dir, "po", "pt-BR.po")])).toBe(text);
   });
 
-  it("names a missing language and a missing template", () => {
+  it("names a missing language and a missing template", async () => {
     const dir = project({ "de.po": DE });
-    expect(runCli(["update", "fr"], dir).stderr).toMatch(/po\/fr\.po: no such catalog/);
-    expect(runCli(["update", "--pot", "nope.pot"], dir).stderr).toMatch(/nope\.pot: template not found/);
+    expect((await runInProcess(["update", "fr"], dir)).stderr).toMatch(/po\/fr\.po: no such catalog/);
+    expect((await runInProcess(["update", "--pot", "nope.pot"], dir)).stderr).toMatch(/nope\.pot: template not found/);
   });
 
   it.skipIf(!HAS_CORPUS)("leaves the old file intact when killed mid-run (SIGKILL)", async () => {
@@ -194,7 +194,7 @@ describe("pobook update", () => {
     copyFileSync(source, target);
     chmodSync(target, 0o644); // the corpus is read-only, which update refuses
     const start = performance.now();
-    expect(runCli(["update", "--no-fuzzy-matching"], dir).status).toBe(0);
+    expect((await runInProcess(["update", "--no-fuzzy-matching"], dir)).status).toBe(0);
     const duration = performance.now() - start;
     const updated = readFileSync(target, "utf8");
     expect(updated).not.toBe(original);

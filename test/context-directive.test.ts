@@ -10,7 +10,7 @@ import { readPoFile } from "../src/catalog/parse.js";
 import { renderChapter } from "../src/preview/render.js";
 import { catalogLookup } from "../src/translate/lookup.js";
 import type { MdbookBook, MdbookChapter } from "../src/mdbook/protocol.js";
-import { CLI, makeTree, runCli } from "./helpers/cli.js";
+import { CLI, makeTree, runInProcess } from "./helpers/cli.js";
 
 const MENU = `# Menu
 
@@ -34,10 +34,10 @@ function book(menu = MENU): string {
 }
 
 /** A pt catalog translating both contexts of "Open" differently, and the button. */
-function translatedBook(): string {
+async function translatedBook(): Promise<string> {
   const root = book();
-  expect(runCli(["extract", root, "-o", join(root, "po/messages.pot")]).status).toBe(0);
-  expect(runCli(["init", "-l", "pt", root]).status).toBe(0);
+  expect((await runInProcess(["extract", root, "-o", join(root, "po/messages.pot")])).status).toBe(0);
+  expect((await runInProcess(["init", "-l", "pt", root])).status).toBe(0);
   const po = join(root, "po/pt.po");
   let text = readFileSync(po, "utf8");
   text = text.replace('msgctxt "verb"\nmsgid "Open"\nmsgstr ""', 'msgctxt "verb"\nmsgid "Open"\nmsgstr "Abrir"');
@@ -71,9 +71,9 @@ describe("the context directive", () => {
     expect(messages.map((message) => [message.context, message.msgid])).toEqual([["greeting", '"Hi"'], [undefined, '"Hi"']]);
   });
 
-  test("extract writes msgctxt entries, kept apart from the same msgid without one", () => {
+  test("extract writes msgctxt entries, kept apart from the same msgid without one", async () => {
     const root = book();
-    const result = runCli(["extract", root, "-o", join(root, "po/messages.pot")]);
+    const result = await runInProcess(["extract", root, "-o", join(root, "po/messages.pot")]);
     expect(result.status, result.stderr).toBe(0);
     const pot = readPoFile(join(root, "po/messages.pot"));
     expect(pot.entries.map((entry) => [entry.msgctxt, entry.msgid, entry.references])).toEqual([
@@ -89,19 +89,19 @@ describe("the context directive", () => {
     ]);
   });
 
-  test("translate, stats, check and update use the msgctxt", () => {
-    const root = translatedBook();
-    const translated = runCli(["translate", root, "-l", "pt", "--json"]);
+  test("translate, stats, check and update use the msgctxt", async () => {
+    const root = await translatedBook();
+    const translated = await runInProcess(["translate", root, "-l", "pt", "--json"]);
     expect(translated.status, translated.stderr).toBe(0);
     const menu = readFileSync(join(root, "book/pt-src/src/menu.md"), "utf8");
     expect(menu).toBe(MENU.replace("-->\nOpen\n\n<!-- i18n:context: adjective", "-->\nAbrir\n\n<!-- i18n:context: adjective").replace("-->\nOpen\n\nOpen", "-->\nAberto\n\nOpen").replace(" Save", " Salvar"));
-    const stats = runCli(["stats", "--json", "-b", root, "--against-sources"], root);
+    const stats = await runInProcess(["stats", "--json", "-b", root, "--against-sources"], root);
     expect(stats.status, stats.stderr).toBe(0);
     expect(stats.stdout).toMatch(/"translated": ?3/);
     expect(stats.stdout).toMatch(/"untranslated": ?5/); // the four Markdown messages left and the book's title
-    const check = runCli(["check", "-b", root], root);
+    const check = await runInProcess(["check", "-b", root], root);
     expect(check.status, check.stdout + check.stderr).toBe(0);
-    const update = runCli(["update", "-b", root, "pt"], root);
+    const update = await runInProcess(["update", "-b", root, "pt"], root);
     expect(update.status, update.stderr).toBe(0);
     const merged = readPoFile(join(root, "po/pt.po"));
     expect(merged.entries.filter((entry) => entry.msgctxt !== undefined).map((entry) => [entry.msgctxt, entry.msgstr[0], entry.obsolete])).toEqual([
@@ -112,8 +112,8 @@ describe("the context directive", () => {
     ]);
   });
 
-  test("preview marks each context's own translation", () => {
-    const root = translatedBook();
+  test("preview marks each context's own translation", async () => {
+    const root = await translatedBook();
     const config = parseBookConfig(readFileSync(join(root, "book.toml"), "utf8"), "book.toml");
     const read = (path: string): string => readFileSync(join(root, path), "utf8");
     const rendered = renderChapter(config, "src/menu.md", read, catalogLookup(readPoFile(join(root, "po/pt.po"))), { poName: "po/pt.po" });
@@ -122,8 +122,8 @@ describe("the context directive", () => {
     expect(rendered.html).toMatch(/data-po-source="Open"[^>]*>Aberto</);
   });
 
-  test("the mdBook preprocessor translates by msgctxt", () => {
-    const root = translatedBook();
+  test("the mdBook preprocessor translates by msgctxt", async () => {
+    const root = await translatedBook();
     const context = { root, config: { book: { language: "pt", src: "src", title: "Ctx" }, preprocessor: { gettext: { "po-dir": "po" } } }, renderer: "html", mdbook_version: "0.4.40" };
     const chapter: MdbookChapter = { name: "Menu", content: MENU, number: [1], sub_items: [], path: "menu.md", source_path: "menu.md", parent_names: [] };
     const input = JSON.stringify([context, { sections: [{ Chapter: chapter }], __non_exhaustive: null }]);
@@ -136,22 +136,22 @@ describe("the context directive", () => {
     expect(content).toContain("--> Salvar");
   });
 
-  test("a context directive with no message after it: one line naming file and line, exit 2, nothing written", () => {
+  test("a context directive with no message after it: one line naming file and line, exit 2, nothing written", async () => {
     for (const tail of ["<!-- i18n:context: dangling -->\n", "<!-- i18n:context: dangling -->\n\n<!-- i18n:context: second -->\nText\n", "<!-- i18n:context: dangling -->\n\n```\nno strings\n```\n"]) {
       const root = book(`# Menu\n\n${tail}`);
-      const result = runCli(["extract", root, "-o", join(root, "po/messages.pot")]);
+      const result = await runInProcess(["extract", root, "-o", join(root, "po/messages.pot")]);
       expect(result.status).toBe(2);
       expect(result.stderr.trim()).toBe('pobook: src/menu.md:3: i18n:context "dangling" has no message after it');
       expect(existsSync(join(root, "po"))).toBe(false);
-      const translate = runCli(["translate", root, "-l", "pt", "--po", "/dev/null"]);
+      const translate = await runInProcess(["translate", root, "-l", "pt", "--po", "/dev/null"]);
       expect(translate.status).toBe(2);
       expect(readdirSync(root).sort()).toEqual(["book.toml", "src"]);
     }
   });
 
-  test("an empty context is refused at its line", () => {
+  test("an empty context is refused at its line", async () => {
     const root = book("# Menu\n\nText\n\n<!-- i18n:context: -->\nMore\n");
-    const result = runCli(["extract", root, "-o", join(root, "po/messages.pot")]);
+    const result = await runInProcess(["extract", root, "-o", join(root, "po/messages.pot")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("src/menu.md:5: i18n:context needs a context");
   });

@@ -7,7 +7,7 @@ import { parsePo } from "../src/catalog/parse.js";
 import { explainDocument, type ExplainedBlock } from "../src/explain/explain.js";
 import { prepareChapterDocument, prepareSummaryDocument } from "../src/translate/book.js";
 import { catalogLookup, linkEscapingLookup } from "../src/translate/lookup.js";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 
 function explain(markdown: string, toml = "", po?: string, line?: number): ExplainedBlock[] {
   const config = parseBookConfig(toml, "book.toml");
@@ -145,9 +145,9 @@ describe("pobook explain (command)", () => {
     });
   }
 
-  test("text: file:line of each block, its reason, each message with its status and PO line", () => {
+  test("text: file:line of each block, its reason, each message with its status and PO line", async () => {
     const root = book();
-    const result = runCli(["explain", "src/a.md", "-l", "de"], root);
+    const result = await runInProcess(["explain", "src/a.md", "-l", "de"], root);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
@@ -164,9 +164,9 @@ describe("pobook explain (command)", () => {
     );
   });
 
-  test("--json with a line", () => {
+  test("--json with a line", async () => {
     const root = book();
-    const result = runCli(["explain", "src/a.md:6", "-l", "de", "--json"], root);
+    const result = await runInProcess(["explain", "src/a.md:6", "-l", "de", "--json"], root);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       file: "src/a.md",
@@ -177,7 +177,7 @@ describe("pobook explain (command)", () => {
     });
   });
 
-  test("bad input: one line naming the file, exit 2, nothing written", () => {
+  test("bad input: one line naming the file, exit 2, nothing written", async () => {
     const root = book();
     const cases: Array<[string[], string]> = [
       [["explain", "src/inc.md"], "pobook: src/inc.md: not a chapter listed in src/SUMMARY.md"],
@@ -186,7 +186,7 @@ describe("pobook explain (command)", () => {
       [["explain", "../elsewhere.md"], "pobook: ../elsewhere.md: is not inside the book"],
     ];
     for (const [args, line] of cases) {
-      const result = runCli(args, root);
+      const result = await runInProcess(args, root);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
       expect(result.stderr).toContain(line);
@@ -195,8 +195,8 @@ describe("pobook explain (command)", () => {
     expect(readdirSync(join(root, "po"))).toEqual(["de.po"]);
   });
 
-  test("--help describes it", () => {
-    const result = runCli(["explain", "--help"]);
+  test("--help describes it", async () => {
+    const result = await runInProcess(["explain", "--help"]);
     expect(result.stdout).toContain("file[:line]");
     expect(result.stdout).toContain("--language");
   });

@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync,
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePo } from "../src/catalog/parse.js";
-import { runCli } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/cli.js";
 import { corpusCatalogs, gnu, HAS_CORPUS } from "./helpers/gnu.js";
 
 /**
@@ -67,11 +67,11 @@ function variants(text: string, file: string): Record<string, string> {
   };
 }
 
-function formatWithCli(text: string): { formatted: string; status: number; stdout: string } {
+async function formatWithCli(text: string): Promise<{ formatted: string; status: number; stdout: string }> {
   const dir = mkdtempSync(join(tmpdir(), "pobook-fmt-"));
   const file = join(dir, "xx.po");
   writeFileSync(file, text);
-  const result = runCli(["fmt", file]);
+  const result = await runInProcess(["fmt", file]);
   return { formatted: readFileSync(file, "utf8"), status: result.status, stdout: result.stdout };
 }
 
@@ -106,10 +106,10 @@ describe("pobook fmt", () => {
   if (HAS_CORPUS) for (const file of corpusCatalogs()) catalogs.push([file.split("/").slice(-3).join("/"), readFileSync(file, "utf8")]);
 
   for (const [name, text] of catalogs) {
-    it(`${name}: every other layout becomes exactly what msgcat writes of it, losing no entry`, () => {
+    it(`${name}: every other layout becomes exactly what msgcat writes of it, losing no entry`, async () => {
       for (const [layout, variant] of Object.entries(variants(text, name))) {
         const expected = gnu("msgcat", ["-"], variant);
-        const { formatted, status } = formatWithCli(variant);
+        const { formatted, status } = await formatWithCli(variant);
         expect(status, layout).toBe(0);
         expect(formatted === expected, layout).toBe(true);
         // Nothing lost: the same entries, with the same translations.
@@ -123,37 +123,37 @@ describe("pobook fmt", () => {
     }, 240_000);
   }
 
-  it("reads CRLF line ends and writes what msgcat writes of the LF file (msgcat itself keeps stray CRs in comments)", () => {
-    const { formatted } = formatWithCli(SMALL.replace(/\n/g, "\r\n"));
+  it("reads CRLF line ends and writes what msgcat writes of the LF file (msgcat itself keeps stray CRs in comments)", async () => {
+    const { formatted } = await formatWithCli(SMALL.replace(/\n/g, "\r\n"));
     expect(formatted).toBe(gnu("msgcat", ["-"], SMALL));
     expect(formatted).not.toContain("\r");
   });
 
-  it("--check: exit 1 naming the files not in GNU layout, nothing written; exit 0 once formatted", () => {
+  it("--check: exit 1 naming the files not in GNU layout, nothing written; exit 0 once formatted", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pobook-fmt-check-"));
     const good = gnu("msgcat", ["-"], SMALL);
     const bad = rewrap(SMALL, 40);
     writeFileSync(join(dir, "good.po"), good);
     writeFileSync(join(dir, "bad.po"), bad);
-    const check = runCli(["fmt", "--check", "good.po", "bad.po"], dir);
+    const check = await runInProcess(["fmt", "--check", "good.po", "bad.po"], dir);
     expect(check.status).toBe(1);
     expect(check.stdout).toBe("bad.po: not in GNU gettext layout (pobook fmt rewrites it)\n");
     expect(readFileSync(join(dir, "bad.po"), "utf8")).toBe(bad);
-    const fmt = runCli(["fmt", "good.po", "bad.po"], dir);
+    const fmt = await runInProcess(["fmt", "good.po", "bad.po"], dir);
     expect(fmt.status).toBe(0);
     expect(fmt.stdout).toBe("bad.po: reformatted\n1 of 2 files reformatted\n");
     expect(readFileSync(join(dir, "bad.po"), "utf8")).toBe(good);
-    expect(runCli(["fmt", "--check", "good.po", "bad.po"], dir).status).toBe(0);
+    expect((await runInProcess(["fmt", "--check", "good.po", "bad.po"], dir)).status).toBe(0);
   });
 
-  it("defaults to the book's po-dir; keeps mode and symlinks (writes through src/catalog-file.ts)", () => {
+  it("defaults to the book's po-dir; keeps mode and symlinks (writes through src/catalog-file.ts)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pobook-fmt-book-"));
     writeFileSync(join(dir, "book.toml"), '[book]\ntitle = "T"\n\n[preprocessor.gettext]\npo-dir = "translations"\n');
     mkdirSync(join(dir, "translations"));
     writeFileSync(join(dir, "translations", "real.po"), rewrap(SMALL, 40));
     chmodSync(join(dir, "translations", "real.po"), 0o640);
     symlinkSync("real.po", join(dir, "translations", "de.po"));
-    const result = runCli(["fmt", "--book", dir]);
+    const result = await runInProcess(["fmt", "--book", dir]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/2 of 2 files reformatted\n$/);
     expect(readFileSync(join(dir, "translations", "real.po"), "utf8")).toBe(gnu("msgcat", ["-"], SMALL));
@@ -166,12 +166,12 @@ describe("pobook fmt", () => {
     ["a syntax error", `${SMALL}msgid "x"\nmsgstr "y"\nmsgunknown "z"\n`, /^pobook: .*bad\.po:27: syntax error/],
   ];
   for (const [name, text, message] of bad) {
-    it(`bad input (${name}): one line, exit 2, no file written`, () => {
+    it(`bad input (${name}): one line, exit 2, no file written`, async () => {
       const dir = mkdtempSync(join(tmpdir(), "pobook-fmt-bad-"));
       const other = rewrap(SMALL, 40);
       writeFileSync(join(dir, "a.po"), other);
       writeFileSync(join(dir, "bad.po"), text);
-      const result = runCli(["fmt", "a.po", "bad.po"], dir);
+      const result = await runInProcess(["fmt", "a.po", "bad.po"], dir);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
@@ -179,8 +179,8 @@ describe("pobook fmt", () => {
     });
   }
 
-  it("a missing file: one line, exit 2", () => {
-    const result = runCli(["fmt", "nope.po"], mkdtempSync(join(tmpdir(), "pobook-fmt-missing-")));
+  it("a missing file: one line, exit 2", async () => {
+    const result = await runInProcess(["fmt", "nope.po"], mkdtempSync(join(tmpdir(), "pobook-fmt-missing-")));
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: nope.po: cannot read: no such file\n");
   });

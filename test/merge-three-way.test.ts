@@ -8,7 +8,7 @@ import { parsePo, readPoFile } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
 import { conflictComments, threeWayMerge } from "../src/catalog/three-way-merge.js";
 import { cloneEntry, entryKey, isFuzzy, newEntry, type Catalog, type PoEntry } from "../src/catalog/types.js";
-import { CLI, runCli } from "./helpers/cli.js";
+import { CLI, runInProcess } from "./helpers/cli.js";
 import { gnu } from "./helpers/gnu.js";
 import { PT_BOOK, hasCorpus } from "./helpers/corpus.js";
 
@@ -285,26 +285,26 @@ describe("pobook merge (command)", () => {
     expect(git(dir, "status", "--porcelain")).toBe("UU pt-BR.po\n");
   });
 
-  it("exit 0 when merged, 1 on conflicts (named with their line), -o - writes to standard output", () => {
+  it("exit 0 when merged, 1 on conflicts (named with their line), -o - writes to standard output", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pobook-merge-"));
     const files = { "base.po": BASE, "ours.po": OURS, "theirs.po": THEIRS, "other.po": OURS.replace("Olá", "Oi") };
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-    const clean = runCli(["merge", "base.po", "ours.po", "theirs.po", "-o", "out.po"], dir);
+    const clean = await runInProcess(["merge", "base.po", "ours.po", "theirs.po", "-o", "out.po"], dir);
     expect(clean.status).toBe(0);
     expect(clean.stdout).toBe("out.po: 3 entries; 0 added by theirs, 1 translations from theirs, 0 kept that one side removed, 0 removed, 0 conflicts\n");
     expect(gnu("msgcat", [join(dir, "out.po")])).toBe(readFileSync(join(dir, "out.po"), "utf8"));
-    const conflict = runCli(["merge", "base.po", "ours.po", "other.po", "-o", "-"], dir);
+    const conflict = await runInProcess(["merge", "base.po", "ours.po", "other.po", "-o", "-"], dir);
     expect(conflict.status).toBe(1);
     expect(conflict.stdout).toContain('# merge conflict, their translation: "Oi"\n#, fuzzy\nmsgid "Hello"\nmsgstr "Olá"\n');
     expect(conflict.stderr).toMatch(/^<stdout>: 3 entries; .* 1 conflicts\n<stdout>:6: conflict: two translations of "Hello"/);
-    const json = JSON.parse(runCli(["merge", "base.po", "ours.po", "other.po", "-o", "out2.po", "--json"], dir).stdout);
+    const json = JSON.parse((await runInProcess(["merge", "base.po", "ours.po", "other.po", "-o", "out2.po", "--json"], dir)).stdout);
     expect(json).toMatchObject({ output: "out2.po", conflicts: [{ msgid: "Hello", line: 6 }] });
   });
 
-  it("refuses to write over a file that is not a catalog", () => {
+  it("refuses to write over a file that is not a catalog", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pobook-merge-notes-"));
     for (const [name, text] of Object.entries({ "base.po": BASE, "ours.po": OURS, "theirs.po": THEIRS, "notes.md": "# My notes\n" })) writeFileSync(join(dir, name), text);
-    const result = runCli(["merge", "base.po", "ours.po", "theirs.po", "-o", "notes.md"], dir);
+    const result = await runInProcess(["merge", "base.po", "ours.po", "theirs.po", "-o", "notes.md"], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toBe("pobook: notes.md: exists and is not a PO catalog; pobook merge replaces only catalogs (choose another -o)\n");
     expect(readFileSync(join(dir, "notes.md"), "utf8")).toBe("# My notes\n");
@@ -316,13 +316,13 @@ describe("pobook merge (command)", () => {
     ["a syntax error", { "ours.po": `${OURS}msgid "x"\n` }, /^pobook: ours\.po:14: missing 'msgstr' section$/m],
   ];
   for (const [name, files, message] of bad) {
-    it(`bad input (${name}): one line, exit 2, nothing written`, () => {
+    it(`bad input (${name}): one line, exit 2, nothing written`, async () => {
       const dir = mkdtempSync(join(tmpdir(), "pobook-merge-bad-"));
       const all: Record<string, string> = { "base.po": BASE, "ours.po": OURS, "theirs.po": THEIRS, ...files };
       for (const [file, text] of Object.entries(all)) if (text !== "") writeFileSync(join(dir, file), text);
       const theirs = name === "a missing file" ? "nope.po" : "theirs.po";
       // -o ours.po, as git runs it: ours must stay as it was.
-      const result = runCli(["merge", "base.po", "ours.po", theirs, "-o", "ours.po"], dir);
+      const result = await runInProcess(["merge", "base.po", "ours.po", theirs, "-o", "ours.po"], dir);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);

@@ -8,7 +8,7 @@ import { readPoFile } from "../src/catalog/parse.js";
 import { comparePaths } from "../src/book/plain-book.js";
 import { startPreview } from "../src/preview/server.js";
 import { plainBookAt } from "../src/commands/plain-book.js";
-import { runCli } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 // Reduced from MkDocs' own docs folder (see its NOTICE).
 const FIXTURE = resolve(import.meta.dirname, "../fixtures/plain-docs/mkdocs-docs");
@@ -55,9 +55,9 @@ describe("plain Markdown folder as a book", () => {
     expect(["b.md", "a/z.md", "a.md", "a/b/c.md", "A.md"].sort(comparePaths)).toEqual(["A.md", "a/b/c.md", "a/z.md", "a.md", "b.md"]);
   });
 
-  test("extract: every .md file in path order, dot files left out, no SUMMARY.md messages", () => {
+  test("extract: every .md file in path order, dot files left out, no SUMMARY.md messages", async () => {
     const dir = project();
-    const result = runCli(["extract", "docs"], dir);
+    const result = await runInProcess(["extract", "docs"], dir);
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^wrote docs\/po\/messages\.pot: \d+ messages\n$/);
     const pot = join(dir, "docs/po/messages.pot");
@@ -71,17 +71,17 @@ describe("plain Markdown folder as a book", () => {
     expect(msgids).toContain("Docs from plain\u00a0Markdown.");
   });
 
-  test("a glob: only the files it matches, the POT beside them", () => {
+  test("a glob: only the files it matches, the POT beside them", async () => {
     const dir = project();
-    const result = runCli(["extract", "docs/user-guide/*.md", "-o", "guide.pot"], dir);
+    const result = await runInProcess(["extract", "docs/user-guide/*.md", "-o", "guide.pot"], dir);
     expect(result.status, result.stderr).toBe(0);
     expect(referencedFiles(join(dir, "guide.pot"))).toEqual(["README.md", "writing-your-docs.md"]);
   });
 
-  test("translate writes the folder's translated copy: no SUMMARY.md or book.toml of pobook's, assets copied", () => {
+  test("translate writes the folder's translated copy: no SUMMARY.md or book.toml of pobook's, assets copied", async () => {
     const dir = project();
-    expect(runCli(["extract", "docs"], dir).status).toBe(0);
-    expect(runCli(["init", "-l", "fr", "-b", "docs"], dir).status).toBe(0);
+    expect((await runInProcess(["extract", "docs"], dir)).status).toBe(0);
+    expect((await runInProcess(["init", "-l", "fr", "-b", "docs"], dir)).status).toBe(0);
     const po = join(dir, "docs/po/fr.po");
     writeFileSync(
       po,
@@ -89,7 +89,7 @@ describe("plain Markdown folder as a book", () => {
         .replace('msgid "The fine print."\nmsgstr ""', 'msgid "The fine print."\nmsgstr "Les petites lignes."')
         .replace('msgid "Layout"\nmsgstr ""', 'msgid "Layout"\nmsgstr "Disposition"'),
     );
-    const result = runCli(["translate", "docs", "-l", "fr"], dir);
+    const result = await runInProcess(["translate", "docs", "-l", "fr"], dir);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^fr: 2 applied, 0 fuzzy skipped, \d+ untranslated, 0 not applied, 0 warnings -> docs\/book\/fr-src\n$/);
     const out = join(dir, "docs/book/fr-src");
@@ -101,34 +101,34 @@ describe("plain Markdown folder as a book", () => {
     expect(readFileSync(join(dir, "docs/about/license.md"), "utf8")).toBe(readFileSync(join(FIXTURE, "docs/about/license.md"), "utf8"));
   });
 
-  test("update, stats --against-sources, check and explain read the folder as the book", () => {
+  test("update, stats --against-sources, check and explain read the folder as the book", async () => {
     const dir = project();
-    expect(runCli(["extract", "docs"], dir).status).toBe(0);
-    expect(runCli(["init", "-l", "fr", "-b", "docs"], dir).status).toBe(0);
+    expect((await runInProcess(["extract", "docs"], dir)).status).toBe(0);
+    expect((await runInProcess(["init", "-l", "fr", "-b", "docs"], dir)).status).toBe(0);
     const po = join(dir, "docs/po/fr.po");
     const sentence = 'msgid "Sitegen is shared under a two-clause BSD license."\nmsgstr ""';
     writeFileSync(po, readFileSync(po, "utf8").replace(sentence, sentence.replace('msgstr ""', 'msgstr "Sitegen est sous licence BSD."')));
     writeFileSync(join(dir, "docs/about/license.md"), "# License\n\nThe fine print.\n\nA new paragraph.\n");
-    const stats = runCli(["stats", "-b", "docs", "--against-sources", "--json"], dir);
+    const stats = await runInProcess(["stats", "-b", "docs", "--against-sources", "--json"], dir);
     expect(stats.status, stats.stderr).toBe(0);
     const before = readPoFile(po).entries.length;
     expect(JSON.parse(stats.stdout)[0].messages).toEqual({ translated: 0, fuzzy: 0, untranslated: before, obsolete: 1 });
     // update merges the POT in the po-dir, as for a book: extract it again first.
-    expect(runCli(["extract", "docs"], dir).status).toBe(0);
-    const update = runCli(["update", "-b", "docs", "fr"], dir);
+    expect((await runInProcess(["extract", "docs"], dir)).status).toBe(0);
+    const update = await runInProcess(["update", "-b", "docs", "fr"], dir);
     expect(update.status, update.stderr).toBe(0);
     expect(readPoFile(po).entries.some((entry) => entry.msgid === "A new paragraph." && !entry.obsolete)).toBe(true);
-    const check = runCli(["check", "-b", "docs"], dir);
+    const check = await runInProcess(["check", "-b", "docs"], dir);
     expect(check.status, check.stdout + check.stderr).toBe(0);
-    const explain = runCli(["explain", "docs/about/license.md:5", "-b", "docs", "-l", "fr"], dir);
+    const explain = await runInProcess(["explain", "docs/about/license.md:5", "-b", "docs", "-l", "fr"], dir);
     expect(explain.status, explain.stderr).toBe(0);
     expect(explain.stdout).toMatch(/^docs\/about\/license\.md:5: paragraph: a paragraph is one message\n {4}line 5: "A new paragraph\." -> untranslated at docs\/po\/fr\.po:\d+\n/);
   });
 
   test("preview serves the folder's pages translated", async () => {
     const dir = project();
-    expect(runCli(["extract", "docs"], dir).status).toBe(0);
-    expect(runCli(["init", "-l", "fr", "-b", "docs"], dir).status).toBe(0);
+    expect((await runInProcess(["extract", "docs"], dir)).status).toBe(0);
+    expect((await runInProcess(["init", "-l", "fr", "-b", "docs"], dir)).status).toBe(0);
     const po = join(dir, "docs/po/fr.po");
     writeFileSync(po, readFileSync(po, "utf8").replace('msgid "The fine print."\nmsgstr ""', 'msgid "The fine print."\nmsgstr "Les petites lignes."'));
     const root = join(dir, "docs");
@@ -143,11 +143,11 @@ describe("plain Markdown folder as a book", () => {
     }
   });
 
-  test("bad input: an empty glob is one line, exit 2, nothing written", () => {
+  test("bad input: an empty glob is one line, exit 2, nothing written", async () => {
     const dir = project();
     const before = files(dir);
     for (const args of [["extract", "docs/*.rst"], ["translate", "docs/nothing/**/*.md", "-l", "fr"], ["stats", "-b", "docs/*.txt", "--against-sources"], ["update", "-b", "docs/x*.md"], ["explain", "docs/index.md", "-b", "docs/*.rst"]]) {
-      const result = runCli(args, dir);
+      const result = await runInProcess(args, dir);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toMatch(/^pobook: docs\/[^:]+: no Markdown files match this glob\n$/);
     }
@@ -155,10 +155,10 @@ describe("plain Markdown folder as a book", () => {
     expect(existsSync(join(dir, "docs/po"))).toBe(false);
   });
 
-  test("a folder without book.toml or Markdown files is still not a book", () => {
+  test("a folder without book.toml or Markdown files is still not a book", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pobook-plain-"));
     writeFileSync(join(dir, "notes.txt"), "x\n");
-    const result = runCli(["extract", "."], dir);
+    const result = await runInProcess(["extract", "."], dir);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("no book.toml");
     // An mdBook layout whose book.toml is missing is that, not plain Markdown.
@@ -166,7 +166,7 @@ describe("plain Markdown folder as a book", () => {
     writeFileSync(join(dir, "src/SUMMARY.md"), "- [A](a.md)\n");
     writeFileSync(join(dir, "src/a.md"), "A\n");
     for (const book of [".", "src"]) {
-      const again = runCli(["extract", book], dir);
+      const again = await runInProcess(["extract", book], dir);
       expect(again.status).toBe(2);
       expect(again.stderr).toMatch(/book\.toml: no book\.toml/);
     }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/cli.js";
 import { snapshotTree } from "./helpers/tree-snapshot.js";
 import { parsePo } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
@@ -65,33 +65,33 @@ describe("translate -o: what it refuses", () => {
     ["po/fr", /lies inside the book's po-dir/],
     ["theme/fr", /lies inside the book outside its build directory.*--force/],
   ];
-  it.each(cases)("-o %s, leaving the book as it was", (output, message) => {
+  it.each(cases)("-o %s, leaving the book as it was", async (output, message) => {
     const book = makeBook();
     const before = snapshotTree(work!);
-    expectRefused(runCli(["translate", "-l", "fr", "-o", output], book), output, message);
+    expectRefused(await runInProcess(["translate", "-l", "fr", "-o", output], book), output, message);
     expect(snapshotTree(work!)).toEqual(before);
   });
 
-  it("compares real paths: a symlink to the sources is the sources, even with --force", () => {
+  it("compares real paths: a symlink to the sources is the sources, even with --force", async () => {
     const book = makeBook();
     symlinkSync(join(book, "src"), join(work!, "link"));
     const before = snapshotTree(book);
-    expectRefused(runCli(["translate", book, "-l", "fr", "-o", join(work!, "link"), "--force"]), join(work!, "link"), /is the book's sources/);
-    expectRefused(runCli(["translate", book, "-l", "fr", "-o", join(work!, "link", "..", "..")]), join(work!, "link", "..", ".."), /contains the book/);
+    expectRefused(await runInProcess(["translate", book, "-l", "fr", "-o", join(work!, "link"), "--force"]), join(work!, "link"), /is the book's sources/);
+    expectRefused(await runInProcess(["translate", book, "-l", "fr", "-o", join(work!, "link", "..", "..")]), join(work!, "link", "..", ".."), /contains the book/);
     expect(snapshotTree(book)).toEqual(before);
   });
 
-  it("refuses a non-empty directory pobook did not write; --force writes into it and keeps the user's files", () => {
+  it("refuses a non-empty directory pobook did not write; --force writes into it and keeps the user's files", async () => {
     const book = makeBook();
     const foreign = join(work!, "site");
     mkdirSync(join(foreign, "src"), { recursive: true });
     writeFileSync(join(foreign, "notes.md"), "my notes\n");
     writeFileSync(join(foreign, "src", "extra.md"), "extra\n");
     const before = snapshotTree(foreign);
-    expectRefused(runCli(["translate", "-l", "fr", "-o", "../site"], book), "../site", /is not empty and was not written by pobook.*--force/);
+    expectRefused(await runInProcess(["translate", "-l", "fr", "-o", "../site"], book), "../site", /is not empty and was not written by pobook.*--force/);
     expect(snapshotTree(foreign)).toEqual(before);
 
-    const forced = runCli(["translate", "-l", "fr", "-o", "../site", "--force"], book);
+    const forced = await runInProcess(["translate", "-l", "fr", "-o", "../site", "--force"], book);
     expect(forced.status).toBe(0);
     expect(readFileSync(join(foreign, "notes.md"), "utf8")).toBe("my notes\n");
     expect(readFileSync(join(foreign, "src", "extra.md"), "utf8")).toBe("extra\n");
@@ -100,27 +100,27 @@ describe("translate -o: what it refuses", () => {
     expect(manifest.files).toContain("src/intro.md");
     expect(manifest.files).not.toContain("notes.md");
     // Now it is pobook's output: a re-run needs no --force.
-    expect(runCli(["translate", "-l", "fr", "-o", "../site"], book).status).toBe(0);
+    expect((await runInProcess(["translate", "-l", "fr", "-o", "../site"], book)).status).toBe(0);
   });
 
-  it("refuses a file or the home directory", () => {
+  it("refuses a file or the home directory", async () => {
     const book = makeBook();
-    expectRefused(runCli(["translate", "-l", "fr", "-o", "private.txt"], book), "private.txt", /is not a directory/);
+    expectRefused(await runInProcess(["translate", "-l", "fr", "-o", "private.txt"], book), "private.txt", /is not a directory/);
     const home = join(work!, "home");
     mkdirSync(home);
-    expectRefused(runCli(["translate", "-l", "fr", "-o", home], { cwd: book, env: { HOME: home } }), home, /is your home directory/);
+    expectRefused(await runInProcess(["translate", "-l", "fr", "-o", home], { cwd: book, env: { HOME: home } }), home, /is your home directory/);
   });
 });
 
 describe("translate: re-runs over its own output", () => {
-  it("replaces what it wrote, removes what it no longer writes, keeps what the user added", () => {
+  it("replaces what it wrote, removes what it no longer writes, keeps what the user added", async () => {
     const book = makeBook();
     const out = join(book, "book", "fr-src");
-    expect(runCli(["translate", "-l", "fr"], book).status).toBe(0);
+    expect((await runInProcess(["translate", "-l", "fr"], book)).status).toBe(0);
     writeFileSync(join(out, "src", "intro.md"), "stale\n");
     writeFileSync(join(out, "src", "user-notes.md"), "keep me\n");
     rmSync(join(book, "private.txt"));
-    const rerun = runCli(["translate", "-l", "fr"], book);
+    const rerun = await runInProcess(["translate", "-l", "fr"], book);
     expect(rerun.stderr).toBe("");
     expect(rerun.status).toBe(0);
     expect(readFileSync(join(out, "src", "intro.md"), "utf8")).not.toBe("stale\n");
@@ -129,34 +129,34 @@ describe("translate: re-runs over its own output", () => {
     expect((JSON.parse(readFileSync(join(out, MANIFEST), "utf8")) as { files: string[] }).files).not.toContain("src/user-notes.md");
   });
 
-  it("does not replace a file the user put where pobook now writes one, unless --force", () => {
+  it("does not replace a file the user put where pobook now writes one, unless --force", async () => {
     const book = makeBook();
     const out = join(book, "book", "fr-src");
-    expect(runCli(["translate", "-l", "fr"], book).status).toBe(0);
+    expect((await runInProcess(["translate", "-l", "fr"], book)).status).toBe(0);
     writeFileSync(join(book, "src", "new.md"), "new source\n");
     writeFileSync(join(out, "src", "new.md"), "the user's\n");
     const before = snapshotTree(out);
-    expectRefused(runCli(["translate", "-l", "fr"], book), "book/fr-src/src/new.md", /was not written by pobook.*--force/);
+    expectRefused(await runInProcess(["translate", "-l", "fr"], book), "book/fr-src/src/new.md", /was not written by pobook.*--force/);
     expect(snapshotTree(out)).toEqual(before);
-    expect(runCli(["translate", "-l", "fr", "--force"], book).status).toBe(0);
+    expect((await runInProcess(["translate", "-l", "fr", "--force"], book)).status).toBe(0);
     expect(readFileSync(join(out, "src", "new.md"), "utf8")).toBe("new source\n");
   });
 
-  it("with build-dir elsewhere, the default book/LANG-src is still allowed", () => {
+  it("with build-dir elsewhere, the default book/LANG-src is still allowed", async () => {
     const book = makeBook();
     writeFileSync(join(book, "book.toml"), `${readFileSync(join(book, "book.toml"), "utf8")}\n[build]\nbuild-dir = "out"\n`);
-    expect(runCli(["translate", "-l", "fr"], book).status).toBe(0);
+    expect((await runInProcess(["translate", "-l", "fr"], book)).status).toBe(0);
     expect(existsSync(join(book, "book", "fr-src", "src", "intro.md"))).toBe(true);
     // A copy is never copied into the next one.
-    expect(runCli(["translate", "-l", "de"], book).status).toBe(0);
+    expect((await runInProcess(["translate", "-l", "de"], book)).status).toBe(0);
     expect(existsSync(join(book, "book", "de-src", "book"))).toBe(false);
   });
 });
 
 describe("translate: the copy keeps symlinks and modes", () => {
   /** A catalog with every msgstr set by `translation` (the book's template otherwise). */
-  function catalogFrom(book: string, translation: (msgid: string) => string): string {
-    const pot = runCli(["extract", book, "-o", "-", "--no-cache"]);
+  async function catalogFrom(book: string, translation: (msgid: string) => string): Promise<string> {
+    const pot = await runInProcess(["extract", book, "-o", "-", "--no-cache"]);
     expect(pot.status).toBe(0);
     const catalog = parsePo(pot.stdout, "template");
     for (const entry of catalog.entries) entry.msgstr = entry.msgidPlural === undefined ? [translation(entry.msgid)] : [translation(entry.msgid), translation(entry.msgidPlural)];
@@ -169,11 +169,11 @@ describe("translate: the copy keeps symlinks and modes", () => {
   it.each([
     ["an identity catalog", (msgid: string) => msgid],
     ["an empty catalog", () => ""],
-  ])("with %s the copy is byte-identical to the book, symlinks and modes included", (_name, translation) => {
+  ])("with %s the copy is byte-identical to the book, symlinks and modes included", async (_name, translation) => {
     const book = makeBook();
-    const po = catalogFrom(book, translation);
+    const po = await catalogFrom(book, translation);
     const out = join(work!, "copy");
-    const result = runCli(["translate", book, "-l", "en", "--po", po, "-o", out]);
+    const result = await runInProcess(["translate", book, "-l", "en", "--po", po, "-o", out]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     // Every file but book.toml as the book has it; the catalogs stay out, the picker's two files come in (src/publish/).
@@ -183,7 +183,7 @@ describe("translate: the copy keeps symlinks and modes", () => {
     expect(snapshotTree(out)["src/pictures"]).toBe("link images");
   });
 
-  it("copies what a symlink out of the book points to inside the repository, with a note; skips one out of the repository", () => {
+  it("copies what a symlink out of the book points to inside the repository, with a note; skips one out of the repository", async () => {
     const book = makeBook();
     mkdirSync(join(work!, "shared"));
     writeFileSync(join(work!, "shared", "banner.svg"), "<svg/>");
@@ -193,7 +193,7 @@ describe("translate: the copy keeps symlinks and modes", () => {
     writeFileSync(join(secret, "key"), "secret");
     symlinkSync(join(secret, "key"), join(book, "src", "key"));
     symlinkSync(join(book, "src", "logo.png"), join(book, "src", "absolute.png"));
-    const result = runCli(["translate", "-l", "fr"], book);
+    const result = await runInProcess(["translate", "-l", "fr"], book);
     rmSync(secret, { recursive: true });
     expect(result.status).toBe(0);
     const out = join(book, "book", "fr-src");
@@ -207,38 +207,38 @@ describe("translate: the copy keeps symlinks and modes", () => {
     expect(snapshotTree(out)["src/absolute.png"]).toBe("link logo.png");
   });
 
-  it("a translated chapter reached through a symlink gets its translation", () => {
+  it("a translated chapter reached through a symlink gets its translation", async () => {
     const book = makeBook();
     // SUMMARY.md names the link; its target is not a chapter, so the link becomes the translated file.
     rmSync(join(book, "src", "alias.md"));
     writeFileSync(join(book, "intro-source.md"), readFileSync(join(book, "src", "intro.md")));
     rmSync(join(book, "src", "intro.md"));
     symlinkSync("../intro-source.md", join(book, "src", "intro.md"));
-    expect(runCli(["translate", "-l", "de"], book).status).toBe(0);
+    expect((await runInProcess(["translate", "-l", "de"], book)).status).toBe(0);
     const out = join(book, "book", "de-src");
     expect(readFileSync(join(out, "src", "intro.md"), "utf8")).toContain("Einführung");
     expect(snapshotTree(out)["src/intro.md"]).toMatch(/^file /);
     expect(readFileSync(join(out, "intro-source.md"), "utf8")).not.toContain("Einführung");
   });
 
-  it("a chapter reached through a symlinked directory: the link is kept and the lost translation reported", () => {
+  it("a chapter reached through a symlinked directory: the link is kept and the lost translation reported", async () => {
     const book = makeBook();
     writeFileSync(join(book, "src", "images", "pic.md"), "# Picture\n");
     writeFileSync(join(book, "src", "SUMMARY.md"), `${readFileSync(join(book, "src", "SUMMARY.md"), "utf8")}- [Picture](pictures/pic.md)\n`);
-    const po = catalogFrom(book, (msgid) => `${msgid} FR`);
-    const result = runCli(["translate", book, "-l", "fr", "--po", po, "-o", join(work!, "fr")]);
+    const po = await catalogFrom(book, (msgid) => `${msgid} FR`);
+    const result = await runInProcess(["translate", book, "-l", "fr", "--po", po, "-o", join(work!, "fr")]);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/^pobook: src\/pictures\/pic\.md: reached through a symlinked directory, which is copied as a symlink; its translation is not written$/m);
     expect(snapshotTree(join(work!, "fr"))["src/pictures"]).toBe("link images");
   });
 
-  it("a read-only book gives a copy pobook can replace: files keep their modes, directories get the owner's rwx", () => {
+  it("a read-only book gives a copy pobook can replace: files keep their modes, directories get the owner's rwx", async () => {
     const book = makeBook();
     chmodSync(join(book, "src", "images"), 0o555);
     chmodSync(join(book, "src", "intro.md"), 0o444);
     const out = join(work!, "copy");
-    expect(runCli(["translate", book, "-l", "de", "-o", out]).status).toBe(0);
-    expect(runCli(["translate", book, "-l", "de", "-o", out]).status).toBe(0);
+    expect((await runInProcess(["translate", book, "-l", "de", "-o", out])).status).toBe(0);
+    expect((await runInProcess(["translate", book, "-l", "de", "-o", out])).status).toBe(0);
     const tree = snapshotTree(out);
     chmodSync(join(book, "src", "images"), 0o755);
     expect(tree["src/images"]).toBe("dir 755");

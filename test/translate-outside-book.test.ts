@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsePo } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
 import { outsideLayout, relocateDirectives } from "../src/translate/outside-book.js";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 import { runPobook } from "./helpers/pobook-cli.js";
 
 const X_RS = `// ANCHOR: greet
@@ -96,16 +96,16 @@ afterAll(() => {
 });
 
 describe("translate of a book including files from above its folder", () => {
-  it("writes a copy outside the repository that re-extracts to the msgstrs and translates again", () => {
+  it("writes a copy outside the repository that re-extracts to the msgstrs and translates again", async () => {
     const pot = join(outside, "messages.pot");
-    expect(runCli(["extract", book, "-o", pot, "--no-cache"]).status).toBe(0);
+    expect((await runInProcess(["extract", book, "-o", pot, "--no-cache"])).status).toBe(0);
     const catalog = join(outside, "xx.po");
     upperCaseCatalog(pot, catalog);
     const sourceIds = msgids(pot);
     expect(sourceIds).toEqual(expect.arrayContaining(['"Hello from greet"', '"Goodbye from main"', "Notes _from_ the examples.", '"Inside the book"']));
 
     const copy = join(outside, "xx");
-    const result = runCli(["translate", book, "--po", catalog, "-l", "eo", "-o", copy]);
+    const result = await runInProcess(["translate", book, "--po", catalog, "-l", "eo", "-o", copy]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/ 0 fuzzy skipped, 0 untranslated, 0 not applied, 0 warnings/);
@@ -130,7 +130,7 @@ describe("translate of a book including files from above its folder", () => {
 
     // The copy is self-contained: extracting it (outside any repository) gives the msgstrs.
     const again = join(outside, "again.pot");
-    const extracted = runCli(["extract", copy, "-o", again, "--no-cache"]);
+    const extracted = await runInProcess(["extract", copy, "-o", again, "--no-cache"]);
     expect(extracted.stderr).toBe("");
     expect(extracted.status).toBe(0);
     expect(msgids(again)).toEqual(sourceIds.map((id) => harness.shout(id)).sort());
@@ -138,7 +138,7 @@ describe("translate of a book including files from above its folder", () => {
     // And it translates again, into a second copy, with every translation applied.
     const catalog2 = join(outside, "yy.po");
     upperCaseCatalog(again, catalog2);
-    const second = runCli(["translate", copy, "--po", catalog2, "-l", "ia", "-o", join(outside, "yy"), "--json"]);
+    const second = await runInProcess(["translate", copy, "--po", catalog2, "-l", "ia", "-o", join(outside, "yy"), "--json"]);
     expect(second.status).toBe(0);
     const report = JSON.parse(second.stdout) as Array<{ applied: number; notApplied: number; messages: number; outsideBook: Record<string, string> }>;
     expect(report[0]!.notApplied).toBe(0);
@@ -147,7 +147,7 @@ describe("translate of a book including files from above its folder", () => {
     expect(readFileSync(join(outside, "yy/src/ch.md"), "utf8")).toContain("{{#include ../.pobook-outside/examples/x.rs:greet}}");
   });
 
-  it("the real-book harness accepts exactly the relocation in the identity and empty round trips", { timeout: 60_000 }, () => {
+  it("the real-book harness accepts exactly the relocation in the identity and empty round trips", { timeout: 60_000 }, async () => {
     const work = mkdtempSync(join(tmpdir(), "pobook-outside-harness-"));
     try {
       const result = harness.checkBook(book, { work });
@@ -157,7 +157,7 @@ describe("translate of a book including files from above its folder", () => {
       const identity = join(outside, "identity");
       const po = join(outside, "empty.po");
       writeFileSync(po, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n');
-      expect(runCli(["translate", book, "--po", po, "-l", "eo", "-o", identity]).status).toBe(0);
+      expect((await runInProcess(["translate", book, "--po", po, "-l", "eo", "-o", identity])).status).toBe(0);
       const layout = { book: execFileSync("realpath", [book], { encoding: "utf8" }).trim(), readRoot: execFileSync("realpath", [repo], { encoding: "utf8" }).trim() };
       const source = harness.snapshotTree(book);
       const copy = harness.snapshotTree(identity);
@@ -176,12 +176,12 @@ describe("translate of a book including files from above its folder", () => {
     }
   });
 
-  it("a book with its own .pobook-outside folder is refused before anything is written", () => {
+  it("a book with its own .pobook-outside folder is refused before anything is written", async () => {
     const root = makeTree({ "examples/x.rs": X_RS, "book/book.toml": "[book]\n", "book/src/SUMMARY.md": "- [C](ch.md)\n", "book/src/ch.md": OTHER.replace("../../../", "../../"), "book/.pobook-outside/keep.txt": "mine\n" });
     execFileSync("git", ["init", "-q", root]);
     const po = join(root, "de.po");
     writeFileSync(po, 'msgid ""\nmsgstr ""\n"Language: de\\n"\n');
-    const result = runCli(["translate", join(root, "book"), "--po", po]);
+    const result = await runInProcess(["translate", join(root, "book"), "--po", po]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: \S+\.pobook-outside: the book has \.pobook-outside, where pobook writes the files the book includes from above its root; rename it\n$/);
     expect(existsSync(join(root, "book/book"))).toBe(false);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join, relative } from "node:path";
 import { parse as parseToml } from "smol-toml";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { makeTree, runCli } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -71,9 +71,9 @@ function smallBook(): string {
 }
 
 describe("translate: trees for plain mdbook build", () => {
-  it("drops the catalogs and gettext tables, keeps every other line, translates title and description", () => {
+  it("drops the catalogs and gettext tables, keeps every other line, translates title and description", async () => {
     const book = smallBook();
-    const result = runCli(["translate", book, "--all", "-o", join(book, "book", "site")]);
+    const result = await runInProcess(["translate", book, "--all", "-o", join(book, "book", "site")]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const fr = join(book, "book", "site", "fr");
@@ -93,14 +93,14 @@ additional-css = ["pobook-languages.css"]
     expect(result.stdout).toMatch(/^en: for the same language picker in the source book, copy .*pobook-languages\.js and .*pobook-languages\.css next to its book\.toml and add additional-js = \["pobook-languages\.js"\] and additional-css = \["pobook-languages\.css"\] to its \[output\.html\]$/m);
     // Once the book has this run's files, there is nothing to add.
     for (const name of ["pobook-languages.js", "pobook-languages.css"]) cpSync(join(fr, name), join(book, name));
-    const again = runCli(["translate", book, "--all", "-o", join(book, "book", "site")]);
+    const again = await runInProcess(["translate", book, "--all", "-o", join(book, "book", "site")]);
     expect(again.status).toBe(0);
     expect(again.stdout).not.toMatch(/source book/);
   });
 
-  it("gives right-to-left languages text-direction = rtl, and notes chapters left in the source language", () => {
+  it("gives right-to-left languages text-direction = rtl, and notes chapters left in the source language", async () => {
     const book = smallBook();
-    expect(runCli(["translate", book, "--all", "--threshold", "60", "-o", join(book, "book", "site")]).status).toBe(0);
+    expect((await runInProcess(["translate", book, "--all", "--threshold", "60", "-o", join(book, "book", "site")])).status).toBe(0);
     const ar = join(book, "book", "site", "ar");
     expect(sub(tomlOf(ar).book)["text-direction"]).toBe("rtl");
     expect(sub(tomlOf(ar).book).title).toBe("Small Book"); // the Arabic catalog has no title: it stays the source's
@@ -112,34 +112,34 @@ additional-css = ["pobook-languages.css"]
     expect(readFileSync(join(ar, "src", "intro.md"), "utf8")).toBe("# مقدمة {#intro}\n\nمرحبا.\n");
   });
 
-  it("refuses a language it cannot name: one line, exit 2, nothing written", () => {
+  it("refuses a language it cannot name: one line, exit 2, nothing written", async () => {
     const book = smallBook();
     writeFileSync(join(book, "po", "xx.po"), catalog("xx", []));
     for (const args of [["-l", "fr"], ["-l", "xx"], ["--all"]]) {
-      const result = runCli(["translate", book, ...args]);
+      const result = await runInProcess(["translate", book, ...args]);
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^pobook: \S*po\/xx\.po: no name known for language "xx": give one in book\.toml \(\[preprocessor\.gettext\.publish\.names\] "xx" = "\.\.\."\)\n$/);
       expect(existsSync(join(book, "book"))).toBe(false);
     }
     // A name in book.toml makes it publishable.
     writeFileSync(join(book, "book.toml"), `${TOML}\n[preprocessor.gettext.publish.names]\nxx = "Xish"\n`);
-    const named = runCli(["translate", book, "-l", "xx"]);
+    const named = await runInProcess(["translate", book, "-l", "xx"]);
     expect(named.stderr).toBe("");
     expect(named.status).toBe(0);
     expect(readFileSync(join(book, "book", "xx-src", "pobook-languages.js"), "utf8")).toContain('{"code":"xx","name":"Xish","dir":"ltr","path":"xx/"}');
     // Not a language tag at all.
     const bad = makeTree({ "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "A.\n", "po/en_US@x.po": catalog("en", []) });
-    const refused = runCli(["translate", bad, "-l", "en_US@x"]);
+    const refused = await runInProcess(["translate", bad, "-l", "en_US@x"]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/^pobook: \S*en_US@x\.po: "en_US@x" is not a language code pobook can name/);
     expect(refused.stderr.trim().split("\n")).toHaveLength(1);
     expect(existsSync(join(bad, "book"))).toBe(false);
   });
 
-  it("refuses a bad site layout in book.toml before writing anything", () => {
+  it("refuses a bad site layout in book.toml before writing anything", async () => {
     const book = smallBook();
     writeFileSync(join(book, "book.toml"), TOML.replace("[preprocessor.gettext.publish]\n", '[preprocessor.gettext.publish]\npath = "translations/"\n'));
-    const result = runCli(["translate", book, "-l", "fr"]);
+    const result = await runInProcess(["translate", book, "-l", "fr"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/book\.toml: preprocessor\.gettext\.publish\.path must contain \{lang\}/);
     expect(existsSync(join(book, "book"))).toBe(false);
@@ -147,14 +147,14 @@ additional-css = ["pobook-languages.css"]
 });
 
 describe.skipIf(!hasCorpus)(hasCorpus ? "translate: the corpus book for plain mdbook build" : NO_CORPUS, () => {
-  it("has no po/, no gettext tables, a translated title, and every other table of book.toml", () => {
+  it("has no po/, no gettext tables, a translated title, and every other table of book.toml", async () => {
     const work = mkdtempSync(join(tmpdir(), "pobook-publish-corpus-"));
     try {
       const po = join(work, "pt-BR.po");
       // The 2024 catalog with a title entry, as `pobook update` would add it and a translator fill it.
       writeFileSync(po, `${readFileSync(join(PT_BOOK, "po", "pt-BR.po"), "utf8")}\nmsgctxt "book.toml:title"\nmsgid "Comprehensive Rust 🦀"\nmsgstr "Rust Abrangente 🦀"\n`);
       const out = join(work, "pt-BR");
-      const result = runCli(["translate", PT_BOOK, "--po", po, "-l", "pt-BR", "--legacy-inline-html", "-o", out]);
+      const result = await runInProcess(["translate", PT_BOOK, "--po", po, "-l", "pt-BR", "--legacy-inline-html", "-o", out]);
       expect(result.status).toBe(0);
       expect(existsSync(join(out, "po"))).toBe(false);
       const source = parseToml(readFileSync(join(PT_BOOK, "book.toml"), "utf8")) as Table;
@@ -254,7 +254,7 @@ describe.skipIf(!HAS_CHROMIUM)("the language picker in headless chromium", () =>
   beforeAll(async () => {
     const book = smallBook();
     const trees = join(work, "trees");
-    expect(runCli(["translate", book, "--all", "-o", trees]).status).toBe(0);
+    expect((await runInProcess(["translate", book, "--all", "-o", trees])).status).toBe(0);
     // The source book with the picker's files added as translate --all says.
     for (const name of ["pobook-languages.js", "pobook-languages.css"]) cpSync(join(trees, "fr", name), join(book, name));
     writeFileSync(join(book, "book.toml"), TOML.replace('additional-js = ["theme/extra.js"]', 'additional-js = ["theme/extra.js", "pobook-languages.js"]\nadditional-css = ["pobook-languages.css"]'));
