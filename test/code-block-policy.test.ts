@@ -73,7 +73,7 @@ describe("code-block policy", () => {
     });
     expect((await runInProcess(["extract", root, "-o", join(root, "po/messages.pot")])).status).toBe(0);
     const pot = readPoFile(join(root, "po/messages.pot"));
-    expect(pot.entries.map((entry) => entry.msgid)).toEqual(["S", "A", '```rust,editable\nfn main() {\n    // Say hi.\n    println!("Hi");\n}\n```', '"py"', '    indented "block"\n    ']);
+    expect(pot.entries.map((entry) => entry.msgid)).toEqual(["S", "A", '```rust,editable\nfn main() {\n    // Say hi.\n    println!("Hi");\n}\n```', '"py"', '    indented "block"\n    ', "P"]); // "P": the book's title (msgctxt book.toml:title)
     expect((await runInProcess(["init", "-l", "de", root])).status).toBe(0);
     const po = join(root, "po/de.po");
     const block = 'msgid ""\n"```rust,editable\\n"\n"fn main() {\\n"\n"    // Say hi.\\n"\n"    println!(\\"Hi\\");\\n"\n"}\\n"\n"```"\nmsgstr ""';

@@ -14,12 +14,14 @@
  *   `b"..."`, `'...'`): starts and ends with the same quote;
  * - `code-block`: a whole fenced block (``` ```lang ... ``` ```) of a
  *   language mdbook-xgettext cannot tokenize;
+ * - `book-setting`: book.toml's title and description (referenced as
+ *   `book.toml`, src/publish/book-messages.ts): a heading is no draft of them;
  * - `text`: everything else (paragraphs, list items, headings inside a
  *   chapter, table cells).
  */
-export type MessageKind = "title" | "code-comment" | "code-string" | "code-block" | "text";
+export type MessageKind = "title" | "code-comment" | "code-string" | "code-block" | "book-setting" | "text";
 
-export const MESSAGE_KINDS: readonly MessageKind[] = ["title", "code-comment", "code-string", "code-block", "text"];
+export const MESSAGE_KINDS: readonly MessageKind[] = ["title", "code-comment", "code-string", "code-block", "book-setting", "text"];
 
 const COMMENT_START = /^[ \t]*(\/\/|\/\*|#(?:[ \t!\n]|$)|--[ \t]|;;?[ \t])/;
 const STRING_LITERAL = /^(?:[rbcf]|rb|br)?(?:"[^]*"|'[^]*')$/s;
@@ -32,6 +34,7 @@ function isSummary(reference: string): boolean {
 
 export function messageKind(entry: { msgid: string; references: readonly string[] }): MessageKind {
   const { msgid } = entry;
+  if (entry.references.some((reference) => reference.replace(/:\d+$/, "") === "book.toml")) return "book-setting";
   if (FENCE_START.test(msgid)) return "code-block";
   if (COMMENT_START.test(msgid)) return "code-comment";
   if (STRING_LITERAL.test(msgid)) {
