@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readPoFile } from "../src/catalog/parse.js";
 import { entryKey, type Catalog } from "../src/catalog/types.js";
-import { runPobook } from "./helpers/cli.js";
+import { runInProcess } from "./helpers/cli.js";
 import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
 
 const HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n';
@@ -37,7 +37,7 @@ function listTree(dir: string, prefix = ""): string[] {
 }
 
 async function pobook(args: string[], cwd: string) {
-  return runPobook(args, cwd);
+  return runInProcess(args, cwd);
 }
 
 describe("catalog trees on a small book", () => {
@@ -45,7 +45,7 @@ describe("catalog trees on a small book", () => {
     const root = makeBook();
     const result = await pobook(["extract", "--split", "chapter"], root);
     expect(result.status, result.stderr).toBe(0);
-    expect(listTree(join(root, "po", "messages"))).toEqual(["SUMMARY.pot", "basics/types.pot", "basics/variables.pot", "index.pot"]);
+    expect(listTree(join(root, "po", "messages"))).toEqual(["SUMMARY.pot", "basics/types.pot", "basics/variables.pot", "index.pot", "messages.pot"]); // messages.pot: the book's title (book.toml)
     expect(readPoFile(join(root, "po", "messages", "basics", "variables.pot")).entries.map((entry) => entry.msgid)).toEqual(["Let binds a name."]);
     const both = await pobook(["extract", "--split", "part", "--depth", "1", "-o", join(root, "out")], root);
     expect(both.status).toBe(2);
@@ -66,8 +66,8 @@ describe("catalog trees on a small book", () => {
     // "Shared sentence." is used by index.md first, then variables.md: one file holds it.
     expect(readPoFile(join(root, "po", "fr", "index.po")).entries.map((entry) => entry.msgid)).toContain("Shared sentence.");
     expect(readPoFile(join(root, "po", "fr", "basics", "variables.po")).entries.map((entry) => entry.msgid)).not.toContain("Shared sentence.");
-    // The obsolete entry stays (in SUMMARY.po? no: in messages.po, no chapter claims it).
-    expect(readPoFile(join(root, "po", "fr", "messages.po")).entries.map((entry) => entry.msgid)).toEqual(["Gone"]);
+    // The book's title (book.toml) and the obsolete entry go to messages.po: no chapter claims them.
+    expect(readPoFile(join(root, "po", "fr", "messages.po")).entries.map((entry) => entry.msgid)).toEqual(["Tree", "Gone"]);
     // Back to one file: every entry, the single catalog's order.
     rmSync(join(root, "po", "fr.po"));
     const join_ = await pobook(["init", "-l", "fr"], root);
@@ -101,8 +101,8 @@ describe("catalog trees on a small book", () => {
     writeFileSync(join(root, "src", "basics", "loops.md"), "# Loops\n\nLoop forever.\n");
     const update = await pobook(["update"], root);
     expect(update.status, update.stderr).toBe(0);
-    expect(update.stdout).toMatch(/po\/de\.po: kept 8, fuzzy 0, new 2/);
-    expect(update.stdout).toMatch(/po\/fr\/: kept 8, fuzzy 0, new 2/);
+    expect(update.stdout).toMatch(/po\/de\.po: kept 9, fuzzy 0, new 2/);
+    expect(update.stdout).toMatch(/po\/fr\/: kept 9, fuzzy 0, new 2/);
     expect(readPoFile(join(root, "po", "fr", "basics", "loops.po")).entries.map((entry) => entry.msgid)).toEqual(["Loop forever."]);
     const again = await pobook(["update"], root);
     expect(again.stdout).toMatch(/po\/fr\/: .*\(unchanged\)/);
