@@ -309,9 +309,9 @@ describe.skipIf(!hasCorpus)("bad input: one line, exit 2, nothing written", () =
     writeFileSync(repo.catalogPath, conflicted);
     const out = join(repo.dir, "bad.html");
     const diff = runPobook(["diff", "--html", out], { cwd: repo.dir });
-    expect([diff.status, diff.stderr]).toEqual([2, `pobook: po/pt-BR.po:${at + 1}: unresolved merge conflict marker '<<<<<<<': resolve the conflict first\n`]);
+    expect([diff.status, diff.stderr]).toEqual([2, `pobook: po/pt-BR.po:${at + 1}: git conflict marker '<<<<<<<': a line-based merge left this catalog half-merged; resolve it first (pobook merge merges catalogs entry by entry)\n`]);
     expect(existsSync(out)).toBe(false);
     const check = runPobook(["check", "--against", "HEAD"], { cwd: repo.dir });
-    expect([check.status, check.stdout, check.stderr]).toEqual([2, "", `pobook: po/pt-BR.po:${at + 1}: unresolved merge conflict marker '<<<<<<<': resolve the conflict first\n`]);
+    expect([check.status, check.stdout, check.stderr]).toEqual([2, "", `pobook: po/pt-BR.po:${at + 1}: git conflict marker '<<<<<<<': a line-based merge left this catalog half-merged; resolve it first (pobook merge merges catalogs entry by entry)\n`]);
   });
 });

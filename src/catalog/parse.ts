@@ -235,7 +235,7 @@ export function parsePo(text: string, file: string): Catalog {
     if (!match) {
       const word = /^\S+/.exec(rest)?.[0] ?? rest;
       // What a failed `git merge` leaves: say so rather than "syntax error".
-      if (/^(<{7}|={7}|>{7}|\|{7})(\s|$)/.test(rest)) fail(`unresolved merge conflict marker '${word}': resolve the conflict first`, lineNo);
+      if (/^(<{7}|={7}|>{7}|\|{7})(\s|$)/.test(rest)) fail(conflictMarkerMessage(word), lineNo);
       fail(`syntax error: unexpected '${word}'`, lineNo);
     }
     const keyword = match![1] as Keyword;
@@ -484,6 +484,11 @@ export function readPoFileWithText(path: string): { text: string; catalog: Catal
   }
   const text = decodeUtf8(bytes, path);
   return { text, catalog: parsePo(text, path) };
+}
+
+/** What every command says of a git conflict marker left in a catalog (the reader's and `merge`/`fmt`'s check). */
+export function conflictMarkerMessage(marker: string): string {
+  return `git conflict marker '${marker}': a line-based merge left this catalog half-merged; resolve it first (pobook merge merges catalogs entry by entry)`;
 }
 
 export function decodeUtf8(bytes: Uint8Array, file: string): string {

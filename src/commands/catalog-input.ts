@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { PobookError } from "../errors.js";
-import { decodeUtf8, parsePo } from "../catalog/parse.js";
+import { conflictMarkerMessage, decodeUtf8, parsePo } from "../catalog/parse.js";
 import type { Catalog } from "../catalog/types.js";
 
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/m;
@@ -23,10 +23,7 @@ export function readCatalogInput(path: string): { text: string; catalog: Catalog
   const marker = CONFLICT_MARKER.exec(text);
   if (marker) {
     const line = text.slice(0, marker.index).split("\n").length;
-    throw new PobookError(
-      `git conflict marker '${marker[1]}': a line-based merge left this catalog half-merged; resolve it first (pobook merge merges catalogs entry by entry)`,
-      { file: path, line },
-    );
+    throw new PobookError(conflictMarkerMessage(marker[1]!), { file: path, line });
   }
   return { text, catalog: parsePo(text, path) };
 }
