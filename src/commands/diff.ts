@@ -13,7 +13,7 @@ import { changesSince, commitAtDate, fileAtCommit, requireRepository, resolveCom
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
 import { catalogDir, readBookConfig } from "./book-config.js";
-import { poFilesOrDefault } from "./po-files.js";
+import { poFilesOrDefault, useColor } from "./po-files.js";
 
 interface DiffOptions {
   book: string;
@@ -21,14 +21,6 @@ interface DiffOptions {
   json?: boolean;
   html?: string;
   force?: boolean;
-}
-
-/** Colour: FORCE_COLOR (not 0/false) turns it on, else NO_COLOR (https://no-color.org) off, else a terminal decides. */
-export function colorFor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) return !["0", "false"].includes(force.toLowerCase());
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
-  return stream.isTTY === true;
 }
 
 function outputWidth(): number {
@@ -138,7 +130,7 @@ export function registerDiff(program: Command): void {
       } else if (options.json) {
         process.stdout.write(`${JSON.stringify(reviews, null, 2)}\n`);
       } else {
-        process.stdout.write(renderTerminal(reviews, { color: colorFor(process.stdout), width: outputWidth() }));
+        process.stdout.write(renderTerminal(reviews, { color: useColor(process.stdout), width: outputWidth() }));
       }
     });
 }

@@ -28,8 +28,11 @@ export function poFilesOrDefault(files: string[], poDir = "po"): string[] {
   return found;
 }
 
-/** NO_COLOR (https://no-color.org): present and not empty turns colour off. */
-export function useColor(stream: NodeJS.WriteStream): boolean {
-  const noColor = process.env.NO_COLOR;
-  return stream.isTTY === true && (noColor === undefined || noColor === "");
+/** Colour: FORCE_COLOR (not 0/false) turns it on, else NO_COLOR (https://no-color.org) off, else a terminal decides. */
+export function useColor(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  // FORCE_COLOR wins either way (CI logs that render colour); then NO_COLOR; then whether it is a terminal.
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !["0", "false"].includes(force.toLowerCase());
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  return stream.isTTY === true;
 }
