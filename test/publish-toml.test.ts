@@ -9,6 +9,12 @@ const FR: PublishedToml = { language: "fr", dir: "ltr", folder: "fr/", sourceFol
 const publish = (text: string, options: Partial<PublishedToml> = {}): string => publishedBookToml(text, "book.toml", { ...FR, ...options });
 
 describe("publishedBookToml", () => {
+  it("edits the language line in place, the rest byte-identical (another table's `language` untouched)", () => {
+    const plain: PublishedToml = { language: "pt-BR", dir: "ltr", folder: "", sourceFolder: "", js: [], css: [] };
+    expect(publishedBookToml('[book]\ntitle = "T"\nlanguage = "en" # src\n\n[x]\nlanguage = "y"\n', "book.toml", plain)).toBe('[book]\ntitle = "T"\nlanguage = "pt-BR" # src\n\n[x]\nlanguage = "y"\n');
+    expect(publishedBookToml('[book]\ntitle = "T"\n', "book.toml", { ...plain, language: "bn" })).toBe('[book]\ntitle = "T"\nlanguage = "bn"\n');
+  });
+
   it("appends to multi-line arrays in their layout, and keeps comments after values", () => {
     const text = '[book]\nlanguage = "en" # the source\n\n[output.html]\nadditional-js = [\n  "a.js", # first\n  "b.js" # no comma\n]\nadditional-css = ["x.css"]  # styles\n';
     expect(publish(text)).toBe(

@@ -3,7 +3,6 @@ import fc from "fast-check";
 import { segmentMarkdown } from "../src/markdown/segment.js";
 import { translateDocument } from "../src/translate/document.js";
 import { mapLookup, type Lookup } from "../src/translate/lookup.js";
-import { setBookLanguage } from "../src/translate/book.js";
 
 const translate = (source: string, pairs: Record<string, string>, options = {}) =>
   translateDocument(source, mapLookup(new Map(Object.entries(pairs))), options);
@@ -107,13 +106,6 @@ describe("context rules", () => {
     const source = "---\nminutes: 5\n---\n\n<details>\n\nSee [docs][1].\n\n</details>\n\n[1]: https://example.com\n";
     const result = translate(source, { "See [docs](https://example.com).": "Veja [docs](https://example.com)." }, { frontMatter: true });
     expect(result.text).toBe("---\nminutes: 5\n---\n\n<details>\n\nVeja [docs](https://example.com).\n\n</details>\n\n[1]: https://example.com\n");
-  });
-});
-
-describe("book.toml", () => {
-  test("language line edited, the rest byte-identical", () => {
-    expect(setBookLanguage('[book]\ntitle = "T"\nlanguage = "en" # src\n\n[x]\nlanguage = "y"\n', "pt-BR")).toBe('[book]\ntitle = "T"\nlanguage = "pt-BR" # src\n\n[x]\nlanguage = "y"\n');
-    expect(setBookLanguage('[book]\ntitle = "T"\n', "bn")).toBe('[book]\nlanguage = "bn"\ntitle = "T"\n');
   });
 });
 

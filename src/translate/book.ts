@@ -487,34 +487,6 @@ function preview(msgid: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
 }
 
-/** book.toml with `[book] language` set to `language`; every other byte kept. */
-export function setBookLanguage(toml: string, language: string): string {
-  const value = JSON.stringify(language);
-  const lines = toml.split("\n");
-  let table = "";
-  let bookHeader = -1;
-  for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!;
-    const header = /^\s*\[([^\]]*)\]\s*(#.*)?\r?$/.exec(line);
-    if (header) {
-      table = header[1]!.trim();
-      if (table === "book") bookHeader = index;
-      continue;
-    }
-    if (table === "book") {
-      const match = /^(\s*language\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*')(.*)$/.exec(line);
-      if (match) {
-        lines[index] = `${match[1]}${value}${match[3]}`;
-        return lines.join("\n");
-      }
-    }
-  }
-  if (bookHeader !== -1) {
-    lines.splice(bookHeader + 1, 0, `language = ${value}`);
-    return lines.join("\n");
-  }
-  return `[book]\nlanguage = ${value}\n\n${toml}`;
-}
 
 /** The source text of each place the book yields each of `msgids` (chapters, SUMMARY.md and Markdown includes; code views left out). */
 export function messageSources(book: PreparedBook, msgids: ReadonlySet<string>): Map<string, string[]> {
