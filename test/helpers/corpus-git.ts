@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PT_BOOK } from "./corpus.js";
-import { runPobook } from "./pobook-cli.js";
+import { runInProcess } from "./cli.js";
 
 export interface CorpusRepo {
   dir: string;
@@ -29,7 +29,7 @@ const EDITS: Array<[string, string]> = [
   ["- Has no runtime or garbage collection.", "- Has no runtime and no garbage collector.\n\nA brand new paragraph about Rust."],
 ];
 
-export function buildCorpusRepo(): CorpusRepo {
+export async function buildCorpusRepo(): Promise<CorpusRepo> {
   const dir = mkdtempSync(join(tmpdir(), "pobook-corpus-git-"));
   cpSync(PT_BOOK, dir, { recursive: true });
   execFileSync("chmod", ["-R", "u+w", dir]);
@@ -59,7 +59,7 @@ export function buildCorpusRepo(): CorpusRepo {
   const catalogPath = join(dir, "po", "pt-BR.po");
   const original = readFileSync(catalogPath, "utf8");
   for (const args of [["extract"], ["update"]]) {
-    const result = runPobook(args, { cwd: dir });
+    const result = await runInProcess(args, { cwd: dir });
     if (result.status !== 0) throw new Error(`pobook ${args[0]} failed: ${result.stderr}`);
   }
   const refreshed = readFileSync(catalogPath, "utf8");
