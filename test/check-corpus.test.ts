@@ -7,16 +7,16 @@ import { describe, expect, test } from "vitest";
 import { parsePo } from "../src/catalog/parse.js";
 import type { PoEntry } from "../src/catalog/types.js";
 import { corpusCatalogs, HAS_CORPUS } from "./helpers/gnu.js";
-import { runPobook } from "./helpers/pobook-cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 interface JsonReport {
   errors: number;
   findings: Array<{ file: string; line: number; rule: string; severity: string; message: string }>;
 }
 
-function checkJson(args: string[]): { status: number | null; report: JsonReport; seconds: number } {
+async function checkJson(args: string[]): Promise<{ status: number | null; report: JsonReport; seconds: number }> {
   const start = performance.now();
-  const result = runPobook(["check", "--json", ...args]);
+  const result = await runInProcess(["check", "--json", ...args]);
   const seconds = (performance.now() - start) / 1000;
   expect(result.stderr).toBe("");
   return { status: result.status, report: JSON.parse(result.stdout) as JsonReport, seconds };
@@ -33,11 +33,11 @@ describe.skipIf(!HAS_CORPUS)(HAS_CORPUS ? "corpus catalogs" : "corpus catalogs: 
   const ptBR = catalogs.find((file) => file.endsWith("pt-BR.po"))!;
   let ptBRReport: JsonReport | undefined;
   /** The pt-BR report, computed once (the catalog has 3793 translations to parse). */
-  const reportOfPtBR = (): JsonReport => (ptBRReport ??= checkJson([ptBR]).report);
+  const reportOfPtBR = async (): Promise<JsonReport> => (ptBRReport ??= (await checkJson([ptBR])).report);
 
   // Its time is measured by `npm run bench`, not asserted here (a loaded CI machine is not a benchmark).
-  test.each(catalogs)("%s: every finding at an entry", (file) => {
-    const { report, status } = checkJson([file]);
+  test.each(catalogs)("%s: every finding at an entry", async (file) => {
+    const { report, status } = await checkJson([file]);
     if (file === ptBR) ptBRReport = report;
     const entries = new Map(parsePo(readFileSync(file, "utf8"), file).entries.map((entry) => [entry.line, entry]));
     for (const finding of report.findings) {
@@ -47,8 +47,8 @@ describe.skipIf(!HAS_CORPUS)(HAS_CORPUS ? "corpus catalogs" : "corpus catalogs: 
     expect(status).toBe(report.errors > 0 ? 1 : 0);
   });
 
-  test("pt-BR: code-span findings are exactly the entries whose code spans differ", () => {
-    const report = reportOfPtBR();
+  test("pt-BR: code-span findings are exactly the entries whose code spans differ", async () => {
+    const report = await reportOfPtBR();
     const entries = parsePo(readFileSync(ptBR, "utf8"), ptBR).entries;
     const simple = (entry: PoEntry): boolean => !entry.msgid.includes("``") && !entry.msgstr[0]!.includes("``");
     const used = entries.filter((entry) => !entry.obsolete && entry.msgstr[0] !== "" && simple(entry));
@@ -65,8 +65,8 @@ describe.skipIf(!HAS_CORPUS)(HAS_CORPUS ? "corpus catalogs" : "corpus catalogs: 
     expect(flagged).toEqual(differing.filter((entry) => !unflagged.includes(entry)).map((entry) => entry.line));
   });
 
-  test("pt-BR: localisation is not an error (76 errors before, 39 now); real breakage still is", () => {
-    const report = reportOfPtBR();
+  test("pt-BR: localisation is not an error (76 errors before, 39 now); real breakage still is", async () => {
+    const report = await reportOfPtBR();
     expect(report.errors).toBe(39);
     const at = (line: number) => report.findings.filter((finding) => finding.line === line).map((finding) => `${finding.rule}: ${finding.message}`);
     const entries = parsePo(readFileSync(ptBR, "utf8"), ptBR).entries.filter((entry) => !entry.obsolete);
@@ -85,9 +85,9 @@ describe.skipIf(!HAS_CORPUS)(HAS_CORPUS ? "corpus catalogs" : "corpus catalogs: 
     expect(report.findings.some((finding) => finding.rule === "code-span" && finding.message.includes("`std.error::Error`"))).toBe(true);
   });
 
-  test("a broken translation (code span and link target changed) fails, naming the line", () => {
+  test("a broken translation (code span and link target changed) fails, naming the line", async () => {
     const text = readFileSync(ptBR, "utf8");
-    const before = reportOfPtBR();
+    const before = await reportOfPtBR();
     const lines = text.split("\n");
     /** The raw msgstr lines of an entry: [first, end). */
     const msgstrBlock = (entry: PoEntry): [number, number] => {
@@ -115,14 +115,14 @@ describe.skipIf(!HAS_CORPUS)(HAS_CORPUS ? "corpus catalogs" : "corpus catalogs: 
     try {
       const file = join(dir, "pt-BR.po");
       writeFileSync(file, [...lines.slice(0, msgstrStart), broken, ...lines.slice(msgstrEnd)].join("\n"));
-      const result = runPobook(["check", file]);
+      const result = await runInProcess(["check", file]);
       expect(result.status).toBe(1);
       const out = result.stdout.split("\n");
       expect(out).toContain(`${file}:${entry.line}: code-span: code spans differ: msgid's \`${code}\` missing; msgstr adds \`${code}_x\``);
       expect(out.some((line) => line.startsWith(`${file}:${entry.line}: link-target: link targets differ: msgid's (https://doc.rust-lang.org/`))).toBe(true);
       expect(out.filter((line) => line !== "")).toHaveLength(before.findings.length + 2);
       // Demoting both rules leaves only the catalog's own findings as errors.
-      const demoted = runPobook(["check", "--warn", "code-span", "--warn", "link-target", "--warn", "emphasis", file]);
+      const demoted = await runInProcess(["check", "--warn", "code-span", "--warn", "link-target", "--warn", "emphasis", file]);
       expect(demoted.status).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -131,16 +131,16 @@ describe.skipIf(!HAS_CORPUS)(HAS_CORPUS ? "corpus catalogs" : "corpus catalogs: 
 });
 
 describe("usage errors", () => {
-  test("unknown rule in --warn", () => {
-    const result = runPobook(["check", "--warn", "no-such-rule", "fixtures/check/code-span/negative.po"]);
+  test("unknown rule in --warn", async () => {
+    const result = await runInProcess(["check", "--warn", "no-such-rule", "fixtures/check/code-span/negative.po"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pobook: unknown rule 'no-such-rule' \(rules: code-span, /);
   });
 
-  test("--error promotes a warning rule", () => {
+  test("--error promotes a warning rule", async () => {
     const file = "fixtures/check/single-line/positive.po";
-    expect(runPobook(["check", file]).status).toBe(0);
-    const promoted = runPobook(["check", "--error", "single-line", file]);
+    expect((await runInProcess(["check", file])).status).toBe(0);
+    const promoted = await runInProcess(["check", "--error", "single-line", file]);
     expect(promoted.status).toBe(1);
     expect(promoted.stdout).toMatch(/^fixtures\/check\/single-line\/positive\.po:\d+: single-line: /);
   });

@@ -15,7 +15,7 @@ import { importTranslations } from "../src/import/import-book.js";
 import { parseBookConfig } from "../src/book/config.js";
 import { anchorsOf } from "../src/import/anchors.js";
 import { sentenceCount, finalPunctuation } from "../src/import/sentences.js";
-import { runPobook } from "./helpers/pobook-cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 const FIXTURE = join(import.meta.dirname, "..", "fixtures", "import-book");
 
@@ -36,15 +36,15 @@ afterEach(() => rmSync(work, { recursive: true, force: true }));
 const msgstr = (catalog: Catalog, msgid: string) => catalog.entries.find((entry) => entry.msgid === msgid);
 
 describe("pobook import on a lagging hand translation", () => {
-  test("aligned blocks are translated, the changed one fuzzy, unmatched ones reported with file:line", () => {
-    const result = runPobook(["import", "book", "--translated", "de", "-l", "de"], { cwd: work });
+  test("aligned blocks are translated, the changed one fuzzy, unmatched ones reported with file:line", async () => {
+    const result = await runInProcess(["import", "book", "--translated", "de", "-l", "de"], { cwd: work });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toBe("wrote book/po/de.po: 22 messages: 13 translated, 2 fuzzy, 7 untranslated; 2 blocks unmatched\n");
     const catalog = readPoFile(join(book, "po", "de.po"));
     expect(getHeader(catalog, "Language")).toBe("de");
     expect(getHeader(catalog, "Project-Id-Version")).toBe("Import Demo");
     // The template's messages, in its order, with its references.
-    const template = runPobook(["extract", "book", "-o", "-"], { cwd: work });
+    const template = await runInProcess(["extract", "book", "-o", "-"], { cwd: work });
     expect(catalog.entries.map((entry) => entry.msgid)).toEqual(readPoFileText(template.stdout).entries.map((entry) => entry.msgid));
     const translated = (msgid: string, expected: string) => {
       const entry = msgstr(catalog, msgid)!;
@@ -71,14 +71,14 @@ describe("pobook import on a lagging hand translation", () => {
     expect(result.stderr).toContain('pobook: de/src/start.md:14: translated block matches no message of the book: "Ein Absatz, den es im englischen Text nicht mehr gibt."\n');
   });
 
-  test("--verbose says why each fuzzy message is fuzzy; --json gives the counts and places; -o - writes the catalog to standard output", () => {
-    const verbose = runPobook(["import", "book", "--translated", "de", "-l", "de", "-v", "-o", "-"], { cwd: work });
+  test("--verbose says why each fuzzy message is fuzzy; --json gives the counts and places; -o - writes the catalog to standard output", async () => {
+    const verbose = await runInProcess(["import", "book", "--translated", "de", "-l", "de", "-v", "-o", "-"], { cwd: work });
     expect(verbose.status, verbose.stderr).toBe(0);
     expect(verbose.stdout).toMatch(/^msgid ""\nmsgstr ""\n/);
     expect(verbose.stderr).toContain("pobook: src/start.md:12: fuzzy (sentences), translated at de/src/start.md:12:");
     expect(verbose.stderr).toContain("pobook: 22 messages: 13 translated, 2 fuzzy, 7 untranslated; 2 blocks unmatched\n");
     expect(existsSync(join(book, "po"))).toBe(false);
-    const json = runPobook(["import", "book", "--translated", "de", "--json", "-o", "de.po"], { cwd: work });
+    const json = await runInProcess(["import", "book", "--translated", "de", "--json", "-o", "de.po"], { cwd: work });
     expect(json.status, json.stderr).toBe(0);
     const report = JSON.parse(json.stdout) as { language: string; translated: number; fuzzy: number; unmatched: Array<{ side: string; place: { file: string; line: number } }> };
     // No -l: the copy's book.toml says de.
@@ -90,20 +90,20 @@ describe("pobook import on a lagging hand translation", () => {
     ]);
   });
 
-  test("an existing catalog is replaced only with --force", () => {
+  test("an existing catalog is replaced only with --force", async () => {
     const existing = join(work, "de.po");
     writeFileSync(existing, 'msgid "x"\nmsgstr "y"\n');
-    const refused = runPobook(["import", "book", "--translated", "de", "-l", "de", "-o", "de.po"], { cwd: work });
+    const refused = await runInProcess(["import", "book", "--translated", "de", "-l", "de", "-o", "de.po"], { cwd: work });
     expect(refused.status).toBe(2);
     expect(refused.stderr).toBe("pobook: de.po: exists; import writes a new catalog: use --force to replace it, or -o another file (and merge with msgcat or pobook update)\n");
     expect(readFileSync(existing, "utf8")).toBe('msgid "x"\nmsgstr "y"\n');
-    const forced = runPobook(["import", "book", "--translated", "de", "-l", "de", "-o", "de.po", "--force"], { cwd: work });
+    const forced = await runInProcess(["import", "book", "--translated", "de", "-l", "de", "-o", "de.po", "--force"], { cwd: work });
     expect(forced.status, forced.stderr).toBe(0);
     expect(readPoFile(existing).entries.length).toBe(22); // 21 of the Markdown and the book's title
     // Neither the book's sources nor the translated copy, even with --force.
     for (const source of ["book/src/intro.md", "de/src/intro.md"]) {
       const before = readFileSync(join(work, source), "utf8");
-      const result = runPobook(["import", "book", "--translated", "de", "-l", "de", "-o", source, "--force"], { cwd: work });
+      const result = await runInProcess(["import", "book", "--translated", "de", "-l", "de", "-o", source, "--force"], { cwd: work });
       expect(result.stderr).toBe(`pobook: ${source}: is a book source file; choose another file name\n`);
       expect(result.status).toBe(2);
       expect(readFileSync(join(work, source), "utf8")).toBe(before);
@@ -112,8 +112,8 @@ describe("pobook import on a lagging hand translation", () => {
 });
 
 describe("bad input: one line, exit 2, nothing written", () => {
-  const refuse = (args: string[], expected: string) => {
-    const result = runPobook(["import", "book", ...args, "-o", "out.po"], { cwd: work });
+  const refuse = async (args: string[], expected: string) => {
+    const result = await runInProcess(["import", "book", ...args, "-o", "out.po"], { cwd: work });
     expect(result.stderr).toBe(`pobook: ${expected}\n`);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
@@ -122,23 +122,23 @@ describe("bad input: one line, exit 2, nothing written", () => {
 
   test("a missing translated directory", () => refuse(["--translated", "nowhere", "-l", "de"], "nowhere: no such directory (--translated names the translated copy of the book)"));
 
-  test("a translated tree with another structure", () => {
+  test("a translated tree with another structure", async () => {
     writeFileSync(join(copy, "src", "intro.md"), "- eins\n- zwei\n");
     writeFileSync(join(copy, "src", "start.md"), "| a |\n|---|\n| b |\n");
-    refuse(["--translated", "de", "-l", "de"], "de: only 5 of the book's 23 messages line up with a block of the translated copy: its structure is not the book's");
+    await refuse(["--translated", "de", "-l", "de"], "de: only 5 of the book's 23 messages line up with a block of the translated copy: its structure is not the book's");
   });
 
-  test("a tree without the book's chapters, or without SUMMARY.md, or its src/ given instead of its root", () => {
-    refuse(["--translated", join(import.meta.dirname, "..", "fixtures", "demo-book"), "-l", "de"], `${join(import.meta.dirname, "..", "fixtures", "demo-book")}: the translated copy has none of the book's chapters (src/intro.md, ...): give the root of a translated copy of the book`);
-    refuse(["--translated", "de/src", "-l", "de"], "de/src: has SUMMARY.md at its top: give the directory that holds the copy's src/ (laid out like the book)");
+  test("a tree without the book's chapters, or without SUMMARY.md, or its src/ given instead of its root", async () => {
+    await refuse(["--translated", join(import.meta.dirname, "..", "fixtures", "demo-book"), "-l", "de"], `${join(import.meta.dirname, "..", "fixtures", "demo-book")}: the translated copy has none of the book's chapters (src/intro.md, ...): give the root of a translated copy of the book`);
+    await refuse(["--translated", "de/src", "-l", "de"], "de/src: has SUMMARY.md at its top: give the directory that holds the copy's src/ (laid out like the book)");
     rmSync(join(copy, "src", "SUMMARY.md"));
-    refuse(["--translated", "de", "-l", "de"], "de/src/SUMMARY.md: the translated copy has no SUMMARY.md: give the root of a translated copy of the book");
+    await refuse(["--translated", "de", "-l", "de"], "de/src/SUMMARY.md: the translated copy has no SUMMARY.md: give the root of a translated copy of the book");
   });
 
-  test("no language, and a bad one", () => {
+  test("no language, and a bad one", async () => {
     rmSync(join(copy, "book.toml"));
-    refuse(["--translated", "de"], "give the translated copy's language with -l LANG");
-    refuse(["--translated", "de", "-l", "de/../x"], "'de/../x' is not a language tag (like ja, pt-BR, zh-CN)");
+    await refuse(["--translated", "de"], "give the translated copy's language with -l LANG");
+    await refuse(["--translated", "de", "-l", "de/../x"], "'de/../x' is not a language tag (like ja, pt-BR, zh-CN)");
   });
 });
 

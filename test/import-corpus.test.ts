@@ -15,7 +15,7 @@ import { readPoFile } from "../src/catalog/parse.js";
 import { isFuzzy, isTranslated, type Catalog } from "../src/catalog/types.js";
 import { documentBlocks } from "../src/import/blocks.js";
 import { PT_BOOK, hasCorpus, NO_CORPUS } from "./helpers/corpus.js";
-import { runPobook } from "./helpers/pobook-cli.js";
+import { runInProcess } from "./helpers/cli.js";
 import { gnu } from "./helpers/gnu.js";
 
 if (!hasCorpus) console.log(`import-corpus: ${NO_CORPUS}`);
@@ -23,9 +23,9 @@ if (!hasCorpus) console.log(`import-corpus: ${NO_CORPUS}`);
 let work = "";
 const translatedCopy = () => join(work, "pt-BR");
 
-function importCatalog(book: string, output: string): { catalog: Catalog; seconds: number; stderr: string } {
+async function importCatalog(book: string, output: string): Promise<{ catalog: Catalog; seconds: number; stderr: string }> {
   const started = Date.now();
-  const result = runPobook(["import", book, "--translated", translatedCopy(), "-l", "pt-BR", "--legacy-inline-html", "-o", output]);
+  const result = await runInProcess(["import", book, "--translated", translatedCopy(), "-l", "pt-BR", "--legacy-inline-html", "-o", output]);
   const seconds = (Date.now() - started) / 1000;
   expect(result.status, result.stderr).toBe(0);
   return { catalog: readPoFile(output), seconds, stderr: result.stderr };
@@ -94,15 +94,15 @@ describe.skipIf(!hasCorpus)("pobook import on the corpus (pt-BR)", () => {
   let applied: Map<string, string>;
   let roundTrip: Catalog;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "pobook-import-"));
-    const translated = runPobook(["translate", PT_BOOK, "-l", "pt-BR", "--legacy-inline-html", "-o", translatedCopy()]);
+    const translated = await runInProcess(["translate", PT_BOOK, "-l", "pt-BR", "--legacy-inline-html", "-o", translatedCopy()]);
     expect(translated.status, translated.stderr).toBe(0);
-    const extracted = runPobook(["extract", translatedCopy(), "--legacy-inline-html", "-o", join(work, "copy.pot")]);
+    const extracted = await runInProcess(["extract", translatedCopy(), "--legacy-inline-html", "-o", join(work, "copy.pot")]);
     expect(extracted.status, extracted.stderr).toBe(0);
     const translatedMsgids = new Set(readPoFile(join(work, "copy.pot")).entries.map((entry) => entry.msgid));
     original = readPoFile(join(PT_BOOK, "po", "pt-BR.po"));
-    const imported = importCatalog(PT_BOOK, join(work, "round-trip.po"));
+    const imported = await importCatalog(PT_BOOK, join(work, "round-trip.po"));
     roundTrip = imported.catalog;
     applied = appliedTranslations(original, translatedMsgids, new Set(roundTrip.entries.map((entry) => entry.msgid)));
     console.log(`import round trip: ${imported.seconds.toFixed(1)} s for ${roundTrip.entries.length} messages`);
@@ -128,7 +128,7 @@ describe.skipIf(!hasCorpus)("pobook import on the corpus (pt-BR)", () => {
     expect(gnu("msgcat", [written])).toBe(readFileSync(written, "utf8"));
   });
 
-  test("after editing 5% of the source paragraphs, the unchanged ones are still recovered and the changed ones are fuzzy or reported, none wrong", () => {
+  test("after editing 5% of the source paragraphs, the unchanged ones are still recovered and the changed ones are fuzzy or reported, none wrong", async () => {
     const edited = join(work, "edited");
     for (const name of ["book.toml", "src", "third_party"]) cpSync(join(PT_BOOK, name), join(edited, name), { recursive: true });
     const config = parseBookConfig(readFileSync(join(edited, "book.toml"), "utf8"), "book.toml");
@@ -172,7 +172,7 @@ describe.skipIf(!hasCorpus)("pobook import on the corpus (pt-BR)", () => {
     expect(new Set([...inserted, ...deleted].map((paragraph) => paragraph.path)).size).toBe(6);
     for (const [path, text] of files) writeFileSync(join(edited, path), text);
 
-    const { catalog, stderr } = importCatalog(edited, join(work, "edited.po"));
+    const { catalog, stderr } = await importCatalog(edited, join(work, "edited.po"));
     const before = new Set(roundTrip.entries.map((entry) => entry.msgid));
     const changed = catalog.entries.filter((entry) => !before.has(entry.msgid)).map((entry) => entry.msgid);
     // Each edit and insertion gives one new message.

@@ -9,15 +9,15 @@ import { parseMarkdown } from "../src/markdown/parse.js";
 import { markdownToHtml } from "../src/preview/render.js";
 import { headingIdOptions } from "../src/translate/stable-anchors.js";
 import { CORPUS, HAS_CORPUS } from "./helpers/gnu.js";
-import { runPobook } from "./helpers/pobook-cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 // The published tree (translate's anchors) and the preview must give a chapter's headings the same ids.
 describe.skipIf(!HAS_CORPUS)("preview heading ids on the corpus (skipped: ../shared/corpus absent)", () => {
-  test("pt-BR translated chapters: the preview's <hN id> equal headingAnchors of the same text", () => {
+  test("pt-BR translated chapters: the preview's <hN id> equal headingAnchors of the same text", async () => {
     const root = join(CORPUS, "comprehensive-rust-pt-BR");
     const out = mkdtempSync(join(tmpdir(), "pobook-preview-ids-"));
     try {
-      const run = runPobook(["translate", root, "-l", "pt-BR", "--legacy-inline-html", "-o", join(out, "pt-BR")]);
+      const run = await runInProcess(["translate", root, "-l", "pt-BR", "--legacy-inline-html", "-o", join(out, "pt-BR")]);
       expect(run.status).toBe(0);
       const config = parseBookConfig(readFileSync(join(root, "book.toml"), "utf8"), "book.toml");
       const options = headingIdOptions(config);

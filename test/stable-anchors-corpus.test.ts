@@ -8,14 +8,14 @@ import { headingAnchors } from "../src/markdown/heading-ids.js";
 import { parseMarkdown } from "../src/markdown/parse.js";
 import { headingIdOptions } from "../src/translate/stable-anchors.js";
 import { CORPUS, HAS_CORPUS } from "./helpers/gnu.js";
-import { runPobook } from "./helpers/pobook-cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 describe.skipIf(!HAS_CORPUS)("stable anchors on the corpus", () => {
-  test("pt-BR: every heading of every chapter has the source's id in the translated tree (book.toml's curly-quotes taken into account)", () => {
+  test("pt-BR: every heading of every chapter has the source's id in the translated tree (book.toml's curly-quotes taken into account)", async () => {
     const root = join(CORPUS, "comprehensive-rust-pt-BR");
     const out = mkdtempSync(join(tmpdir(), "pobook-anchors-"));
     try {
-      const run = runPobook(["translate", root, "-l", "pt-BR", "--legacy-inline-html", "-o", join(out, "pt-BR")]);
+      const run = await runInProcess(["translate", root, "-l", "pt-BR", "--legacy-inline-html", "-o", join(out, "pt-BR")]);
       expect(run.status).toBe(0);
       const config = parseBookConfig(readFileSync(join(root, "book.toml"), "utf8"), "book.toml");
       const summaryPath = posix.join(config.src, "SUMMARY.md");

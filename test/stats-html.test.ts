@@ -10,7 +10,7 @@ import { newEntry, type Catalog } from "../src/catalog/types.js";
 import { catalogStats, type CatalogStats } from "../src/stats/compute.js";
 import { renderHtmlReport } from "../src/stats/html.js";
 import { corpusCatalogs, HAS_CORPUS } from "./helpers/gnu.js";
-import { runPobook } from "./helpers/pobook-cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 // CI (.ci/run) apt-installs chromium; without it these browser tests are skipped with a message.
@@ -121,7 +121,7 @@ describe.skipIf(!HAS_CORPUS || !HAS_CHROMIUM)(HAS_CORPUS ? "report of the corpus
   test("every language, every chapter, sortable, no console error", async () => {
     const catalogs = corpusCatalogs();
     const file = join(dir, "corpus.html");
-    const result = runPobook(["stats", "--by-chapter", "--json", "--html", file, ...catalogs]);
+    const result = await runInProcess(["stats", "--by-chapter", "--json", "--html", file, ...catalogs]);
     expect(result.status).toBe(0);
     const stats = JSON.parse(result.stdout) as CatalogStats[];
     const page = await browser.newPage();

@@ -5,7 +5,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, re
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { runPobook } from "./helpers/pobook-cli.js";
+import { runInProcess } from "./helpers/cli.js";
 
 const catalog = (language: string, potDate: string, entries: Record<string, string>): string =>
   [
@@ -72,9 +72,9 @@ const book = (): string => join(repo, "course");
 const status = (): string => git(repo, undefined, "status", "--porcelain");
 
 describe("translate --as-of pot-date", () => {
-  test("-l builds the language from the commit before its POT-Creation-Date, read from git objects", () => {
+  test("-l builds the language from the commit before its POT-Creation-Date, read from git objects", async () => {
     const before = status();
-    const result = runPobook(["translate", book(), "-l", "pt-BR", "--as-of", "pot-date"]);
+    const result = await runInProcess(["translate", book(), "-l", "pt-BR", "--as-of", "pot-date"]);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`(sources as of commit ${first.slice(0, 12)} of 2024-01-10T10:00:00+00:00)`);
@@ -94,8 +94,8 @@ describe("translate --as-of pot-date", () => {
     expect(readFileSync(join(book(), "src", "chapter.md"), "utf8")).toBe("# Hello\n\nUncommitted.\n");
   });
 
-  test("--all: each language at its own commit; the summary names it; --json says it", () => {
-    const result = runPobook(["translate", book(), "--all", "--as-of", "pot-date", "-o", join(work, "all")]);
+  test("--all: each language at its own commit; the summary names it; --json says it", async () => {
+    const result = await runInProcess(["translate", book(), "--all", "--as-of", "pot-date", "-o", join(work, "all")]);
     expect(result.status).toBe(0);
     const lines = result.stdout.trim().split("\n");
     expect(lines.find((line) => line.startsWith("fr:"))).toContain(`commit ${second.slice(0, 12)}`);
@@ -103,61 +103,61 @@ describe("translate --as-of pot-date", () => {
     expect(readFileSync(join(work, "all", "fr", "src", "chapter.md"), "utf8")).toContain("Deuxième version.");
     expect(readFileSync(join(work, "all", "fr", "src", "new.md"), "utf8")).toBe("# Nouveau {#new}\n");
     expect(readFileSync(join(work, "all", "pt-BR", "src", "chapter.md"), "utf8")).toContain("Primeira versão.");
-    const json = runPobook(["translate", book(), "-l", "fr", "--as-of", "pot-date", "--json", "-o", join(work, "json")]);
+    const json = await runInProcess(["translate", book(), "-l", "fr", "--as-of", "pot-date", "--json", "-o", join(work, "json")]);
     const report = JSON.parse(json.stdout) as Array<{ asOf: { commit: string; subject: string } }>;
     expect(report[0]!.asOf).toMatchObject({ commit: second, subject: "second" });
   });
 
-  test("a POT-Creation-Date older than the first commit: one line, exit 2, nothing written", () => {
+  test("a POT-Creation-Date older than the first commit: one line, exit 2, nothing written", async () => {
     const po = join(work, "old.po");
     writeFileSync(po, catalog("de", "2023-12-31 23:00+0000", { Hello: "Hallo" }));
     const out = join(work, "old-out");
-    const result = runPobook(["translate", book(), "--po", po, "--as-of", "pot-date", "-o", out]);
+    const result = await runInProcess(["translate", book(), "--po", po, "--as-of", "pot-date", "-o", out]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain(`${po}: POT-Creation-Date 2023-12-31T23:00:00.000Z is older than every commit of the book's repository (the first commit, ${first.slice(0, 12)}, is of 2024-01-10T10:00:00+00:00)`);
     expect(existsSync(out)).toBe(false);
   });
 
-  test("--all stops before writing anything when one catalog is too old", () => {
+  test("--all stops before writing anything when one catalog is too old", async () => {
     const copy = join(work, "copy-all");
     cpSync(repo, copy, { recursive: true });
     rmSync(join(copy, "course", "book"), { recursive: true, force: true });
     writeFileSync(join(copy, "course", "po", "de.po"), catalog("de", "2020-01-01 00:00+0000", { Hello: "Hallo" }));
-    const result = runPobook(["translate", join(copy, "course"), "--all", "--as-of", "pot-date"]);
+    const result = await runInProcess(["translate", join(copy, "course"), "--all", "--as-of", "pot-date"]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/de\.po: POT-Creation-Date .* is older than every commit/);
     expect(existsSync(join(copy, "course", "book"))).toBe(false);
   });
 
-  test("outside a git repository: one line, exit 2, nothing written", () => {
+  test("outside a git repository: one line, exit 2, nothing written", async () => {
     const plain = join(work, "plain");
     cpSync(join(repo, "course"), plain, { recursive: true });
     rmSync(join(plain, "book"), { recursive: true, force: true });
-    const result = runPobook(["translate", plain, "-l", "pt-BR", "--as-of", "pot-date"], { env: { GIT_CEILING_DIRECTORIES: work } });
+    const result = await runInProcess(["translate", plain, "-l", "pt-BR", "--as-of", "pot-date"], { env: { GIT_CEILING_DIRECTORIES: work } });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(`pobook: ${plain}: --as-of pot-date reads the sources from git, but the book is not in a git repository (or git is not installed)`);
     expect(existsSync(join(plain, "book"))).toBe(false);
   });
 
-  test("a repository without commits: one line, exit 2", () => {
+  test("a repository without commits: one line, exit 2", async () => {
     const empty = join(work, "empty");
     cpSync(join(repo, "course"), empty, { recursive: true });
     rmSync(join(empty, "book"), { recursive: true, force: true });
     git(empty, undefined, "init", "-q");
-    const result = runPobook(["translate", empty, "-l", "pt-BR", "--as-of", "pot-date"]);
+    const result = await runInProcess(["translate", empty, "-l", "pt-BR", "--as-of", "pot-date"]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(`pobook: ${join(empty, "po", "pt-BR.po")}: --as-of pot-date: the book's repository ${realpathSync(empty)} has no commit yet`);
     expect(existsSync(join(empty, "book"))).toBe(false);
   });
 
-  test("a catalog without a POT-Creation-Date, or an --as-of pobook does not know", () => {
+  test("a catalog without a POT-Creation-Date, or an --as-of pobook does not know", async () => {
     const po = join(work, "undated.po");
     writeFileSync(po, catalog("de", "", { Hello: "Hallo" }).replace('"POT-Creation-Date: \\n"\n', ""));
-    const undated = runPobook(["translate", book(), "--po", po, "--as-of", "pot-date", "-o", join(work, "undated-out")]);
+    const undated = await runInProcess(["translate", book(), "--po", po, "--as-of", "pot-date", "-o", join(work, "undated-out")]);
     expect(undated.status).toBe(2);
     expect(undated.stderr.trim()).toBe(`pobook: ${po}: no POT-Creation-Date header: --as-of pot-date needs it`);
-    const unknown = runPobook(["translate", book(), "-l", "pt-BR", "--as-of", "yesterday", "-o", join(work, "unknown-out")]);
+    const unknown = await runInProcess(["translate", book(), "-l", "pt-BR", "--as-of", "yesterday", "-o", join(work, "unknown-out")]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr.trim()).toBe("pobook: --as-of takes pot-date, got yesterday");
     expect(existsSync(join(work, "undated-out")) || existsSync(join(work, "unknown-out"))).toBe(false);

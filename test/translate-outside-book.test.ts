@@ -10,7 +10,6 @@ import { parsePo } from "../src/catalog/parse.js";
 import { serializePo } from "../src/catalog/serialize.js";
 import { outsideLayout, relocateDirectives } from "../src/translate/outside-book.js";
 import { makeTree, runInProcess } from "./helpers/cli.js";
-import { runPobook } from "./helpers/pobook-cli.js";
 
 const X_RS = `// ANCHOR: greet
 fn greet() {
@@ -73,7 +72,7 @@ let book: string;
 let outside: string;
 
 beforeAll(async () => {
-  runPobook(["--version"]); // builds dist/ when a source is newer; the harness imports it
+  await runInProcess(["--version"]); // builds dist/ when a source is newer; the harness imports it
   harness = (await import("../scripts/real-books.mjs")) as Harness;
   repo = makeTree({
     "examples/x.rs": X_RS,
