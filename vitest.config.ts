@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,5 +6,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Test files run in child processes (runInProcess changes the working directory, which worker threads cannot).
+    pool: "forks",
+    // vitest's default leaves a core idle (one worker on a 2-core machine); the suite is CPU-bound test files, so use them all.
+    maxWorkers: availableParallelism(),
   },
 });
