@@ -16,12 +16,14 @@ import { isFuzzy, isTranslated, type Catalog } from "../src/catalog/types.js";
 import { documentBlocks } from "../src/import/blocks.js";
 import { PT_BOOK, hasCorpus, NO_CORPUS } from "./helpers/corpus.js";
 import { runInProcess } from "./helpers/cli.js";
+import { translatedPtBook } from "./helpers/shared-corpus.js";
 import { gnu } from "./helpers/gnu.js";
 
 if (!hasCorpus) console.log(`import-corpus: ${NO_CORPUS}`);
 
 let work = "";
-const translatedCopy = () => join(work, "pt-BR");
+/** The translated copy: the pt-BR book translated with its catalog, shared with the run's other corpus tests (made once). */
+let translatedCopy = () => "";
 
 async function importCatalog(book: string, output: string): Promise<{ catalog: Catalog; seconds: number; stderr: string }> {
   const started = Date.now();
@@ -96,8 +98,9 @@ describe.skipIf(!hasCorpus)("pobook import on the corpus (pt-BR)", () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), "pobook-import-"));
-    const translated = await runInProcess(["translate", PT_BOOK, "-l", "pt-BR", "--legacy-inline-html", "-o", translatedCopy()]);
+    const translated = await translatedPtBook();
     expect(translated.status, translated.stderr).toBe(0);
+    translatedCopy = () => translated.output;
     const extracted = await runInProcess(["extract", translatedCopy(), "--legacy-inline-html", "-o", join(work, "copy.pot")]);
     expect(extracted.status, extracted.stderr).toBe(0);
     const translatedMsgids = new Set(readPoFile(join(work, "copy.pot")).entries.map((entry) => entry.msgid));

@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, posix } from "node:path";
 import { parseBookConfig } from "../src/book/config.js";
 import { chapterEntries, parseSummary } from "../src/book/summary.js";
@@ -8,15 +7,15 @@ import { headingAnchors } from "../src/markdown/heading-ids.js";
 import { parseMarkdown } from "../src/markdown/parse.js";
 import { headingIdOptions } from "../src/translate/stable-anchors.js";
 import { CORPUS, HAS_CORPUS } from "./helpers/gnu.js";
-import { runInProcess } from "./helpers/cli.js";
+import { translatedPtBook } from "./helpers/shared-corpus.js";
 
 describe.skipIf(!HAS_CORPUS)("stable anchors on the corpus", () => {
   test("pt-BR: every heading of every chapter has the source's id in the translated tree (book.toml's curly-quotes taken into account)", async () => {
     const root = join(CORPUS, "comprehensive-rust-pt-BR");
-    const out = mkdtempSync(join(tmpdir(), "pobook-anchors-"));
-    try {
-      const run = await runInProcess(["translate", root, "-l", "pt-BR", "--legacy-inline-html", "-o", join(out, "pt-BR")]);
-      expect(run.status).toBe(0);
+    {
+      // The translation of the pt-BR book this run's corpus tests share (made once).
+      const run = await translatedPtBook();
+      expect(run.status, run.stderr).toBe(0);
       const config = parseBookConfig(readFileSync(join(root, "book.toml"), "utf8"), "book.toml");
       const summaryPath = posix.join(config.src, "SUMMARY.md");
       const chapters = chapterEntries(parseSummary(readFileSync(join(root, summaryPath), "utf8"), summaryPath)).map((chapter) => posix.join(config.src, chapter.path));
@@ -26,7 +25,7 @@ describe.skipIf(!HAS_CORPUS)("stable anchors on the corpus", () => {
       const differing: string[] = [];
       for (const chapter of new Set(chapters)) {
         const sourceText = readFileSync(join(root, chapter), "utf8");
-        const translatedText = readFileSync(join(out, "pt-BR", chapter), "utf8");
+        const translatedText = readFileSync(join(run.output, chapter), "utf8");
         const source = idsOf(sourceText);
         const translated = idsOf(translatedText);
         headings += source.length;
@@ -40,8 +39,6 @@ describe.skipIf(!HAS_CORPUS)("stable anchors on the corpus", () => {
       expect(headings).toBeGreaterThan(300);
       expect(translatedHeadings).toBe(headings);
       expect(differing.length).toBe(0);
-    } finally {
-      rmSync(out, { recursive: true, force: true });
     }
   }, 300_000);
 });
