@@ -61,8 +61,12 @@ function run(command, args, options = {}) {
   return { status: result.status, stdout: result.stdout ?? "", stderr: result.stderr ?? String(result.error ?? ""), ms };
 }
 
-function pobook(args) {
-  return run(process.execPath, [CLI, ...args], { env: { ...process.env, SOURCE_DATE_EPOCH: "0" } });
+/** The environment pobook runs in (a fixed date: the outputs compare byte for byte). */
+const POBOOK_ENV = { SOURCE_DATE_EPOCH: "0" };
+
+/** Runs the built CLI in a process of its own: `{ status, stdout, stderr }`. */
+async function spawnPobook(args, env) {
+  return run(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
 }
 
 const firstLine = (text) => text.trim().split("\n")[0] ?? "";
@@ -261,14 +265,14 @@ function msgidsOf(potText, file) {
 }
 
 /** `pobook translate` of `book` with `catalog` into `out`; returns the JSON report or an error line. */
-function translateInto(book, catalog, out, extraArgs) {
-  const result = pobook(["translate", book, "-l", LANG, "--po", catalog, "-o", out, "--json", ...extraArgs]);
+async function translateInto(pobook, book, catalog, out, extraArgs) {
+  const result = await pobook(["translate", book, "-l", LANG, "--po", catalog, "-o", out, "--json", ...extraArgs]);
   if (result.status !== 0) return { error: `translate exited ${result.status}: ${firstLine(result.stderr)}`, ms: result.ms };
   return { report: JSON.parse(result.stdout)[0], ms: result.ms };
 }
 
-function roundTrip(book, source, catalogPath, out, extraArgs, layout) {
-  const translated = translateInto(book, catalogPath, out, extraArgs);
+async function roundTrip(pobook, book, source, catalogPath, out, extraArgs, layout) {
+  const translated = await translateInto(pobook, book, catalogPath, out, extraArgs);
   if (translated.error) return { ok: false, ms: translated.ms, problems: [translated.error] };
   // pobook's own output manifest is the one file the copy may add.
   const copy = snapshotTree(out);
@@ -328,9 +332,16 @@ function compareCatalog(potIds, catalogPath) {
 
 /**
  * Every check on one book directory. `work` receives the POTs, catalogs and translated copies
- * (it must be outside the book). Returns a plain object (the JSON summary's entry).
+ * (it must be outside the book). Resolves to a plain object (the JSON summary's entry).
+ * `runPobook(args, env)` runs the CLI (default: a process of its own; the test suite runs it
+ * in-process) and resolves to `{ status, stdout, stderr }`.
  */
-export function checkBook(bookDir, { name = basename(bookDir), commit, repo, work, catalogs = [], args = [] } = {}) {
+export async function checkBook(bookDir, { name = basename(bookDir), commit, repo, work, catalogs = [], args = [], runPobook = spawnPobook } = {}) {
+  const pobook = async (pobookArgs) => {
+    const started = process.hrtime.bigint();
+    const result = await runPobook(pobookArgs, POBOOK_ENV);
+    return { ...result, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+  };
   const book = resolve(bookDir);
   const result = { name, repo, commit, path: book, chapters: chapterCount(book), failures: [] };
   const fail = (check, detail) => result.failures.push({ check, detail });
@@ -340,7 +351,7 @@ export function checkBook(bookDir, { name = basename(bookDir), commit, repo, wor
   const source = snapshotTree(book, new Set([...skip, poDirOf(book)]));
 
   const pot = join(work, "messages.pot");
-  const extracted = pobook(["extract", book, "-o", pot, "--no-cache", "--json", ...args]);
+  const extracted = await pobook(["extract", book, "-o", pot, "--no-cache", "--json", ...args]);
   result.extract = { exit: extracted.status, ms: Math.round(extracted.ms) };
   if (extracted.status !== 0) {
     fail("extract", firstLine(extracted.stderr));
@@ -360,11 +371,11 @@ export function checkBook(bookDir, { name = basename(bookDir), commit, repo, wor
   const template = parsePo(potText, pot);
   writeCatalog(join(work, "identity.po"), template, (id) => id);
   const layout = { book: realpathSync(book), readRoot: readRootOf(book) };
-  const identity = roundTrip(book, source, join(work, "identity.po"), join(work, "identity"), args, layout);
+  const identity = await roundTrip(pobook, book, source, join(work, "identity.po"), join(work, "identity"), args, layout);
   result.identity = identity;
   if (!identity.ok) fail("identity", identity.problems.join("; "));
   writeFileSync(join(work, "empty.po"), serializePo({ ...template, headerFlags: [], entries: [] }));
-  const empty = roundTrip(book, source, join(work, "empty.po"), join(work, "empty"), args, layout);
+  const empty = await roundTrip(pobook, book, source, join(work, "empty.po"), join(work, "empty"), args, layout);
   result.empty = empty;
   if (!empty.ok) fail("empty", empty.problems.join("; "));
 
@@ -372,11 +383,11 @@ export function checkBook(bookDir, { name = basename(bookDir), commit, repo, wor
   const shouted = writeCatalog(shoutPath, template, shout);
   const invariant = { holds: 0, warns: 0, fails: 0, failing: [] };
   result.invariant = invariant;
-  const translated = translateInto(book, shoutPath, join(work, "shout"), args);
+  const translated = await translateInto(pobook, book, shoutPath, join(work, "shout"), args);
   if (translated.error) {
     fail("invariant", translated.error);
   } else {
-    const reExtracted = pobook(["extract", join(work, "shout"), "-o", join(work, "shout.pot"), "--no-cache", "--json", ...args]);
+    const reExtracted = await pobook(["extract", join(work, "shout"), "-o", join(work, "shout.pot"), "--no-cache", "--json", ...args]);
     if (reExtracted.status !== 0) {
       fail("invariant", `re-extract exited ${reExtracted.status}: ${firstLine(reExtracted.stderr)}`);
     } else {
@@ -444,7 +455,7 @@ function parseArgs(argv) {
   return options;
 }
 
-function main() {
+async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.help || options.books.length === 0) {
     process.stdout.write("usage: node scripts/real-books.mjs [--manifest FILE] [--only NAME,...] [--json FILE] [--keep DIR] [BOOK_DIR...]\n");
@@ -457,7 +468,7 @@ function main() {
     rmSync(work, { recursive: true, force: true });
     mkdirSync(work, { recursive: true });
     process.stderr.write(`${book.name}...\n`);
-    const result = checkBook(book.path, { ...book, work });
+    const result = await checkBook(book.path, { ...book, work });
     for (const failure of result.failures) process.stderr.write(`  ${failure.check}: ${failure.detail}\n`);
     results.push(result);
     if (!options.keep) rmSync(work, { recursive: true, force: true });
@@ -470,4 +481,4 @@ function main() {
   process.exit(failed > 0 ? 1 : 0);
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -50,7 +50,10 @@ const OTHER = "# Other\n\n```rust\n{{#include ../../../examples/x.rs:greet}}\n``
 
 interface Harness {
   shout(msgid: string): string;
-  checkBook(dir: string, options: { work: string }): { failures: unknown[]; invariant?: { fails: number; warns: number } };
+  checkBook(
+    dir: string,
+    options: { work: string; runPobook?: (args: string[], env: NodeJS.ProcessEnv) => Promise<{ status: number; stdout: string; stderr: string }> },
+  ): Promise<{ failures: unknown[]; invariant?: { fails: number; warns: number } }>;
   snapshotTree(root: string): Map<string, { type: string; bytes?: Buffer }>;
   compareTrees(source: Map<string, unknown>, copy: Map<string, unknown>, layout?: { book: string; readRoot: string }): string[];
 }
@@ -72,7 +75,7 @@ let book: string;
 let outside: string;
 
 beforeAll(async () => {
-  await runInProcess(["--version"]); // builds dist/ when a source is newer; the harness imports it
+  // dist/ is built by test/global-setup.ts when a source is newer; the harness imports it.
   harness = (await import("../scripts/real-books.mjs")) as Harness;
   repo = makeTree({
     "examples/x.rs": X_RS,
@@ -149,7 +152,7 @@ describe("translate of a book including files from above its folder", () => {
   it("the real-book harness accepts exactly the relocation in the identity and empty round trips", { timeout: 60_000 }, async () => {
     const work = mkdtempSync(join(tmpdir(), "pobook-outside-harness-"));
     try {
-      const result = harness.checkBook(book, { work });
+      const result = await harness.checkBook(book, { work, runPobook: (args, env) => runInProcess(args, { env }) });
       expect(result.failures).toEqual([]);
       expect(result.invariant).toEqual(expect.objectContaining({ fails: 0, warns: 0 }));
       // A directive pointed anywhere else, or a file under .pobook-outside/ that is not above the book, is a difference.
