@@ -1,7 +1,6 @@
 // `<!-- i18n:context: X -->`: the next message gets msgctxt X, in every command that reads the book.
 import { describe, expect, test } from "vitest";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { findDirective } from "../src/markdown/directives.js";
 import { segmentMarkdown } from "../src/markdown/segment.js";
@@ -10,7 +9,7 @@ import { readPoFile } from "../src/catalog/parse.js";
 import { renderChapter } from "../src/preview/render.js";
 import { catalogLookup } from "../src/translate/lookup.js";
 import type { MdbookBook, MdbookChapter } from "../src/mdbook/protocol.js";
-import { CLI, makeTree, runInProcess } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 
 const MENU = `# Menu
 
@@ -127,7 +126,7 @@ describe("the context directive", () => {
     const context = { root, config: { book: { language: "pt", src: "src", title: "Ctx" }, preprocessor: { gettext: { "po-dir": "po" } } }, renderer: "html", mdbook_version: "0.4.40" };
     const chapter: MdbookChapter = { name: "Menu", content: MENU, number: [1], sub_items: [], path: "menu.md", source_path: "menu.md", parent_names: [] };
     const input = JSON.stringify([context, { sections: [{ Chapter: chapter }], __non_exhaustive: null }]);
-    const result = spawnSync(process.execPath, [CLI, "mdbook", "gettext"], { input, encoding: "utf8" });
+    const result = await runInProcess(["mdbook", "gettext"], { input });
     expect(result.stderr).toBe("");
     const out = JSON.parse(result.stdout) as MdbookBook;
     const content = (out.sections[0] as { Chapter: MdbookChapter }).Chapter.content;

@@ -2,7 +2,7 @@
 // (fixtures/mdbook/*.json follow mdBook 0.4's documented preprocessor and renderer formats;
 // their `root` "/home/user/protocol-book" is replaced by the fixture book's real path).
 import { describe, expect, test } from "vitest";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -12,7 +12,8 @@ import { parseSummary, type SummaryItem } from "../src/book/summary.js";
 import type { MdbookBook, MdbookChapter, MdbookItem } from "../src/mdbook/protocol.js";
 import { chapters } from "../src/mdbook/protocol.js";
 import { stripFormatting } from "../src/mdbook/gettext.js";
-import { CLI, runCli } from "./helpers/cli.js";
+import { CLI, runInProcess, type CliResult } from "./helpers/cli.js";
+import { translatedPtBook } from "./helpers/shared-corpus.js";
 import { CORPUS, HAS_CORPUS } from "./helpers/gnu.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures/mdbook");
@@ -25,9 +26,9 @@ function fixture(name: string, destination?: string): string {
   return text.replaceAll(RECORDED_ROOT, BOOK);
 }
 
-function runWithInput(args: string[], input: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { input, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, ...env } });
-  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+/** The preprocessor or renderer fed `input` on stdin, in-process (the corpus test below pipes into a real process). */
+function runWithInput(args: string[], input: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runInProcess(args, { input, env });
 }
 
 function find(items: readonly MdbookItem[], path: string): MdbookChapter {
@@ -37,15 +38,15 @@ function find(items: readonly MdbookItem[], path: string): MdbookChapter {
 }
 
 describe("pobook mdbook gettext (preprocessor protocol)", () => {
-  test("supports handshake: every renderer but xgettext", () => {
-    expect(runCli(["mdbook", "gettext", "supports", "html"]).status).toBe(0);
-    expect(runCli(["mdbook", "gettext", "supports", "pandoc"]).status).toBe(0);
-    expect(runCli(["mdbook", "gettext", "supports", "xgettext"]).status).toBe(1);
+  test("supports handshake: every renderer but xgettext", async () => {
+    expect((await runInProcess(["mdbook", "gettext", "supports", "html"])).status).toBe(0);
+    expect((await runInProcess(["mdbook", "gettext", "supports", "pandoc"])).status).toBe(0);
+    expect((await runInProcess(["mdbook", "gettext", "supports", "xgettext"])).status).toBe(1);
   });
 
-  test("book.language = de: chapters, chapter names and part titles translated with po/de.po", () => {
+  test("book.language = de: chapters, chapter names and part titles translated with po/de.po", async () => {
     const input = fixture("gettext-de.json");
-    const result = runWithInput(["mdbook", "gettext"], input);
+    const result = await runWithInput(["mdbook", "gettext"], input);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     const book = JSON.parse(result.stdout) as MdbookBook;
@@ -79,11 +80,11 @@ describe("pobook mdbook gettext (preprocessor protocol)", () => {
     expect(find(book.sections, "glossary.md").content).toContain("| Begriff | Bedeutung |");
   });
 
-  test("book chapters equal `pobook translate` of the same catalog, includes expanded", () => {
-    const result = runWithInput(["mdbook", "gettext"], fixture("gettext-de.json"));
+  test("book chapters equal `pobook translate` of the same catalog, includes expanded", async () => {
+    const result = await runWithInput(["mdbook", "gettext"], fixture("gettext-de.json"));
     const book = JSON.parse(result.stdout) as MdbookBook;
     const out = mkdtempSync(join(tmpdir(), "pobook-mdbook-"));
-    expect(runCli(["translate", BOOK, "-l", "de", "-o", out]).status).toBe(0);
+    expect((await runInProcess(["translate", BOOK, "-l", "de", "-o", out])).status).toBe(0);
     const read = (path: string): string => readFileSync(join(out, path), "utf8");
     for (const chapter of chapters(book.sections)) {
       if (chapter.path === null) continue;
@@ -92,20 +93,20 @@ describe("pobook mdbook gettext (preprocessor protocol)", () => {
     }
   });
 
-  test("no catalog for book.language (en here) or no language: the book comes back unchanged", () => {
+  test("no catalog for book.language (en here) or no language: the book comes back unchanged", async () => {
     const input = fixture("gettext-en.json");
-    const result = runWithInput(["mdbook", "gettext"], input);
+    const result = await runWithInput(["mdbook", "gettext"], input);
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual((JSON.parse(input) as unknown[])[1]);
     const [context, book] = JSON.parse(fixture("gettext-de.json")) as [{ config: { book: Record<string, unknown> } }, unknown];
     delete context.config.book.language;
-    const unset = runWithInput(["mdbook", "gettext"], JSON.stringify([context, book]));
+    const unset = await runWithInput(["mdbook", "gettext"], JSON.stringify([context, book]));
     expect(JSON.parse(unset.stdout)).toEqual(book);
   });
 
-  test("bad input: one line naming stdin, exit 2, nothing on stdout", () => {
+  test("bad input: one line naming stdin, exit 2, nothing on stdout", async () => {
     for (const input of ["{not json", JSON.stringify({ root: "/" }), JSON.stringify([{ root: "/", config: {} }, { sections: [{ Chapter: { name: 1 } }] }])]) {
-      const result = runWithInput(["mdbook", "gettext"], input);
+      const result = await runWithInput(["mdbook", "gettext"], input);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe("");
       expect(result.stderr).toMatch(/^pobook: <stdin>: .+\n$/);
@@ -121,22 +122,22 @@ describe("pobook mdbook gettext (preprocessor protocol)", () => {
 describe("pobook mdbook xgettext (renderer protocol)", () => {
   const epoch = { SOURCE_DATE_EPOCH: "1700000000" };
 
-  test("writes <destination>/messages.pot identical to `pobook extract`", () => {
+  test("writes <destination>/messages.pot identical to `pobook extract`", async () => {
     const destination = mkdtempSync(join(tmpdir(), "pobook-xgettext-"));
-    const result = runWithInput(["mdbook", "xgettext"], fixture("xgettext.json", destination), epoch);
+    const result = await runWithInput(["mdbook", "xgettext"], fixture("xgettext.json", destination), epoch);
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(readdirSync(destination)).toEqual(["messages.pot"]);
     const extracted = join(destination, "extract.pot");
-    expect(runCli(["extract", BOOK, "-o", extracted], { env: epoch }).status).toBe(0);
+    expect((await runInProcess(["extract", BOOK, "-o", extracted], { env: epoch })).status).toBe(0);
     expect(readFileSync(join(destination, "messages.pot"), "utf8")).toBe(readFileSync(extracted, "utf8"));
     // The chapter text is the one in the JSON (after preprocessors): the included code's strings are messages.
     expect(readFileSync(extracted, "utf8")).toContain('#: src/basics/variables.md:9\nmsgid "\\"The answer is {answer}\\""');
   });
 
-  test("honours granularity, depth and pot-file from [output.xgettext]", () => {
+  test("honours granularity, depth and pot-file from [output.xgettext]", async () => {
     const destination = mkdtempSync(join(tmpdir(), "pobook-xgettext-"));
-    expect(runWithInput(["mdbook", "xgettext"], fixture("xgettext-depth1.json", destination), epoch).status).toBe(0);
+    expect((await runWithInput(["mdbook", "xgettext"], fixture("xgettext-depth1.json", destination), epoch)).status).toBe(0);
     expect(readdirSync(destination).sort()).toEqual(["getting-started.pot", "summary.pot"]);
     const summary = readFileSync(join(destination, "summary.pot"), "utf8");
     const part = readFileSync(join(destination, "getting-started.pot"), "utf8");
@@ -148,15 +149,15 @@ describe("pobook mdbook xgettext (renderer protocol)", () => {
     const context = JSON.parse(fixture("xgettext.json", destination)) as { config: { output: { xgettext: Record<string, unknown> } } };
     context.config.output.xgettext["pot-file"] = "book.pot";
     context.config.output.xgettext.granularity = 10;
-    expect(runWithInput(["mdbook", "xgettext"], JSON.stringify(context), epoch).status).toBe(0);
+    expect((await runWithInput(["mdbook", "xgettext"], JSON.stringify(context), epoch)).status).toBe(0);
     expect(readFileSync(join(destination, "book.pot"), "utf8")).toContain('#: src/SUMMARY.md:10 src/glossary.md:1\nmsgid "Glossary"');
   });
 
-  test("a bad granularity is an input error and writes nothing", () => {
+  test("a bad granularity is an input error and writes nothing", async () => {
     const destination = join(mkdtempSync(join(tmpdir(), "pobook-xgettext-")), "out");
     const context = JSON.parse(fixture("xgettext.json", destination)) as { config: { output: { xgettext: Record<string, unknown> } } };
     context.config.output.xgettext.granularity = -1;
-    const result = runWithInput(["mdbook", "xgettext"], JSON.stringify(context));
+    const result = await runWithInput(["mdbook", "xgettext"], JSON.stringify(context));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/granularity/);
     expect(existsSync(destination)).toBe(false);
@@ -195,12 +196,12 @@ describe.skipIf(!HAS_CORPUS)("the preprocessor on the pt-BR corpus book", () => 
     config.book.language = "pt-BR"; // what MDBOOK_BOOK__LANGUAGE=pt-BR gives the preprocessor
     config.preprocessor.gettext!["legacy-inline-html"] = true; // the catalog predates inline HTML in messages
     const book = bookJson(root, "src");
-    const out = join(mkdtempSync(join(tmpdir(), "pobook-mdbook-corpus-")), "pt-BR");
-    // The two commands run side by side (each parses the whole book).
+    // The preprocessor in a process of its own, the book piped to it, beside the translation the run's corpus tests share.
     const [preprocessed, translated] = await Promise.all([
       runAsync(["mdbook", "gettext"], JSON.stringify([{ root, config, renderer: "html", mdbook_version: "0.4.40" }, book])),
-      runAsync(["translate", root, "-l", "pt-BR", "--legacy-inline-html", "-o", out]),
+      translatedPtBook(),
     ]);
+    const out = translated.output;
     expect(preprocessed.status, preprocessed.stderr).toBe(0);
     expect(translated.status, translated.stderr).toBe(0);
     const result = JSON.parse(preprocessed.stdout) as MdbookBook;

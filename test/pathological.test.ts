@@ -2,7 +2,6 @@
 // lists. Each input is big enough that the old code overflowed the stack or
 // ran for tens of seconds; time is measured as this process's CPU time so
 // that a loaded machine does not make the limits flaky.
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -13,7 +12,7 @@ import { segmentMarkdown } from "../src/markdown/segment.js";
 import { startPreview } from "../src/preview/server.js";
 import { compareMarkup } from "../src/check/markup.js";
 import { translateDocument } from "../src/translate/document.js";
-import { CLI, makeTree, runCli } from "./helpers/cli.js";
+import { makeTree, runInProcess } from "./helpers/cli.js";
 
 function cpuSeconds<T>(work: () => T): { result: T; seconds: number } {
   const start = process.cpuUsage();
@@ -130,18 +129,18 @@ describe("the commands report the limit with the file and line", () => {
       "src/deep.md": chapter,
     });
 
-  it("extract: exit 2, one line, no POT", () => {
+  it("extract: exit 2, one line, no POT", async () => {
     const root = book(`# Deep\n\n${"> ".repeat(10_000)}x\n`);
-    const result = runCli(["extract", root]);
+    const result = await runInProcess(["extract", root]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe(`pobook: src/deep.md:3: block quotes and lists nested ${MAX_NESTING + 1}+ levels deep (pobook's limit is ${MAX_NESTING})`);
     expect(existsSync(join(root, "po", "messages.pot"))).toBe(false);
   });
 
-  it("translate: exit 2, one line naming the chapter", () => {
+  it("translate: exit 2, one line naming the chapter", async () => {
     const root = book(`# Deep\n\n${"*a* ".repeat(50_000)}\n`);
     writeFileSync(join(root, "xx.po"), 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n');
-    const result = runCli(["translate", root, "--po", join(root, "xx.po"), "-l", "eo", "-o", join(root, "book", "xx")]);
+    const result = await runInProcess(["translate", root, "--po", join(root, "xx.po"), "-l", "eo", "-o", join(root, "book", "xx")]);
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toMatch(/^pobook: src\/deep\.md:3: paragraph with more than 5000 emphasis and link delimiters/);
     expect(existsSync(join(root, "book", "xx"))).toBe(false);
@@ -174,12 +173,12 @@ describe("check", () => {
 });
 
 describe("the mdBook preprocessor", () => {
-  it("a chapter past a limit: exit 2 and one line naming the chapter", () => {
+  it("a chapter past a limit: exit 2 and one line naming the chapter", async () => {
     const fixtures = resolve(import.meta.dirname, "../fixtures/mdbook");
     const [context, book] = JSON.parse(readFileSync(join(fixtures, "gettext-de.json"), "utf8").replaceAll("/home/user/protocol-book", join(fixtures, "book")));
     const first = book.sections.find((item: { Chapter?: { content: string } }) => item.Chapter?.content);
     first.Chapter.content = `# Deep\n\n${"> ".repeat(10_000)}x\n`;
-    const result = spawnSync(process.execPath, [CLI, "mdbook", "gettext"], { input: JSON.stringify([context, book]), encoding: "utf8" });
+    const result = await runInProcess(["mdbook", "gettext"], { input: JSON.stringify([context, book]) });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.trim()).toBe(`pobook: src/${first.Chapter.path}:3: block quotes and lists nested ${MAX_NESTING + 1}+ levels deep (pobook's limit is ${MAX_NESTING})`);

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 
 /** The built CLI (npm test runs tsc first). */
@@ -20,6 +21,8 @@ export interface CliResult {
 export interface CliOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
+  /** What the command reads on stdin (runInProcess only; nothing, as from a closed pipe, when absent). */
+  input?: string;
 }
 
 function cliEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -40,14 +43,14 @@ export function runCli(args: string[], options: CliOptions | string = {}): CliRe
  * code, argument parsing, errors and exit status, without starting Node for
  * each run. Test files run in their own processes and their tests one at a
  * time, so changing the working directory and environment for the run is
- * safe; never run two at once. Use `runCli` for what needs a real process
- * (stdin, signals, a closed pipe, the executable itself).
+ * safe; never run two at once. stdin is `options.input`. Use `runCli` for
+ * what needs a real process (signals, a closed pipe, the executable itself).
  */
 export async function runInProcess(args: string[], options: CliOptions | string = {}): Promise<CliResult> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p .\` first`);
-  const { cwd, env } = typeof options === "string" ? { cwd: options, env: undefined } : options;
+  const { cwd, env, input } = typeof options === "string" ? { cwd: options, env: undefined, input: undefined } : options;
   const { runCommandLine } = (await import(/* @vite-ignore */ pathToFileURL(CLI_MODULE).href)) as { runCommandLine: (argv: readonly string[]) => Promise<number> };
-  const saved = { cwd: process.cwd(), env: { ...process.env }, out: process.stdout.write, err: process.stderr.write };
+  const saved = { cwd: process.cwd(), env: { ...process.env }, out: process.stdout.write, err: process.stderr.write, stdin: Object.getOwnPropertyDescriptor(process, "stdin")! };
   const stdout: string[] = [];
   const stderr: string[] = [];
   const capture = (into: string[]) =>
@@ -64,11 +67,14 @@ export async function runInProcess(args: string[], options: CliOptions | string 
     for (const [name, value] of Object.entries(wanted)) if (value !== undefined) process.env[name] = value;
     process.stdout.write = capture(stdout);
     process.stderr.write = capture(stderr);
+    // stdin as a pipe holding `input` (the test process's own stdin is never read).
+    Object.defineProperty(process, "stdin", { value: Readable.from(input === undefined ? [] : [Buffer.from(input)]), configurable: true, writable: true });
     const status = await runCommandLine([process.execPath, CLI, ...args]);
     return { status, stdout: stdout.join(""), stderr: stderr.join("") };
   } finally {
     process.stdout.write = saved.out;
     process.stderr.write = saved.err;
+    Object.defineProperty(process, "stdin", saved.stdin);
     for (const name of Object.keys(process.env)) if (!(name in saved.env)) delete process.env[name];
     Object.assign(process.env, saved.env);
     process.chdir(saved.cwd);
