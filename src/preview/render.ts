@@ -1,14 +1,13 @@
 /**
  * One chapter of the preview: translated like mdbook-gettext would (chapter
  * text with includes expanded, same core as `pobook translate`), rendered to
- * HTML with remark-rehype + rehype-highlight + rehype-stringify, each block
+ * HTML with remark-rehype + highlight.js (highlight.ts) + rehype-stringify, each block
  * that carries messages marked with what happened to them (translated,
  * fuzzy, untranslated, rejected), the PO line and the source text.
  */
 import { inFile } from "../errors.js";
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import type { Nodes as MdastNodes } from "mdast";
-import rehypeHighlight from "rehype-highlight";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
@@ -18,6 +17,7 @@ import type { PobookError } from "../errors.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { prepareChapterDocument, type PreparedDocument } from "../translate/book.js";
 import { markCodeRanges } from "./code-marks.js";
+import { rehypeLazyHighlight } from "./highlight.js";
 import { applyMdbookHeadings } from "./heading-links.js";
 import { translateWithOutcomes, type MessageOutcome } from "../translate/document.js";
 import type { Lookup } from "../translate/lookup.js";
@@ -192,7 +192,7 @@ export function markdownToHtml(markdown: string, outcomes: readonly MessageOutco
   applyMdbookHeadings(tree, masked, { smartPunctuation: options.smartPunctuation ?? false });
   const processor = unified()
     .use(remarkRehype, { allowDangerousHtml: true, footnoteBackLabel: "\u21a9" })
-    .use(rehypeHighlight, { detect: false })
+    .use(rehypeLazyHighlight)
     .use(markBlocks(outcomes, options.poName, masked))
     .use(languageNeutralFootnotes())
     .use(chapterLinks())
