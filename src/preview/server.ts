@@ -14,6 +14,7 @@ import { chapterEntries, type SummaryItem } from "../book/summary.js";
 import type { BookOutline } from "../book/template.js";
 import { readOutline } from "../book/extract-book.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
+import { CatalogCache } from "../runtime/catalog-cache.js";
 import { PobookError } from "../errors.js";
 import type { Lookup } from "../translate/lookup.js";
 import { PREVIEW_CSS, PREVIEW_JS } from "./assets.js";
@@ -118,7 +119,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const language = (code: string, path: string | undefined, base: string): Language => {
     let found = languages.get(code);
     if (!found) {
-      const catalog = path === undefined ? undefined : new LiveCatalog(path, shown(path), report);
+      const catalog = path === undefined ? undefined : new LiveCatalog(path, shown(path), report, new CatalogCache(path));
       found = { code, base, catalog, poName: path === undefined ? "" : shown(path), titles: new TitleTranslator(segmentationOptions(config, { legacyInlineHtml })) };
       languages.set(code, found);
     }
@@ -186,7 +187,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       outline = readOutline(config, read, { legacyInlineHtml: options.legacyInlineHtml });
       if (!config.plain) {
         cache.store(OUTLINE_KEY, [summaryPath], outline);
-        cache.save();
+        // Only the outline is the preview's: the chapters `pobook extract` stored stay.
+        cache.save({ keepOthers: true });
       }
     }
     // mdBook names chapters with their formatting stripped; the messages keep it (`` `if` Expressions ``).
