@@ -214,6 +214,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
 
   const untranslated: Lookup = () => ({ status: "untranslated" });
+  /** book.toml's title as translate and publish give it: its `book.toml:title` message (src/publish/book-messages.ts). */
+  const bookTitle = (lookup: Lookup): string => {
+    if (config.title === undefined) return "";
+    const found = lookup(config.title, "book.toml:title");
+    return found.status === "translated" ? found.msgstr : config.title;
+  };
   const chapterPage = (lang: Language, current: string): string | undefined => {
     const state = lang.catalog?.current() ?? {};
     const lookup = state.good?.lookup ?? untranslated;
@@ -239,7 +245,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     const fold = table(htmlOutput(config).fold);
     return renderPage({
-      bookTitle: config.title ?? "",
+      bookTitle: bookTitle(lookup),
       language: lang.code,
       sourceLanguage: config.language,
       nav,
