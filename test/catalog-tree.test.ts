@@ -252,3 +252,36 @@ describe("the mdBook preprocessor reads catalog trees as translate does", () => 
     expect(preprocess(preprocessorInput(root, "fr", { split: "pages" }), root).stderr).toMatch(/--split must be chapter or part/);
   });
 });
+
+describe("the preview reads catalog trees as translate does", () => {
+  test("po/fr/ (no po/fr.po): the same translations, each mark naming its tree file and line; a save to a tree file reloads", async () => {
+    const root = makeBook();
+    expect((await pobook(["update"], root)).status).toBe(0);
+    const { startPreview } = await import("../src/preview/server.js");
+    const fetchPage = async (url: string): Promise<string> => (await fetch(new URL("/basics/types.html", url))).text();
+    const single = await startPreview({ root, language: "fr", port: 0, report: () => {} });
+    const fromFile = await fetchPage(single.url);
+    await single.close();
+    expect((await pobook(["init", "-l", "fr", "--split", "chapter"], root)).status).toBe(0);
+    // Both: refused as translate refuses it, unless split says the tree.
+    await expect(startPreview({ root, language: "fr", port: 0, report: () => {} })).rejects.toThrow(/fr has both this catalog and the tree/);
+    rmSync(join(root, "po", "fr.po"));
+    const server = await startPreview({ root, language: "fr", port: 0, report: () => {} });
+    try {
+      const fromTree = await fetchPage(server.url);
+      expect(fromTree).toContain("Chaque valeur a un type.");
+      const file = join(root, "po", "fr", "basics", "types.po");
+      const lines = readFileSync(file, "utf8").split("\n");
+      let line = lines.findIndex((text) => text.startsWith('msgid "Every value'));
+      while (lines[line - 1]?.startsWith("#")) line--;
+      expect(fromTree).toContain(`data-po-file="po/fr/basics/types.po" data-po-line="${line + 1}"`);
+      // Apart from where each mark points, the page is the single catalog's.
+      const unplaced = (html: string): string => html.replace(/ data-po-file="[^"]*"| data-po-line="\d+"| title="[^"]*"/g, "");
+      expect(unplaced(fromTree)).toBe(unplaced(fromFile));
+      writeFileSync(file, readFileSync(file, "utf8").replace('msgstr "Chaque valeur a un type."', 'msgstr "Toute valeur a un type."'));
+      expect(await fetchPage(server.url)).toContain("Toute valeur a un type.");
+    } finally {
+      await server.close();
+    }
+  });
+});

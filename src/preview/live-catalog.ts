@@ -20,6 +20,8 @@ export interface CatalogVersion {
   lookup: Lookup;
   /** For SUMMARY.md titles (mdBook's stripped chapter names too). */
   titles: Lookup;
+  /** A catalog tree's file and line of an entry's line (a single file's lines are its own). */
+  place?: (line: number) => { file: string; line: number };
 }
 
 export interface CatalogState {
