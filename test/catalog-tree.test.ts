@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readPoFile } from "../src/catalog/parse.js";
 import { entryKey, type Catalog } from "../src/catalog/types.js";
-import { runInProcess } from "./helpers/cli.js";
+import { spawnSync } from "node:child_process";
+import { CLI, runInProcess } from "./helpers/cli.js";
 import { hasCorpus, NO_CORPUS, PT_BOOK } from "./helpers/corpus.js";
 
 const HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n"Plural-Forms: nplurals=2; plural=(n > 1);\\n"\n\n';
@@ -194,4 +195,98 @@ describe.skipIf(!hasCorpus)("catalog trees on the pt-BR corpus", () => {
       expect(await check(tree)).toBe(singleCheck);
     }
   }, 300_000);
+});
+
+/** The [context, book] mdBook sends the preprocessor for makeBook()'s book in `language`. */
+function preprocessorInput(root: string, language: string, gettext: Record<string, unknown> = {}): string {
+  const chapter = (name: string, path: string) => ({ Chapter: { name, content: readFileSync(join(root, "src", path), "utf8"), number: null, sub_items: [], path, source_path: path, parent_names: [] } });
+  const context = { root, config: { book: { title: "Tree", src: "src", language }, preprocessor: { gettext } }, renderer: "html", mdbook_version: "0.4.52" };
+  const book = { sections: [chapter("Welcome", "index.md"), { PartTitle: "Basics" }, chapter("Variables", "basics/variables.md"), chapter("Types", "basics/types.md")], __non_exhaustive: null };
+  return JSON.stringify([context, book]);
+}
+
+function preprocess(input: string, cwd: string) {
+  const result = spawnSync(process.execPath, [CLI, "mdbook", "gettext"], { input, cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("the mdBook preprocessor reads catalog trees as translate does", () => {
+  test("po/fr/ (no po/fr.po): the same book as with the single catalog", async () => {
+    const root = makeBook();
+    expect((await pobook(["update"], root)).status).toBe(0);
+    const single = preprocess(preprocessorInput(root, "fr"), root);
+    expect(single.status, single.stderr).toBe(0);
+    expect(single.stdout).toContain("Phrase partagée.");
+    expect((await pobook(["init", "-l", "fr", "--split", "chapter"], root)).status).toBe(0);
+    rmSync(join(root, "po", "fr.po"));
+    const tree = preprocess(preprocessorInput(root, "fr"), root);
+    expect(tree.status, tree.stderr).toBe(0);
+    expect(tree.stdout).toBe(single.stdout);
+  });
+
+  test("a warning names the tree file and line the translation came from", async () => {
+    const root = makeBook();
+    expect((await pobook(["update"], root)).status).toBe(0);
+    expect((await pobook(["init", "-l", "fr", "--split", "chapter"], root)).status).toBe(0);
+    rmSync(join(root, "po", "fr.po"));
+    const file = join(root, "po", "fr", "basics", "types.po");
+    writeFileSync(file, readFileSync(file, "utf8").replace('msgstr "Chaque valeur a un type."', 'msgstr "- Chaque valeur a un type."'));
+    const result = preprocess(preprocessorInput(root, "fr"), root);
+    expect(result.status).toBe(0);
+    // An entry's line is its first one (its `#:` reference), as translate names it.
+    const lines = readFileSync(file, "utf8").split("\n");
+    let line = lines.findIndex((text) => text.startsWith('msgid "Every value'));
+    while (lines[line - 1]?.startsWith("#")) line--;
+    line++;
+    expect(result.stderr).toMatch(new RegExp(`^pobook: po/fr/basics/types\\.po:${line}: basics/types\\.md:3: `));
+  });
+
+  test("a file and a tree: refused with what to set, unless [preprocessor.gettext] split names the tree", async () => {
+    const root = makeBook();
+    expect((await pobook(["update"], root)).status).toBe(0);
+    expect((await pobook(["init", "-l", "fr", "--split", "chapter"], root)).status).toBe(0);
+    const file = join(root, "po", "fr", "index.po");
+    writeFileSync(file, readFileSync(file, "utf8").replace('msgstr "Phrase partagée."', 'msgstr "Phrase de l’arbre."'));
+    const both = preprocess(preprocessorInput(root, "fr"), root);
+    expect(both.status).toBe(2);
+    expect(both.stdout).toBe("");
+    expect(both.stderr).toMatch(/fr has both this catalog and the tree .*: set split = "chapter" \(or "part"\) under \[preprocessor\.gettext\]/);
+    const chosen = preprocess(preprocessorInput(root, "fr", { split: "chapter" }), root);
+    expect(chosen.status, chosen.stderr).toBe(0);
+    expect(chosen.stdout).toContain("Phrase de l’arbre.");
+    expect(preprocess(preprocessorInput(root, "fr", { split: "pages" }), root).stderr).toMatch(/--split must be chapter or part/);
+  });
+});
+
+describe("the preview reads catalog trees as translate does", () => {
+  test("po/fr/ (no po/fr.po): the same translations, each mark naming its tree file and line; a save to a tree file reloads", async () => {
+    const root = makeBook();
+    expect((await pobook(["update"], root)).status).toBe(0);
+    const { startPreview } = await import("../src/preview/server.js");
+    const fetchPage = async (url: string): Promise<string> => (await fetch(new URL("/basics/types.html", url))).text();
+    const single = await startPreview({ root, language: "fr", port: 0, report: () => {} });
+    const fromFile = await fetchPage(single.url);
+    await single.close();
+    expect((await pobook(["init", "-l", "fr", "--split", "chapter"], root)).status).toBe(0);
+    // Both: refused as translate refuses it, unless split says the tree.
+    await expect(startPreview({ root, language: "fr", port: 0, report: () => {} })).rejects.toThrow(/fr has both this catalog and the tree/);
+    rmSync(join(root, "po", "fr.po"));
+    const server = await startPreview({ root, language: "fr", port: 0, report: () => {} });
+    try {
+      const fromTree = await fetchPage(server.url);
+      expect(fromTree).toContain("Chaque valeur a un type.");
+      const file = join(root, "po", "fr", "basics", "types.po");
+      const lines = readFileSync(file, "utf8").split("\n");
+      let line = lines.findIndex((text) => text.startsWith('msgid "Every value'));
+      while (lines[line - 1]?.startsWith("#")) line--;
+      expect(fromTree).toContain(`data-po-file="po/fr/basics/types.po" data-po-line="${line + 1}"`);
+      // Apart from where each mark points, the page is the single catalog's.
+      const unplaced = (html: string): string => html.replace(/ data-po-file="[^"]*"| data-po-line="\d+"| title="[^"]*"/g, "");
+      expect(unplaced(fromTree)).toBe(unplaced(fromFile));
+      writeFileSync(file, readFileSync(file, "utf8").replace('msgstr "Chaque valeur a un type."', 'msgstr "Toute valeur a un type."'));
+      expect(await fetchPage(server.url)).toContain("Toute valeur a un type.");
+    } finally {
+      await server.close();
+    }
+  });
 });

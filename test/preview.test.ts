@@ -136,6 +136,23 @@ describe("preview server", () => {
     }
   });
 
+  test("the book's title is its book.toml:title message's translation, as translate and publish give it", async () => {
+    const book = join(mkdtempSync(join(tmpdir(), "pobook-preview-")), "book");
+    cpSync(FIXTURE, book, { recursive: true });
+    const po = join(book, "po/fr.po");
+    // A message of the same text without the context must not be taken for the title.
+    writeFileSync(po, `${readFileSync(po, "utf8")}\nmsgid "Preview Book"\nmsgstr "Titre d'un chapitre"\n\nmsgctxt "book.toml:title"\nmsgid "Preview Book"\nmsgstr "Livre d'aperçu"\n`);
+    const server = await startPreview({ root: book, language: "fr", port: 0 });
+    try {
+      const page = await (await fetch(new URL("/intro.html", server.url))).text();
+      expect(page).toContain("<title>Introduction - Livre d&#39;aperçu</title>");
+      const english = await (await fetch(new URL("/en/intro.html", server.url))).text();
+      expect(english).toMatch(/<title>[^<]* - Preview Book<\/title>/);
+    } finally {
+      await server.close();
+    }
+  });
+
   test("a PO file with a syntax error while editing: the page says where, with the source text", async () => {
     const book = join(mkdtempSync(join(tmpdir(), "pobook-preview-")), "book");
     cpSync(FIXTURE, book, { recursive: true });

@@ -59,13 +59,13 @@ export type LanguageCatalog = { kind: "file"; path: string } | { kind: "tree"; d
  * The catalog of `language`: `<po-dir>/LANG.po` or the tree `<po-dir>/LANG/`.
  * Both present is ambiguous unless `--split` says the tree is meant.
  */
-export function languageCatalog(poDir: string, language: string, split: SplitMode | undefined): LanguageCatalog | undefined {
+export function languageCatalog(poDir: string, language: string, split: SplitMode | undefined, choose?: string): LanguageCatalog | undefined {
   const file = join(poDir, `${language}.po`);
   const dir = join(poDir, language);
   const hasTree = isTree(dir);
   if (split !== undefined) return hasTree ? { kind: "tree", dir } : undefined;
   if (hasTree && existsSync(file)) {
-    throw new PobookError(`${language} has both this catalog and the tree ${dir}/: give --split chapter|part to use the tree, or --po ${file} for this file`, { file });
+    throw new PobookError(`${language} has both this catalog and the tree ${dir}/: ${choose ?? `give --split chapter|part to use the tree, or --po ${file} for this file`}`, { file });
   }
   if (hasTree) return { kind: "tree", dir };
   return existsSync(file) ? { kind: "file", path: file } : undefined;
@@ -97,12 +97,20 @@ const TREE_LINE_BASE = 1_000_000_000;
  * which is how such files are repaired) refuses a file that holds messages
  * of no chapter of the book: they would be translated nowhere.
  */
-export function loadTree(dir: string, config: BookConfig, outline: BookOutline, split: SplitMode | undefined, strict: boolean): LoadedTree {
+export function loadTree(
+  dir: string,
+  config: BookConfig,
+  outline: BookOutline,
+  split: SplitMode | undefined,
+  strict: boolean,
+  /** Reads one file of the tree (the preview's reuses the files that did not change). */
+  read: (path: string) => { text: string; catalog: Catalog } = readPoFileWithText,
+): LoadedTree {
   const paths = treePaths(dir);
   const texts = new Map<string, string>();
   const files = paths.map((path): TreeFile => {
     const shown = join(dir, path);
-    const { text, catalog } = readPoFileWithText(shown);
+    const { text, catalog } = read(shown);
     texts.set(path, text);
     return { path, shown, catalog };
   });
@@ -186,4 +194,35 @@ export function loadTreeWithoutBook(dir: string): LoadedTree {
   if (treePaths(dir).length === 0) throw new PobookError("no .po files in this directory", { file: dir });
   const noBook: BookOutline = { summaryPath: "", summaryText: "", summary: [], summaryMessages: [], chapters: [] };
   return loadTree(dir, { src: "src" } as BookConfig, noBook, "chapter", false);
+}
+
+/** A language's catalog as translate, preview and the mdBook preprocessor read it: its file, or its tree joined. */
+export interface ReadCatalog {
+  catalog: Catalog;
+  /** How messages name it: the file, or the tree's directory. */
+  shown: string;
+  /** The tree it was joined from (its `place` names the tree file and line of an entry's line). */
+  tree?: LoadedTree;
+}
+
+/**
+ * Reads `language`'s catalog of the po-dir `poDir` (as messages name it:
+ * relative to the working directory, or absolute): `LANG.po`, or the tree `LANG/` (laid out as its file names say, or
+ * as `split` says; both present needs `split`, see languageCatalog).
+ * Undefined when the language has neither.
+ */
+export async function readLanguageCatalog(
+  root: string,
+  config: BookConfig,
+  poDir: string,
+  language: string,
+  split?: SplitMode,
+  /** How to choose when both exist, for the refusal (default: translate's options). */
+  choose?: string,
+): Promise<ReadCatalog | undefined> {
+  const found = languageCatalog(poDir, language, split, choose);
+  if (found === undefined) return undefined;
+  if (found.kind === "file") return { catalog: readPoFileWithText(found.path).catalog, shown: found.path };
+  const tree = loadTree(found.dir, config, await readBookOutline(root, config), split, true);
+  return { catalog: tree.catalog, shown: tree.dir, tree };
 }

@@ -11,7 +11,7 @@
 import type { Command } from "commander";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { readPoFile } from "../catalog/parse.js";
+import { parseSplit, readLanguageCatalog } from "./catalog-tree.js";
 import { createTemplate, serializePo } from "../catalog/serialize.js";
 import { PobookError } from "../errors.js";
 import { writeFileAtomic } from "../fs.js";
@@ -36,15 +36,19 @@ async function runGettext(): Promise<void> {
   const { context, book } = parsePreprocessorInput(await readStdin());
   const settings = gettextSettings(context);
   // Like mdbook-gettext: no language, or no catalog for it, leaves the book as it is.
-  if (settings.catalogPath === undefined || !existsSync(settings.catalogPath)) {
+  // The catalog is `<po-dir>/LANG.po` or the tree `<po-dir>/LANG/`, read as `pobook translate` reads it.
+  const poDir = join(context.root, settings.config.poDir);
+  const shownDir = relative(process.cwd(), poDir) || ".";
+  const split = parseSplit(settings.split);
+  const read = settings.language === undefined ? undefined : await readLanguageCatalog(context.root, settings.config, shownDir, settings.language, split, 'set split = "chapter" (or "part") under [preprocessor.gettext] to use the tree, or remove one of them');
+  if (read === undefined) {
     process.stdout.write(JSON.stringify(book));
     return;
   }
-  const catalog = readPoFile(settings.catalogPath);
-  const result = translateMdbook(book, settings.config, bookLookup(catalog), { beforeLinks: settings.beforeLinks });
-  const poName = relative(process.cwd(), settings.catalogPath) || settings.catalogPath;
+  const result = translateMdbook(book, settings.config, bookLookup(read.catalog), { beforeLinks: settings.beforeLinks });
   for (const warning of result.warnings) {
-    process.stderr.write(`pobook: ${poName}:${warning.poLine ?? "?"}: ${warning.chapter}:${warning.line}: ${warning.message}; source text kept\n`);
+    const where = read.tree ? read.tree.locate(warning.poLine) : `${read.shown}:${warning.poLine ?? "?"}`;
+    process.stderr.write(`pobook: ${where}: ${warning.chapter}:${warning.line}: ${warning.message}; source text kept\n`);
   }
   process.stdout.write(JSON.stringify(result.book));
 }

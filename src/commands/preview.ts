@@ -11,6 +11,7 @@ import { addBookOption, chosenBook, shownPath } from "./book-option.js";
 import { catalogLanguage } from "./catalog-language.js";
 import { readBookConfig } from "./book-config.js";
 import { bookRoot } from "./plain-book.js";
+import { parseSplit } from "./catalog-tree.js";
 
 interface PreviewFlags {
   language?: string;
@@ -19,6 +20,7 @@ interface PreviewFlags {
   legacyInlineHtml?: boolean;
   compat?: string;
   book?: string;
+  split?: string;
 }
 
 export function registerPreview(program: Command): void {
@@ -30,6 +32,7 @@ export function registerPreview(program: Command): void {
     .option("-l, --language <lang>", "language to preview (reads <po-dir>/<lang>.po; with --po, its Language header)")
     .option("--port <n>", "port on 127.0.0.1 (0 picks a free one)", "3000")
     .option("--po <file>", "catalog to preview instead of <po-dir>/<lang>.po")
+    .option("--split <mode>", "preview the catalog tree <po-dir>/LANG/**.po split by chapter or part (needed only when <po-dir>/LANG.po exists too)")
     .option("--legacy-inline-html", "catalog made by mdbook-xgettext before inline HTML stayed in messages (also: [preprocessor.gettext] legacy-inline-html = true)")
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4 (also: compat = \"0.4\" in book.toml)")
     .action(async (bookArg: string | undefined, flags: PreviewFlags) => {
@@ -44,6 +47,7 @@ export function registerPreview(program: Command): void {
         port: Number(flags.port),
         legacyInlineHtml: flags.legacyInlineHtml ? true : undefined,
         compat: flags.compat,
+        split: parseSplit(flags.split),
         // Without book.toml, a folder of Markdown files (found again on each change).
         loadConfig: readBookConfig(book, false)?.plain ? () => readBookConfig(book)! : undefined,
       });

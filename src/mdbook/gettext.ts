@@ -28,6 +28,8 @@ export interface GettextSettings {
   catalogPath?: string;
   /** mdBook's `links` preprocessor runs after this one (see `runsBeforeLinks`). */
   beforeLinks: boolean;
+  /** `[preprocessor.gettext] split`: the language's catalog tree is meant when LANG.po exists too. */
+  split?: string;
 }
 
 const table = (value: unknown): Record<string, unknown> =>
@@ -37,7 +39,8 @@ const table = (value: unknown): Record<string, unknown> =>
 export function gettextSettings(context: PreprocessorContext): GettextSettings {
   const config = bookConfigFromObject(context.config, join(context.root, "book.toml"));
   const language = table(context.config.book).language;
-  const settings: GettextSettings = { config, beforeLinks: runsBeforeLinks(context.config) };
+  const split = table(table(context.config.preprocessor).gettext).split;
+  const settings: GettextSettings = { config, beforeLinks: runsBeforeLinks(context.config), split: typeof split === "string" ? split : undefined };
   if (typeof language === "string" && language !== "") {
     settings.language = language;
     settings.catalogPath = join(context.root, config.poDir, `${language}.po`);

@@ -62,12 +62,16 @@ export function splitRuns(text: string): Array<{ text: string; line: number }> {
   return runs;
 }
 
+/** Parses a whole catalog text as parsePo does (or gives what it gave before, from a cache). */
+export type WholeParser = (text: string, file: string) => Catalog;
+
 /**
  * Parses `text` as `parsePo(text, file)` would, reusing the runs of `cache`
  * (from the previous call) and returning the cache for the next one.
+ * `parseAll` parses the whole text when there is nothing to reuse.
  */
-export function parsePoIncrementally(text: string, file: string, cache: RunCache = new Map()): { catalog: Catalog; cache: RunCache } {
-  if (cache.size === 0) return parseWhole(text, file);
+export function parsePoIncrementally(text: string, file: string, cache: RunCache = new Map(), parseAll: WholeParser = parsePo): { catalog: Catalog; cache: RunCache } {
+  if (cache.size === 0) return parseWhole(text, file, parseAll);
   const next: RunCache = new Map();
   const catalog: Catalog = { headerComments: [], headers: [], headerFlags: [], entries: [] };
   const seen = new Map<string, number>();
@@ -107,18 +111,26 @@ export function parsePoIncrementally(text: string, file: string, cache: RunCache
 
 /**
  * The first reading: one parse of the whole text (faster than run by run),
- * its entries then filed under the run their first line is in. A run that
- * would not parse alone (an entry cut by a blank line) is never reused
- * wrongly: when its text changes, it is parsed alone, fails, and the whole
- * text is parsed again.
+ * its entries then filed under their runs (fileRuns).
  */
-function parseWhole(text: string, file: string): { catalog: Catalog; cache: RunCache } {
-  const catalog = parsePo(text, file);
+function parseWhole(text: string, file: string, parseAll: WholeParser = parsePo): { catalog: Catalog; cache: RunCache } {
+  const catalog = parseAll(text, file);
+  return { catalog, cache: fileRuns(text, catalog) };
+}
+
+/**
+ * The run cache of `catalog`, the whole parse of `text`: its entries filed
+ * under the run their first line is in. A run that would not parse alone
+ * (an entry cut by a blank line) is never reused wrongly: when its text
+ * changes, it is parsed alone, fails, and the whole text is parsed again.
+ * (The preview files a first reading's runs after its first page is out.)
+ */
+export function fileRuns(text: string, catalog: Catalog): RunCache {
   const cache: RunCache = new Map();
   const runs = splitRuns(text);
   const hasHeader = catalog.headers.length > 0 || catalog.headerComments.length > 0 || catalog.headerFlags.length > 0;
   // The header is filed with the first run; anywhere else, nothing is filed (the next save parses all).
-  if (runs.length === 0 || (hasHeader && !/^msgid ""/m.test(runs[0]!.text))) return { catalog, cache };
+  if (runs.length === 0 || (hasHeader && !/^msgid ""/m.test(runs[0]!.text))) return cache;
   const filed: Catalog[] = runs.map(() => ({ headerComments: [], headers: [], headerFlags: [], entries: [] }));
   if (hasHeader) Object.assign(filed[0]!, { headers: catalog.headers, headerComments: catalog.headerComments, headerFlags: catalog.headerFlags });
   let run = 0;
@@ -137,5 +149,5 @@ function parseWhole(text: string, file: string): { catalog: Catalog; cache: RunC
     parsed.placed ??= { line: item.line, entries: catalog.entries.slice(offset, offset + count) };
     offset += count;
   });
-  return { catalog, cache };
+  return cache;
 }

@@ -5,11 +5,12 @@
  */
 import { isUtf8 } from "node:buffer";
 import { readFileSync, statSync } from "node:fs";
-import { decodeUtf8 } from "../catalog/parse.js";
+import { decodeUtf8, parsePo } from "../catalog/parse.js";
+import type { CatalogCache } from "../runtime/catalog-cache.js";
 import type { Catalog } from "../catalog/types.js";
 import { PobookError } from "../errors.js";
 import { catalogLookup, type Lookup } from "../translate/lookup.js";
-import { parsePoIncrementally, type RunCache } from "./incremental-po.js";
+import { fileRuns, parsePoIncrementally, type RunCache } from "./incremental-po.js";
 import { summaryTitleLookup } from "./titles.js";
 
 export interface CatalogVersion {
@@ -19,6 +20,8 @@ export interface CatalogVersion {
   lookup: Lookup;
   /** For SUMMARY.md titles (mdBook's stripped chapter names too). */
   titles: Lookup;
+  /** A catalog tree's file and line of an entry's line (a single file's lines are its own). */
+  place?: (line: number) => { file: string; line: number };
 }
 
 export interface CatalogState {
@@ -31,6 +34,8 @@ export interface CatalogState {
 export class LiveCatalog {
   private stamp?: string;
   private runs: RunCache = new Map();
+  /** The first reading's runs, filed when the process has time (or at the next change). */
+  private pendingRuns?: () => RunCache;
   private state: CatalogState = {};
   private versions = 0;
 
@@ -39,7 +44,21 @@ export class LiveCatalog {
     readonly path: string,
     private readonly shownName: string,
     private readonly report: (line: string) => void,
+    /** Parsed catalogs of earlier runs: the first reading of an unchanged catalog is not parsed again. */
+    private readonly stored?: CatalogCache,
   ) {}
+
+  /** The whole parse of a first reading: from the cache, else parsed and stored once the page is out. */
+  private readonly parseAll = (text: string, file: string): Catalog => {
+    const cached = this.stored?.lookup(text);
+    if (cached) return cached;
+    const catalog = parsePo(text, file);
+    if (this.stored) {
+      const stored = this.stored;
+      setTimeout(() => stored.store(text, catalog), 500).unref();
+    }
+    return catalog;
+  };
 
   current(): CatalogState {
     let stamp: string;
@@ -54,8 +73,7 @@ export class LiveCatalog {
       const bytes = readFileSync(this.path);
       // isUtf8 is a fast check; the decoder names the line of a bad byte.
       const text = isUtf8(bytes) ? bytes.toString("utf8").replace(/^\uFEFF/, "") : decodeUtf8(bytes, this.shownName);
-      const { catalog, cache } = parsePoIncrementally(text, this.shownName, this.runs);
-      this.runs = cache;
+      const catalog = this.versions === 0 && this.runs.size === 0 ? this.firstReading(text) : this.reread(text);
       const lookup = catalogLookup(catalog);
       if (this.state.error !== undefined) this.report(`${this.shownName} reads again: showing it`);
       this.state = { good: { stamp: `${++this.versions}`, catalog, lookup, titles: summaryTitleLookup(catalog, lookup) } };
@@ -65,6 +83,28 @@ export class LiveCatalog {
       if (!(error instanceof PobookError)) throw error;
       return this.fail(error, stamp);
     }
+  }
+
+  /** The first good reading: a whole parse (or the cache's), its runs filed later, off the first page's path. */
+  private firstReading(text: string): Catalog {
+    const catalog = this.parseAll(text, this.shownName);
+    let runs: RunCache | undefined;
+    const pending = (): RunCache => (runs ??= fileRuns(text, catalog));
+    this.pendingRuns = pending;
+    setTimeout(() => {
+      if (this.pendingRuns !== pending) return;
+      this.runs = pending();
+      this.pendingRuns = undefined;
+    }, 1_000).unref();
+    return catalog;
+  }
+
+  private reread(text: string): Catalog {
+    const runs = this.pendingRuns?.() ?? this.runs;
+    this.pendingRuns = undefined;
+    const { catalog, cache } = parsePoIncrementally(text, this.shownName, runs);
+    this.runs = cache;
+    return catalog;
   }
 
   private fail(error: PobookError, stamp: string): CatalogState {

@@ -1,14 +1,13 @@
 /**
  * One chapter of the preview: translated like mdbook-gettext would (chapter
  * text with includes expanded, same core as `pobook translate`), rendered to
- * HTML with remark-rehype + rehype-highlight + rehype-stringify, each block
+ * HTML with remark-rehype + highlight.js (highlight.ts) + rehype-stringify, each block
  * that carries messages marked with what happened to them (translated,
  * fuzzy, untranslated, rejected), the PO line and the source text.
  */
 import { inFile } from "../errors.js";
 import type { Element, ElementContent, Root as HastRoot } from "hast";
 import type { Nodes as MdastNodes } from "mdast";
-import rehypeHighlight from "rehype-highlight";
 import rehypeStringify from "rehype-stringify";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
@@ -18,6 +17,7 @@ import type { PobookError } from "../errors.js";
 import { parseMarkdown } from "../markdown/parse.js";
 import { prepareChapterDocument, type PreparedDocument } from "../translate/book.js";
 import { markCodeRanges } from "./code-marks.js";
+import { rehypeLazyHighlight } from "./highlight.js";
 import { applyMdbookHeadings } from "./heading-links.js";
 import { translateWithOutcomes, type MessageOutcome } from "../translate/document.js";
 import type { Lookup } from "../translate/lookup.js";
@@ -43,6 +43,8 @@ export interface RenderOptions {
   /** How the catalog is named in hover titles (`po/de.po`); "" for the source language (no marks). */
   poName: string;
   legacyInlineHtml?: boolean;
+  /** A catalog tree's file and line of an entry's line. */
+  place?: (line: number) => { file: string; line: number };
 }
 
 /** Elements a message's text can sit in, innermost wins. */
@@ -77,13 +79,14 @@ function innermost(blocks: readonly Located[], start: number, end: number): Loca
   return best;
 }
 
-function describe(outcome: MessageOutcome, poName: string): string {
-  const where = outcome.poLine === undefined ? `not in ${poName}` : `${poName}:${outcome.poLine}`;
+function describe(outcome: MessageOutcome, poName: string, place?: RenderOptions["place"]): string {
+  const found = outcome.poLine === undefined ? undefined : place ? place(outcome.poLine) : { file: poName, line: outcome.poLine };
+  const where = found === undefined ? `not in ${poName}` : `${found.file}:${found.line}`;
   return `${where} (${outcome.status})`;
 }
 
 /** Status classes, PO line and source text of `list` (one block's or one code string's messages). */
-function markProperties(list: readonly MessageOutcome[], poName: string, existing: unknown): Record<string, unknown> {
+function markProperties(list: readonly MessageOutcome[], poName: string, existing: unknown, place?: RenderOptions["place"]): Record<string, unknown> {
   const statuses = new Set(list.map((outcome) => outcome.status));
   const worst = SEVERITY.find((status) => statuses.has(status))!;
   const withLine = list.find((outcome) => outcome.poLine !== undefined);
@@ -92,9 +95,13 @@ function markProperties(list: readonly MessageOutcome[], poName: string, existin
     dataPoStatus: worst,
     dataPoFile: poName,
   };
-  if (withLine) properties.dataPoLine = String(withLine.poLine);
+  if (withLine) {
+    const found = place ? place(withLine.poLine!) : { file: poName, line: withLine.poLine! };
+    properties.dataPoFile = found.file;
+    properties.dataPoLine = String(found.line);
+  }
   properties.dataPoSource = list.map((outcome) => outcome.message.msgid.replace(/\n$/, "")).join("\n");
-  properties.title = list.map((outcome) => describe(outcome, poName)).join("\n");
+  properties.title = list.map((outcome) => describe(outcome, poName, place)).join("\n");
   return properties;
 }
 
@@ -102,7 +109,7 @@ function markProperties(list: readonly MessageOutcome[], poName: string, existin
  * A rehype step putting status classes, PO lines and source text on the
  * blocks of `outcomes`; in a code block, on each message's own text.
  */
-function markBlocks(outcomes: readonly MessageOutcome[], poName: string, markdown: string) {
+function markBlocks(outcomes: readonly MessageOutcome[], poName: string, markdown: string, place?: RenderOptions["place"]) {
   return () => (tree: HastRoot): void => {
     const blocks = blockElements(tree);
     const byBlock = new Map<Element, MessageOutcome[]>();
@@ -129,13 +136,13 @@ function markBlocks(outcomes: readonly MessageOutcome[], poName: string, markdow
       if (element.tagName === "pre" && element.position) {
         const fenced = /^[ \t]*(`{3,}|~{3,})/.test(markdown.slice(element.position.start.offset!));
         const { text, offsets } = sourceLines();
-        const ranges = list.map((outcome) => ({ start: outcome.outputStart, end: outcome.outputEnd, properties: markProperties([outcome], poName, []) as never }));
+        const ranges = list.map((outcome) => ({ start: outcome.outputStart, end: outcome.outputEnd, properties: markProperties([outcome], poName, [], place) as never }));
         if (markCodeRanges(element, ranges, text, offsets, element.position.start.line - 1, fenced)) {
           element.properties.dataPoMessages = String(list.length);
           continue;
         }
       }
-      Object.assign(element.properties, markProperties(list, poName, element.properties.className));
+      Object.assign(element.properties, markProperties(list, poName, element.properties.className, place));
     }
   };
 }
@@ -185,15 +192,15 @@ function normalizeCodeLanguages(node: MdastNodes): void {
 const maskCourseDirectives = (text: string): string => text.replace(/^\{\{%[^}]*\}\}[ \t]*$/gm, (line) => " ".repeat(line.length));
 
 /** Markdown (with per-message outcomes over its text) → HTML. */
-export function markdownToHtml(markdown: string, outcomes: readonly MessageOutcome[], options: { poName: string; frontMatter?: boolean; smartPunctuation?: boolean }): string {
+export function markdownToHtml(markdown: string, outcomes: readonly MessageOutcome[], options: { poName: string; frontMatter?: boolean; smartPunctuation?: boolean; place?: RenderOptions["place"] }): string {
   const masked = maskCourseDirectives(markdown);
   const tree = parseMarkdown(masked, { frontMatter: options.frontMatter });
   normalizeCodeLanguages(tree);
   applyMdbookHeadings(tree, masked, { smartPunctuation: options.smartPunctuation ?? false });
   const processor = unified()
     .use(remarkRehype, { allowDangerousHtml: true, footnoteBackLabel: "\u21a9" })
-    .use(rehypeHighlight, { detect: false })
-    .use(markBlocks(outcomes, options.poName, masked))
+    .use(rehypeLazyHighlight)
+    .use(markBlocks(outcomes, options.poName, masked, options.place))
     .use(languageNeutralFootnotes())
     .use(chapterLinks())
     .use(rehypeStringify, { allowDangerousHtml: true });
@@ -233,7 +240,7 @@ export function renderPrepared(config: BookConfig, path: string, document: Prepa
   const count = (status: MessageStatus): number => result.outcomes.filter((outcome) => outcome.status === status).length;
   const stats: ChapterStats = { total: result.total, translated: count("translated"), fuzzy: count("fuzzy"), untranslated: count("untranslated"), rejected: count("rejected") };
   // The book's own language has no catalog: nothing to mark.
-  const html = inFile(path, () => markdownToHtml(result.text, options.poName === "" ? [] : result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor, smartPunctuation: smartPunctuation(config) }));
+  const html = inFile(path, () => markdownToHtml(result.text, options.poName === "" ? [] : result.outcomes, { poName: options.poName, frontMatter: config.coursePreprocessor, smartPunctuation: smartPunctuation(config), place: options.place }));
   return { html, stats };
 }
 

@@ -14,6 +14,7 @@ import { chapterEntries, type SummaryItem } from "../book/summary.js";
 import type { BookOutline } from "../book/template.js";
 import { readOutline } from "../book/extract-book.js";
 import { ExtractionCache } from "../runtime/extraction-cache.js";
+import { CatalogCache } from "../runtime/catalog-cache.js";
 import { PobookError } from "../errors.js";
 import type { Lookup } from "../translate/lookup.js";
 import { PREVIEW_CSS, PREVIEW_JS } from "./assets.js";
@@ -23,7 +24,10 @@ import { isLoopbackHost } from "./host.js";
 import { htmlOutput, lookupStaticFile, themeDir } from "./static-files.js";
 import { ChapterCache } from "./chapter-cache.js";
 import { languageNameOrCode } from "../publish/languages.js";
-import { LiveCatalog } from "./live-catalog.js";
+import { LiveCatalog, type CatalogState } from "./live-catalog.js";
+import { LiveTree } from "./live-tree.js";
+import { languageCatalog, treeLanguages } from "../commands/catalog-tree.js";
+import type { SplitMode } from "../catalog/tree.js";
 import { buildNavigation, plainTitle, type BookNavigation } from "./navigation.js";
 import { escapeHtml, pageUrl, renderPage, type LanguageLink } from "./page.js";
 import { prepareTitles, TitleTranslator } from "./titles.js";
@@ -41,6 +45,8 @@ export interface PreviewOptions {
   compat?: string;
   /** Where catalog errors are told (default: stderr, `pobook preview: FILE:LINE: …`). */
   report?: (line: string) => void;
+  /** The catalog tree `<po-dir>/LANG/` is meant when `LANG.po` exists too (translate's `--split`). */
+  split?: SplitMode;
   /** Reads the book's settings (default: book.toml); a plain Markdown book finds its files again on each change. */
   loadConfig?: () => BookConfig;
 }
@@ -96,8 +102,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const loadConfig = options.loadConfig ?? ((): BookConfig => readConfig(root));
   let config = withCompat(loadConfig(), options.compat);
   let configVersion = 0;
-  const poPath = resolve(options.poPath ?? join(root, config.poDir, `${options.language}.po`));
+  // The language's catalog as translate finds it: <po-dir>/LANG.po or the tree <po-dir>/LANG/.
+  const found = options.poPath === undefined ? languageCatalog(join(root, config.poDir), options.language, options.split) : undefined;
+  const poPath = resolve(options.poPath ?? (found?.kind === "tree" ? found.dir : join(root, config.poDir, `${options.language}.po`)));
   if (!existsSync(poPath)) throw new PobookError(`no catalog for ${options.language}`, { file: poPath });
+  const isTreeDir = (path: string): boolean => statSync(path).isDirectory();
   const legacyInlineHtml = options.legacyInlineHtml || config.segmentation.legacyInlineHtml;
 
   const report = options.report ?? ((line: string) => process.stderr.write(`pobook preview: ${line}\n`));
@@ -109,7 +118,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     code: string;
     base: string;
     /** Undefined for the book's own language (shown as written). */
-    catalog?: LiveCatalog;
+    catalog?: { current(): CatalogState };
     poName: string;
     titles: TitleTranslator;
     nav?: { key: string; value: BookNavigation };
@@ -118,8 +127,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const language = (code: string, path: string | undefined, base: string): Language => {
     let found = languages.get(code);
     if (!found) {
-      const catalog = path === undefined ? undefined : new LiveCatalog(path, shown(path), report);
-      found = { code, base, catalog, poName: path === undefined ? "" : shown(path), titles: new TitleTranslator(segmentationOptions(config, { legacyInlineHtml })) };
+      const catalog =
+        path === undefined
+          ? undefined
+          : isTreeDir(path)
+            ? new LiveTree(path, shown, report, () => ({ config, outline: summary().outline }))
+            : new LiveCatalog(path, shown(path), report, new CatalogCache(path));
+      found = { code, base, catalog, poName: path === undefined ? "" : isTreeDir(path) ? `${shown(path)}/` : shown(path), titles: new TitleTranslator(segmentationOptions(config, { legacyInlineHtml })) };
       languages.set(code, found);
     }
     return found;
@@ -131,6 +145,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const dir = join(root, config.poDir);
     try {
       for (const name of readdirSync(dir).sort()) if (name.endsWith(".po") && statSync(join(dir, name)).isFile()) files.set(name.slice(0, -3), join(dir, name));
+      // Languages kept as trees (a language with both keeps its file here, as translate --all does).
+      for (const language of treeLanguages(dir)) if (!files.has(language)) files.set(language, join(dir, language));
     } catch {
       // No po-dir: only the catalog given with --po.
     }
@@ -173,8 +189,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
    * extract` keeps (a big SUMMARY.md is a long parse), which the preview
    * fills when it has to parse.
    */
-  let summaryCache: { text: string; items: SummaryItem[]; formatted: Map<number, string> } | undefined;
-  const summary = (): { text: string; items: SummaryItem[]; formatted: Map<number, string> } => {
+  let summaryCache: { text: string; items: SummaryItem[]; formatted: Map<number, string>; outline: BookOutline } | undefined;
+  const summary = (): { text: string; items: SummaryItem[]; formatted: Map<number, string>; outline: BookOutline } => {
     const summaryPath = outlinePath(config);
     const text = outlineText(config, read);
     if (summaryCache?.text === text) return summaryCache;
@@ -186,14 +202,15 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       outline = readOutline(config, read, { legacyInlineHtml: options.legacyInlineHtml });
       if (!config.plain) {
         cache.store(OUTLINE_KEY, [summaryPath], outline);
-        cache.save();
+        // Only the outline is the preview's: the chapters `pobook extract` stored stay.
+        cache.save({ keepOthers: true });
       }
     }
     // mdBook names chapters with their formatting stripped; the messages keep it (`` `if` Expressions ``).
     const formatted = new Map<number, string>();
     for (const message of outline.summaryMessages) if (!formatted.has(message.line)) formatted.set(message.line, message.msgid);
     prepareTitles(formatted.values(), { plain: true, html: true });
-    summaryCache = { text, items: outline.summary, formatted };
+    summaryCache = { text, items: outline.summary, formatted, outline };
     return summaryCache;
   };
   /** The sidebar in `lang`, built again when SUMMARY.md, book.toml or the catalog changed. */
@@ -212,6 +229,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
 
   const untranslated: Lookup = () => ({ status: "untranslated" });
+  /** book.toml's title as translate and publish give it: its `book.toml:title` message (src/publish/book-messages.ts). */
+  const bookTitle = (lookup: Lookup): string => {
+    if (config.title === undefined) return "";
+    const found = lookup(config.title, "book.toml:title");
+    return found.status === "translated" ? found.msgstr : config.title;
+  };
   const chapterPage = (lang: Language, current: string): string | undefined => {
     const state = lang.catalog?.current() ?? {};
     const lookup = state.good?.lookup ?? untranslated;
@@ -226,7 +249,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     try {
       let cache = chapters.get(lang.code);
       if (!cache) chapters.set(lang.code, (cache = new ChapterCache()));
-      const rendered = cache.render(config, chapterPath, read, lookup, { poName: lang.poName, legacyInlineHtml });
+      const rendered = cache.render(config, chapterPath, read, lookup, { poName: lang.poName, legacyInlineHtml, place: state.good?.place });
       contentHtml = rendered.html;
       stats = lang.catalog ? rendered.stats : undefined;
       // Like mdBook, an include that cannot be read is said and left as it is.
@@ -237,7 +260,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     }
     const fold = table(htmlOutput(config).fold);
     return renderPage({
-      bookTitle: config.title ?? "",
+      bookTitle: bookTitle(lookup),
       language: lang.code,
       sourceLanguage: config.language,
       nav,
@@ -401,6 +424,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   // Watchers start once the port is ours: a failed start leaves nothing running.
   // The catalog previewed, and every other catalog of the po-dir (the language picker shows them).
   const poDir = resolve(root, config.poDir);
+  if (isTreeDir(poPath)) watchDir(poPath, true, (name) => name.endsWith(".po"));
   watchDir(dirname(poPath), false, (name) => name === basename(poPath) || (dirname(poPath) === poDir && name.endsWith(".po")));
   if (dirname(poPath) !== poDir) watchDir(poDir, false, (name) => name.endsWith(".po"));
   // Parse the catalog and SUMMARY.md now, while the browser opens: the first page is then quick.

@@ -107,12 +107,17 @@ export class ExtractionCache {
     return value;
   }
 
-  /** Writes the entries of this run (entries no longer used, like removed chapters, are dropped). */
-  save(): void {
-    const unchanged = this.kept.size === this.stored.size && [...this.kept].every(([path, entry]) => this.stored.get(path) === entry);
+  /**
+   * Writes the entries of this run (entries no longer used, like removed
+   * chapters, are dropped; with `keepOthers`, by a run that used only some of
+   * them, such as the preview's outline, they stay).
+   */
+  save(options: { keepOthers?: boolean } = {}): void {
+    const entries = options.keepOthers ? new Map([...this.stored, ...this.kept]) : this.kept;
+    const unchanged = entries.size === this.stored.size && [...entries].every(([path, entry]) => this.stored.get(path) === entry);
     if (unchanged) return;
     try {
-      writeFileAtomic(this.path, JSON.stringify(Object.fromEntries(this.kept)));
+      writeFileAtomic(this.path, JSON.stringify(Object.fromEntries(entries)));
     } catch {
       // A cache that cannot be written only costs time.
     }
