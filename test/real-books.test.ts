@@ -18,6 +18,9 @@ const FIXTURES = join(import.meta.dirname, "..", "fixtures", "real-books");
  */
 const PASSING: Record<string, { warns: number; book?: string }> = {
   "cargo-book-backslash-hard-break": { warns: 0 },
+  // Reference links whose definitions are in an included file: translated in place; a chapter
+  // redefining a label the include defined first (mdBook keeps the include's) is warned about.
+  "bevy-cheatbook-included-link-definitions": { warns: 1 },
   "cxx-book-chapter-listed-twice": { warns: 0 },
   // Chapters SUMMARY.md lists without a file: mdBook creates them, translate writes them into the copy.
   "dojo-book-missing-chapter": { warns: 0 },
