@@ -247,6 +247,18 @@ function includedDefinitions(path: string, text: string, tree: Root, read: (path
   return lines.length === 0 ? "" : `\n\n${lines.join("\n")}\n`;
 }
 
+/** `document` prepared again with the definitions its includes bring appended (hidden from the output), if any. */
+function withIncludedDefinitions(document: PreparedDocument, prepare: (text: string) => PreparedDocument, read: (path: string) => string): PreparedDocument {
+  const definitions = includedDefinitions(document.path, document.original, document.tree, read, document.options);
+  if (definitions === "") return document;
+  const suffixed = prepare((document.bom ? BOM : "") + document.original + definitions);
+  // The definitions only resolve links: kept when they add or move no message (a text ending in an unclosed fence would swallow them).
+  const same = suffixed.messages.length === document.messages.length && suffixed.messages.every((message, index) => message.start === document.messages[index]!.start);
+  if (!same) return document;
+  suffixed.hiddenSuffix = definitions.length;
+  return suffixed;
+}
+
 /** Reads and segments SUMMARY.md, every chapter and every included file with messages. */
 export function prepareBook(config: BookConfig, read: (path: string) => string, options: PrepareOptions = {}): PreparedBook {
   const documents: PreparedDocument[] = [];
@@ -278,15 +290,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       throw new PobookError(chapterReadFailure(path, error), { file: summaryPath, line: lineOfChapter.get(path) });
     }
     let document = prepareChapterDocument(config, path, text, options);
-    const definitions = includedDefinitions(path, text, document.tree, read, document.options);
-    if (definitions !== "") {
-      const withDefinitions = prepareChapterDocument(config, path, text + definitions, options);
-      // The definitions only resolve links: kept when they add or move no message (a chapter ending in an unclosed fence would swallow them).
-      if (withDefinitions.messages.length === document.messages.length && withDefinitions.messages.every((message, index) => message.start === document.messages[index]!.start)) {
-        document = withDefinitions;
-        document.hiddenSuffix = definitions.length;
-      }
-    }
+    document = withIncludedDefinitions(document, (suffixed) => prepareChapterDocument(config, path, suffixed, options), read);
     const parsed = document.parsed;
     document.messages = expandInlineIncludeMessages(path, parsed, document.tree, document.messages, read, document.options);
     documents.push(document);
@@ -312,7 +316,8 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       documents.push(prepareCode(includePath, text, code, base));
       continue;
     }
-    const document = prepareMarkdown(includePath, "include", text, text, base);
+    let document = prepareMarkdown(includePath, "include", text, text, base);
+    document = withIncludedDefinitions(document, (suffixed) => prepareMarkdown(includePath, "include", suffixed, suffixed, base), read);
     document.messages = expandInlineIncludeMessages(includePath, document.parsed, document.tree, document.messages, read, document.options);
     documents.push(document);
     // Its own includes, relative to it as mdBook expands them (a file already prepared is not prepared again).
