@@ -23,7 +23,8 @@
 //               code left alone): for every entry, re-extracting the translated tree yields the
 //               msgstr as a msgid, or translate printed a warning naming the entry's PO line
 //   unchanged   no step wrote into the book's folder
-//   catalogs    (manifest only) how many of an upstream catalog's msgids the POT reproduces
+//   catalogs    (manifest only) how many of an upstream catalog's msgids the POT reproduces; a
+//               catalog pobook cannot read (msgfmt's verdict beside it) fails this check only
 // It prints a table, writes the JSON summary (--json) and exits 1 when any check failed.
 // Needs a built dist/ (npx tsc -p tsconfig.json) and GNU gettext on PATH.
 import { spawnSync } from "node:child_process";
@@ -47,6 +48,7 @@ function publishedToml(text) {
 const { parseBookConfig } = await import(join(ROOT, "dist", "src", "book", "config.js"));
 const { parseSummary, chapterEntries } = await import(join(ROOT, "dist", "src", "book", "summary.js"));
 const { findReadRoot } = await import(join(ROOT, "dist", "src", "runtime", "book-reader.js"));
+const { createdChapterText } = await import(join(ROOT, "dist", "src", "book", "created-chapters.js"));
 
 /** Language code the round trips translate into (not a real language, so nothing special-cases it). */
 const LANG = "eo"; // any language pobook can name (its picker lists it by name)
@@ -236,6 +238,14 @@ export function compareTrees(source, copy, layout) {
   }
   for (const [path, actual] of copy) {
     if (source.has(path) || path === PICKER_SCRIPT || path === PICKER_STYLE) continue;
+    const created = layout?.created?.get(path);
+    if (created !== undefined) {
+      // A chapter mdBook would create: in the copy as mdBook writes it (the round trips translate nothing).
+      compareFile(path, { type: "file", mode: "644", bytes: Buffer.from(created) }, actual, path);
+      continue;
+    }
+    // Directories holding only created chapters.
+    if (actual.type === "dir" && layout?.created && [...layout.created.keys()].some((file) => file.startsWith(`${path}/`))) continue;
     const relocated = layout && (path === OUTSIDE || path.startsWith(`${OUTSIDE}/`));
     if (!relocated) {
       problems.push(`extra ${actual.type} ${path}`);
@@ -292,6 +302,30 @@ function chapterCount(book) {
   }
 }
 
+/**
+ * Chapters SUMMARY.md lists whose file the book lacks, by path from the book root, with the
+ * text mdBook creates them with (`[build] create-missing`, the default): translate writes them
+ * into the copy (translated), so the round trips expect them there.
+ */
+function createdChaptersOf(book) {
+  const created = new Map();
+  try {
+    const config = parseBookConfig(readFileSync(join(book, "book.toml"), "utf8"), join(book, "book.toml"));
+    if (!config.createMissing) return created;
+    const summaryPath = join(book, config.src, "SUMMARY.md");
+    const visit = (item) => {
+      if (item.kind !== "chapter") return;
+      const path = join(config.src, item.path ?? "").split(sep).join("/");
+      if (item.path !== undefined && !created.has(path) && !existsSync(join(book, path))) created.set(path, createdChapterText(item.name));
+      item.children.forEach(visit);
+    };
+    parseSummary(readFileSync(summaryPath, "utf8"), summaryPath).forEach(visit);
+  } catch {
+    // A book without a readable book.toml or SUMMARY.md creates nothing.
+  }
+  return created;
+}
+
 /** The folder pobook may read the book's includes from (the git work tree, or book.toml's read-root). */
 function readRootOf(book) {
   try {
@@ -322,7 +356,17 @@ function buildDirOf(book) {
 
 /** Share of an upstream catalog's msgids that the POT reproduces, and the POT's msgids it lacks. */
 function compareCatalog(potIds, catalogPath) {
-  const ids = msgidsOf(readFileSync(catalogPath, "utf8"), catalogPath);
+  let ids;
+  try {
+    ids = msgidsOf(readFileSync(catalogPath, "utf8"), catalogPath);
+  } catch (error) {
+    // The project's own catalog is broken (ordinals/ord's ja.po has an unterminated string): that
+    // comparison fails, with what pobook and msgfmt say, and the run goes on.
+    const where = error.line === undefined ? "" : `:${error.line}`;
+    const msgfmt = run("msgfmt", ["--check-format", "-o", "/dev/null", catalogPath]);
+    const gnu = msgfmt.status === 0 ? "msgfmt accepts it" : `msgfmt: ${firstLine(msgfmt.stderr)}`;
+    return { catalog: catalogPath, error: `unreadable (${basename(catalogPath)}${where}: ${error.message}; ${gnu})` };
+  }
   let matched = 0;
   for (const id of ids) if (potIds.has(id)) matched++;
   let extra = 0;
@@ -370,7 +414,7 @@ export async function checkBook(bookDir, { name = basename(bookDir), commit, rep
 
   const template = parsePo(potText, pot);
   writeCatalog(join(work, "identity.po"), template, (id) => id);
-  const layout = { book: realpathSync(book), readRoot: readRootOf(book) };
+  const layout = { book: realpathSync(book), readRoot: readRootOf(book), created: createdChaptersOf(book) };
   const identity = await roundTrip(pobook, book, source, join(work, "identity.po"), join(work, "identity"), args, layout);
   result.identity = identity;
   if (!identity.ok) fail("identity", identity.problems.join("; "));
@@ -408,6 +452,7 @@ export async function checkBook(bookDir, { name = basename(bookDir), commit, rep
   }
 
   result.catalogs = catalogs.map((catalog) => compareCatalog(potIds, resolve(book, catalog)));
+  for (const catalog of result.catalogs) if (catalog.error) fail("catalogs", `${relative(book, catalog.catalog)}: ${catalog.error}`);
   result.unchanged = listingOf(book, skip) === before;
   if (!result.unchanged) fail("unchanged", "a step wrote into the book's folder");
   return result;
@@ -474,7 +519,12 @@ async function main() {
     if (!options.keep) rmSync(work, { recursive: true, force: true });
   }
   process.stdout.write(`${table(results)}\n`);
-  for (const r of results) for (const c of r.catalogs ?? []) process.stdout.write(`${r.name}: ${relative(r.path, c.catalog)}: ${c.matched}/${c.msgids} msgids reproduced (${c.percent}%), ${c.extraInPot} POT msgids not in it\n`);
+  for (const r of results) {
+    for (const c of r.catalogs ?? []) {
+      const figures = c.error ?? `${c.matched}/${c.msgids} msgids reproduced (${c.percent}%), ${c.extraInPot} POT msgids not in it`;
+      process.stdout.write(`${r.name}: ${relative(r.path, c.catalog)}: ${figures}\n`);
+    }
+  }
   if (options.json) writeFileSync(options.json, `${JSON.stringify(results, null, 2)}\n`);
   const failed = results.filter((r) => r.failures.length > 0).length;
   process.stdout.write(`${results.length - failed} of ${results.length} books pass every check\n`);

@@ -198,7 +198,7 @@ describe("pobook extract on bad input: one line naming the file, exit 2, no outp
   const cases: Array<[string, Record<string, string | Uint8Array>, RegExp]> = [
     ["a missing book.toml", { "src/SUMMARY.md": "" }, /book\.toml: no book\.toml \(give a book directory or a Markdown file\)/],
     ["a missing SUMMARY.md", { "book.toml": "[book]\n" }, /SUMMARY\.md: SUMMARY\.md is missing/],
-    ["a chapter listed but absent", { "book.toml": "[book]\n", "src/SUMMARY.md": "# S\n\n- [A](a.md)\n- [B](b.md)\n", "src/a.md": "A\n" }, /SUMMARY\.md:4: chapter src\/b\.md is listed but cannot be read/],
+    ["a chapter listed but absent (create-missing = false)", { "book.toml": "[book]\n[build]\ncreate-missing = false\n", "src/SUMMARY.md": "# S\n\n- [A](a.md)\n- [B](b.md)\n", "src/a.md": "A\n" }, /SUMMARY\.md:4: chapter src\/b\.md is listed but cannot be read/],
     ["an unreadable include", { "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "x\n\n{{#include nope.rs}}\n" }, /src\/a\.md:3: cannot read included file src\/nope\.rs/],
     ["an include outside the book", { "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": "{{#include ../../../etc/passwd}}\n" }, /src\/a\.md:1: cannot read included file [./]*etc\/passwd: \S*\/etc\/passwd is outside the read root /],
     ["invalid UTF-8", { "book.toml": "[book]\n", "src/SUMMARY.md": "- [A](a.md)\n", "src/a.md": new Uint8Array([0x41, 0xff, 0xfe, 0x0a]) }, /src\/a\.md:1: file is not valid UTF-8/],

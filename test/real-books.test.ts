@@ -18,7 +18,12 @@ const FIXTURES = join(import.meta.dirname, "..", "fixtures", "real-books");
  */
 const PASSING: Record<string, { warns: number; book?: string }> = {
   "cargo-book-backslash-hard-break": { warns: 0 },
+  // Reference links whose definitions are in an included file: translated in place; a chapter
+  // redefining a label the include defined first (mdBook keeps the include's) is warned about.
+  "bevy-cheatbook-included-link-definitions": { warns: 1 },
   "cxx-book-chapter-listed-twice": { warns: 0 },
+  // Chapters SUMMARY.md lists without a file: mdBook creates them, translate writes them into the copy.
+  "dojo-book-missing-chapter": { warns: 0 },
   "mdbook-guide-escaped-directive": { warns: 0 },
   "admonish-book-admonish-blocks": { warns: 0 },
   "async-book-executable-file": { warns: 0 },
@@ -35,6 +40,8 @@ const PASSING: Record<string, { warns: number; book?: string }> = {
   "rust-cli-book-include-lines-rust-fence": { warns: 0 },
   "rustc-dev-guide-escaped-brace-heading": { warns: 0 },
   "synthetic-symlink": { warns: 0 },
+  // CRLF chapters: comments' messages end before the newline (test/crlf-code-blocks.test.ts).
+  "sonic-book-crlf-code-comments": { warns: 0 },
   "walrus-docs-suffix-chapters-one-paragraph": { warns: 1 },
   // The book is the fixture's book/ folder: it includes ../examples/ from beside it.
   "mdbook-guide-include-outside-book": { warns: 0, book: "book" },
@@ -63,7 +70,7 @@ type InProcessRunner = (args: string[], env: NodeJS.ProcessEnv) => Promise<{ sta
 const inProcess: InProcessRunner = (args, env) => runInProcess(args, { env });
 
 interface Harness {
-  checkBook(dir: string, options: { work: string; runPobook?: InProcessRunner }): Promise<BookResult>;
+  checkBook(dir: string, options: { work: string; catalogs?: string[]; runPobook?: InProcessRunner }): Promise<BookResult>;
   shout(msgid: string): string;
   snapshotTree(root: string): Map<string, unknown>;
   compareTrees(source: Map<string, unknown>, copy: Map<string, unknown>, layout?: { book: string; readRoot: string }): string[];
@@ -101,6 +108,22 @@ describe("real-book fixtures", () => {
 });
 
 describe("harness", () => {
+  it("fails only the catalogs check when a project's own catalog is broken, and scores the others", { timeout: 180_000 }, async () => {
+    // ordinals/ord's docs/po/ja.po has an unterminated string, which msgfmt rejects too.
+    const book = join(scratch, "broken-catalog-book");
+    cpSync(join(FIXTURES, "cxx-book-chapter-listed-twice"), book, { recursive: true });
+    mkdirSync(join(book, "po"));
+    const header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n';
+    writeFileSync(join(book, "po", "ja.po"), `${header}msgid "Summary"\nmsgstr "unterminated\n`);
+    writeFileSync(join(book, "po", "de.po"), `${header}msgid "Summary"\nmsgstr "Inhalt"\n\nmsgid "Not in the book"\nmsgstr "Nicht im Buch"\n`);
+    const work = join(scratch, "broken-catalog-work");
+    mkdirSync(work);
+    const result = (await harness.checkBook(book, { work, catalogs: ["po/ja.po", "po/de.po"], runPobook: inProcess })) as BookResult & { catalogs: Array<{ error?: string; matched?: number; msgids?: number }> };
+    expect(result.failures).toEqual([{ check: "catalogs", detail: expect.stringMatching(/^po\/ja\.po: unreadable \(ja\.po:6: unterminated string; msgfmt: .*ja\.po:7: end-of-line within string\)$/) }]);
+    expect([result.msgfmt, result.msgcat, result.identity?.ok, result.empty?.ok, result.unchanged]).toEqual([true, true, true, true, true]);
+    expect(result.catalogs[1]).toEqual(expect.objectContaining({ matched: 1, msgids: 2 }));
+  });
+
   it("upper-cases words but not code, link targets, footnotes, entities, directives, escapes or literal prefixes", () => {
     expect(harness.shout("Use `cargo run` with [the guide](https://example.com/Guide) and *care*[^note].")).toBe(
       "USE `cargo run` WITH [THE GUIDE](https://example.com/Guide) AND *CARE*[^note].",

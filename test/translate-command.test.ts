@@ -97,8 +97,9 @@ describe("pobook translate", () => {
     }
   });
 
-  test("a chapter listed but absent names its SUMMARY.md line and writes nothing", async () => {
+  test("a chapter listed but absent (create-missing = false) names its SUMMARY.md line and writes nothing", async () => {
     const book = copyFixture();
+    writeFileSync(join(book, "book.toml"), `${readFileSync(join(book, "book.toml"), "utf8")}\n[build]\ncreate-missing = false\n`);
     const summary = join(book, "src", "SUMMARY.md");
     writeFileSync(summary, `${readFileSync(summary, "utf8")}- [Gone](gone.md)\n`);
     const line = readFileSync(summary, "utf8").trimEnd().split("\n").length;

@@ -12,8 +12,9 @@ describe("context rules", () => {
     const source = "Some *text*\r\nwrapped.\r\n\r\n```rust\r\n// comment\r\nlet s = 1;\r\n```\r\n\r\n- ```rust\r\n  // in list\r\n  ```\r\n";
     const result = translate(source, {
       "Some _text_ wrapped.": "Du _texte_  \nsur deux lignes.",
-      "// comment\n": "// commentaire\n",
-      "// in list\n": "// dans la liste\n",
+      // In a CRLF document a line comment's msgid ends before its newline (test/crlf-code-blocks.test.ts).
+      "// comment": "// commentaire",
+      "// in list": "// dans la liste",
     });
     expect(result.warnings).toEqual([]);
     expect(result.text).toBe(

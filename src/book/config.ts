@@ -21,6 +21,11 @@ export interface BookConfig {
   poDir: string;
   /** Whether the book runs mdbook-course, which strips YAML front matter from chapters. */
   coursePreprocessor: boolean;
+  /**
+   * `[build] create-missing` (default true): mdBook creates a chapter listed in SUMMARY.md whose
+   * file does not exist (src/book/created-chapters.ts); false makes such a chapter an error.
+   */
+  createMissing: boolean;
   /** Which mdbook-xgettext's messages to reproduce (`compat`, `legacy-inline-html`). */
   segmentation: Segmentation;
   /**
@@ -136,6 +141,13 @@ function readRootOf(tables: Array<Record<string, unknown>>, file: string): strin
   return value;
 }
 
+function createMissingOf(build: Record<string, unknown>, file: string): boolean {
+  const value = build["create-missing"];
+  if (value === undefined) return true;
+  if (typeof value !== "boolean") throw new PobookError("build.create-missing must be true or false", { file });
+  return value;
+}
+
 /** Parses book.toml text (`file` is used in error messages). */
 export function parseBookConfig(text: string, file: string): BookConfig {
   let raw: Record<string, unknown>;
@@ -167,6 +179,7 @@ export function bookConfigFromObject(raw: Record<string, unknown>, file: string)
     depth: unsignedInteger(xgettext.depth, "output.xgettext.depth", file, 0),
     poDir: string(gettext["po-dir"], "po"),
     coursePreprocessor: "course" in preprocessor,
+    createMissing: createMissingOf(table(raw.build), file),
     segmentation: segmentationOf([xgettext, gettext], file),
     readRoot: readRootOf([gettext, xgettext], file),
     raw,

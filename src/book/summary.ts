@@ -11,9 +11,10 @@ export type SummaryItem =
   | { kind: "part"; name: string; line: number }
   | { kind: "separator"; line: number };
 
+/** A title as mdBook names it (stringify_events): text and code, HTML left out, a line break a space. */
 function plainText(nodes: readonly PhrasingContent[]): string {
   return nodes
-    .map((node) => ("value" in node ? node.value : "children" in node ? plainText(node.children as PhrasingContent[]) : ""))
+    .map((node) => (node.type === "html" ? "" : "value" in node ? node.value.replace(/[ \t]*\r?\n[ \t]*/g, " ") : "children" in node ? plainText(node.children as PhrasingContent[]) : ""))
     .join("");
 }
 

@@ -5,6 +5,7 @@
  * Rust's publish workflow picks it; the book is read from that commit's
  * objects (src/runtime/git-book-reader.ts), never checked out.
  */
+import { withCreatedChapters } from "../book/created-chapters.js";
 import { realpathSync } from "node:fs";
 import { relative, sep } from "node:path";
 import { parseBookConfig, withCompat, type BookConfig } from "../book/config.js";
@@ -70,7 +71,7 @@ export function openCommitBook(plan: AsOfPlan, commit: GitCommit, bookRoot: stri
   if (toml === undefined) throw new PobookError(`commit ${commit.sha.slice(0, 12)} (${commit.date}) has no book.toml for the book`, { file: shownToml });
   const tomlText = decodeUtf8File(toml, shownToml);
   const config = withCompat(parseBookConfig(tomlText, shownToml), compat);
-  return { git, tomlText, config, read: gitBookReader(git, shownRoot) };
+  return { git, tomlText, config, read: withCreatedChapters(config, gitBookReader(git, shownRoot)) };
 }
 
 /** ` (sources as of commit 0123456789ab, 2024-07-09T12:00:00-07:00)`, for the summary line. */

@@ -15,7 +15,7 @@ import { potCreationDate } from "./extract.js";
 import type { ReadBookFile } from "../book/links.js";
 
 /** The book's current template extracted in memory (every POT of a `depth` split together). */
-export function extractTemplate(root: string, config: BookConfig, read = bookReader(root, findReadRoot(root, config))): Catalog {
+export function extractTemplate(root: string, config: BookConfig, read = bookReader(root, findReadRoot(root, config), config)): Catalog {
   const template = bookTemplate(config, read);
   setHeader(template, "POT-Creation-Date", potCreationDate());
   return template;

@@ -74,7 +74,7 @@ export function languageCatalog(poDir: string, language: string, split: SplitMod
 /** The book's SUMMARY.md outline (titles, parts, chapters), which gives a tree its layout. */
 export async function readBookOutline(root: string, config: BookConfig): Promise<BookOutline> {
   const { readOutline } = await import("../book/extract-book.js");
-  return readOutline(config, bookReader(root, findReadRoot(root, config)));
+  return readOutline(config, bookReader(root, findReadRoot(root, config), config));
 }
 
 export interface LoadedTree extends JoinedTree {

@@ -30,7 +30,7 @@ function fragmentsOnce(root: string, config: BookConfig | undefined): () => Read
     known = undefined;
     if (config === undefined) return known;
     try {
-      known = bookFragments(config, bookReader(root, findReadRoot(root, config)));
+      known = bookFragments(config, bookReader(root, findReadRoot(root, config), config));
     } catch (error) {
       if (!(error instanceof PobookError)) throw error;
       process.stderr.write(`pobook: fragment-link not checked: ${error.format()}\n`);
@@ -99,7 +99,7 @@ function bookSources(root: string, config: BookConfig): (candidates: readonly Po
   return (candidates) => {
     if (book === undefined) {
       try {
-        book = prepareBook(config, bookReader(root, findReadRoot(root, config)));
+        book = prepareBook(config, bookReader(root, findReadRoot(root, config), config));
       } catch {
         book = null;
       }

@@ -87,7 +87,7 @@ export function registerExplain(program: Command): void {
       const inBook = relative(resolve(root), resolve(file));
       if (inBook.startsWith("..") || isAbsolute(inBook)) throw new PobookError("is not inside the book", { file });
       const path = inBook.split(sep).join(posix.sep);
-      const read = bookReader(root, findReadRoot(root, config));
+      const read = bookReader(root, findReadRoot(root, config), config);
       const options = { legacyInlineHtml: flags.legacyInlineHtml };
       const outline = readOutline(config, read, options);
       const isSummary = path === outline.summaryPath;

@@ -84,7 +84,7 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   const summaryPath = join(root, config.src, "SUMMARY.md");
   if (!config.plain && !existsSync(summaryPath)) throw new PobookError("SUMMARY.md is missing", { file: summaryPath });
   const readRoot = findReadRoot(root, config);
-  const read = bookReader(root, readRoot);
+  const read = bookReader(root, readRoot, config);
   const summaryFile = posix.join(config.src, "SUMMARY.md");
   // The book by its place in the read root (its repository): a cache restored into another checkout still serves.
   const settings = { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, book: relative(readRoot, realPath(root)) };

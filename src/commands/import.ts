@@ -105,8 +105,8 @@ export function registerImport(program: Command): void {
         target = checkCatalogWritable(output);
       }
 
-      const readSource = bookReader(root, findReadRoot(root, config));
-      const readTranslated = bookReader(translatedRoot, findReadRoot(translatedRoot));
+      const readSource = bookReader(root, findReadRoot(root, config), config);
+      const readTranslated = bookReader(translatedRoot, findReadRoot(translatedRoot), undefined);
       const shownTranslated = relative(process.cwd(), translatedRoot) || ".";
       const result = importTranslations(config, readSource, readTranslated, {
         language,

@@ -8,7 +8,7 @@ import { PobookError } from "../errors.js";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 
 /** The book segmented both ways, read and parsed on first use only. */
-export function lazyBothSegmentations(root: string, config: BookConfig, read = bookReader(root, findReadRoot(root, config))): () => BothSegmentations {
+export function lazyBothSegmentations(root: string, config: BookConfig, read = bookReader(root, findReadRoot(root, config), config)): () => BothSegmentations {
   let book: BothSegmentations | undefined;
   return () => (book ??= segmentBookBothWays(config, read));
 }

@@ -40,7 +40,7 @@ function sourceReader(root: string): (path: string) => string | undefined {
   }
   try {
     // Confined like every other reader of the book (see runtime/book-reader.ts).
-    read = bookReader(root, findReadRoot(root, config));
+    read = bookReader(root, findReadRoot(root, config), config);
   } catch {
     return () => undefined;
   }
@@ -100,7 +100,7 @@ export function registerNormalize(program: Command): void {
       const readSource = sourceReader(root);
       const config = readBookConfig(root, false);
       const report = progress();
-      const book = config === undefined ? undefined : lazyBothSegmentations(root, config, readWithProgress(bookReader(root, findReadRoot(root, config)), report, "pobook normalize: reading the book"));
+      const book = config === undefined ? undefined : lazyBothSegmentations(root, config, readWithProgress(bookReader(root, findReadRoot(root, config), config), report, "pobook normalize: reading the book"));
       // Read and normalize everything first: a bad catalog stops the command before any file is written.
       const results = files.map((path) => {
         report.update(`pobook normalize: ${path}`);

@@ -61,7 +61,7 @@ export function registerStats(program: Command): void {
       if (options.againstSources && config !== undefined) {
         const legacy = options.legacyInlineHtml === true || config.segmentation.legacyInlineHtml;
         const report = progress();
-        const book = lazyBothSegmentations(bookRoot, config, readWithProgress(bookReader(bookRoot, findReadRoot(bookRoot, config)), report, "pobook stats: reading the book"))();
+        const book = lazyBothSegmentations(bookRoot, config, readWithProgress(bookReader(bookRoot, findReadRoot(bookRoot, config), config), report, "pobook stats: reading the book"))();
         const template = templateCatalog(config, templatesOf(config, book, legacy));
         stats = catalogs.map(({ file, catalog }) => {
           if (!legacy) {

@@ -5,7 +5,8 @@
 import type { Command } from "commander";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { parseBookConfig, withCompat } from "../book/config.js";
+import { parseBookConfig, withCompat, type BookConfig } from "../book/config.js";
+import { posix } from "node:path";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
@@ -31,7 +32,19 @@ interface BookSource {
   book: PreparedBook;
   tomlText: string | undefined;
   tree: (translated: ReadonlyMap<string, string>, relocated: ReadonlyMap<string, string>) => ProducedEntry[];
+  /** Chapters the book lists but lacks, which mdBook creates (src/book/created-chapters.ts): written into the copy translated. */
+  created: ReadonlySet<string>;
   commit?: GitCommit;
+}
+
+/**
+ * The chapters of `book` that `exists` says have no file: mdBook creates them (`# Title`), and
+ * the copy gets them written, translated, so that it is complete and pobook owns them (a file
+ * mdBook created in pobook's output would be a file of the user's on the next run).
+ */
+function createdChapters(book: PreparedBook, config: BookConfig, exists: (path: string) => boolean): Set<string> {
+  if (!config.createMissing || config.plain) return new Set();
+  return new Set(book.documents.filter((document) => document.role === "chapter" && !exists(document.path)).map((document) => document.path));
 }
 import { publishSettings } from "../publish/settings.js";
 import { isPickerFile, notedChapter, pickerFiles, publishTree, siteLanguages } from "../publish/publish.js";
@@ -227,8 +240,10 @@ export function registerTranslate(program: Command): void {
       let sources: BookSource[];
       if (asOf === undefined) {
         const tree = withoutPickerCopies(readSourceTree(paths.root, { skip: new Set(skipped), warn, readRoot }), pickerFiles(site), tomlPath);
-        const book = prepareBook(config, bookReaderKeepingBom(root, readRoot), { legacyInlineHtml: flags.legacyInlineHtml });
-        const source: BookSource = { book, tomlText, tree: (translated, relocated) => translatedTree(paths.root, tree, translated, relocated, warn) };
+        const book = prepareBook(config, bookReaderKeepingBom(root, readRoot, config), { legacyInlineHtml: flags.legacyInlineHtml });
+        const inTree = new Set(tree.map((entry) => entry.path));
+        const created = createdChapters(book, config, (path) => inTree.has(path) || existsSync(join(root, path)));
+        const source: BookSource = { book, tomlText, created, tree: (translated, relocated) => translatedTree(paths.root, tree, translated, relocated, warn) };
         sources = jobs.map(() => source);
       } else {
         // Every commit is found (and every date checked) before a commit is read or anything written.
@@ -241,7 +256,8 @@ export function registerTranslate(program: Command): void {
           if (known) return known;
           const at = openCommitBook(plan, commit, root, readRoot, bookArg, flags.compat);
           const book = prepareBook(at.config, at.read, { legacyInlineHtml: flags.legacyInlineHtml });
-          const source: BookSource = { book, tomlText: at.tomlText, commit, tree: (translated, relocated) => gitTranslatedTree(at.git, translated, relocated, { skip, warn }) };
+          const created = createdChapters(book, at.config, (path) => at.git.bytes(posix.join(at.git.bookPath, path)) !== undefined);
+          const source: BookSource = { book, tomlText: at.tomlText, commit, created, tree: (translated, relocated) => gitTranslatedTree(at.git, translated, relocated, { skip, warn }) };
           byCommit.set(commit.sha, source);
           return source;
         });
@@ -266,6 +282,11 @@ export function registerTranslate(program: Command): void {
         // A chapter left in the source language says so (src/publish/untranslated-note.ts).
         for (const file of results) {
           if (file.belowThreshold && translated.has(file.path)) translated.set(file.path, notedChapter(translated.get(file.path)!, config, site, job.language));
+        }
+        for (const path of source.created) {
+          const document = source.book.documents.find((candidate) => candidate.path === path)!;
+          added.push({ path, kind: "file", data: translated.get(path) ?? document.original, mode: 0o644 });
+          translated.delete(path);
         }
         writeTree(job.outDir, [...source.tree(translated, relocated), ...added], { force: flags.force === true, shown: job.outShown });
         if (tty) process.stderr.write("\r\x1b[K");

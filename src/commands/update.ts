@@ -79,7 +79,7 @@ export function registerUpdate(program: Command): void {
       }
       // A stored POT holds whichever messages `extract` was asked for: the legacy ones come from the sources.
       const report = progress();
-      const read = readWithProgress(bookReader(flags.book, findReadRoot(flags.book, config)), report, "pobook update: reading the book");
+      const read = readWithProgress(bookReader(flags.book, findReadRoot(flags.book, config), config), report, "pobook update: reading the book");
       const checksLegacy = config !== undefined && !flags.legacyInlineHtml && !config.segmentation.legacyInlineHtml;
       const book = checksLegacy ? lazyBothSegmentations(flags.book, config, read) : undefined;
       const fromSources = flags.pot === undefined && config !== undefined && !existsSync(join(poDir, config.potFile));

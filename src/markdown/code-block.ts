@@ -150,6 +150,38 @@ export function codeBlockMessages(
   return syntaxMessages(source, block, language.grammar, lineStarts, state);
 }
 
+/**
+ * The text events pulldown-cmark hands the block over in, as spans of `code` (the lines joined
+ * with LF): each line is appended as a text item, and an item that starts where the previous one
+ * ends in the source is merged into it (firstpass.rs `append_code_text`, parse.rs `append_text`).
+ * So a block whose lines are contiguous is one event, one inside a list or quote (a container
+ * prefix between lines) is one event per line, and a line ending in CRLF is appended as its text
+ * and then its LF without the CR: in a CRLF file the events are `line 1`, `\nline 2`, ...,
+ * `\n` (a checkout on Windows). Runs of strings and comments never span two events, so there a
+ * line comment's message ends before its newline.
+ */
+function textEvents(source: string, block: CodeBlockSource, lineTexts: readonly string[], lineOffsets: readonly number[]): Span[] {
+  const events: Array<{ code: Span; sourceEnd: number }> = [];
+  const append = (codeStart: number, codeEnd: number, sourceStart: number): void => {
+    if (codeEnd <= codeStart) return;
+    const last = events[events.length - 1];
+    if (last && last.sourceEnd === sourceStart && last.code[1] === codeStart) {
+      last.code[1] = codeEnd;
+      last.sourceEnd = sourceStart + (codeEnd - codeStart);
+    } else events.push({ code: [codeStart, codeEnd], sourceEnd: sourceStart + (codeEnd - codeStart) });
+  };
+  block.lines.forEach((line, index) => {
+    const codeStart = lineOffsets[index]!;
+    const textEnd = line.offset + line.text.length;
+    if (lineTexts[index]!.length === line.text.length) return append(codeStart, codeStart + line.text.length, line.offset);
+    if (source[textEnd] === "\r") {
+      append(codeStart, codeStart + line.text.length, line.offset);
+      append(codeStart + line.text.length, codeStart + line.text.length + 1, textEnd + 1);
+    } else append(codeStart, codeStart + line.text.length + 1, line.offset);
+  });
+  return events.map((event) => event.code);
+}
+
 function syntaxMessages(
   source: string,
   block: CodeBlockSource,
@@ -188,19 +220,16 @@ function syntaxMessages(
     const newline = source.indexOf("\n", line.offset + line.text.length);
     return newline === -1 ? source.length : newline + 1;
   };
-  // pulldown-cmark hands the block over as one text event when its lines are
-  // contiguous in the source, else (inside lists and quotes) line by line;
-  // runs never span two events.
-  const contiguous = block.lines.every(
-    (line, index) => index === 0 || line.offset === block.lines[index - 1]!.offset + lineTexts[index - 1]!.length,
-  );
-  const events: Span[] = contiguous ? [[0, code.length]] : lineOffsets.map((offset, index) => [offset, offset + lineTexts[index]!.length]);
+  const events = textEvents(source, block, lineTexts, lineOffsets);
   const spans = translatableSpans(code, grammar);
   const messages: Message[] = [];
   for (const [eventStart, eventEnd] of events) {
     const eventLine = lineOf(lineStarts, toSource(eventStart));
     const runs: Span[] = [];
     for (const [spanStart, spanEnd] of spans) {
+      // parse_codeblock starts each event with an empty scope stack: a string or comment opened
+      // in an earlier event (a block comment's next lines, a line comment's LF) is in no scope.
+      if (spanStart < eventStart) continue;
       const start = Math.max(spanStart, eventStart);
       const end = Math.min(spanEnd, eventEnd);
       if (start >= end) continue;

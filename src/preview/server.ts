@@ -172,7 +172,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   // Chapters, includes and SUMMARY.md are read as every command reads them: confined to the read root.
   const readRoot = findReadRoot(root, config);
-  const readBook = bookReader(root, readRoot);
+  const readBook = bookReader(root, readRoot, config);
   /** Files read for pages, so that changes to includes outside src/ reload them too. */
   const pageFiles = new Set<string>();
   const read = (path: string): string => {
@@ -241,7 +241,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const titles = state.good?.titles ?? untranslated;
     let error = state.error;
     const { nav, order } = structure(lang, titles, `${state.good?.stamp ?? "none"}:${configVersion}`);
-    const index = order.findIndex((entry) => entry.path === current);
+    // `./README.md` in SUMMARY.md is the page /README.html (URLs drop the `./`).
+    const index = order.findIndex((entry) => entry.path !== undefined && posix.normalize(entry.path) === posix.normalize(current));
     if (index === -1) return undefined;
     const chapterPath = posix.join(config.src, current);
     let contentHtml = "";

@@ -12,6 +12,7 @@
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { BookConfig } from "../book/config.js";
+import { withCreatedChapters } from "../book/created-chapters.js";
 import { ReadRefusal } from "../book/include-path.js";
 import type { ReadBookFile } from "../book/links.js";
 import { PobookError } from "../errors.js";
@@ -64,18 +65,26 @@ export function confinedBytes(root: string, readRoot: string): (path: string) =>
   };
 }
 
-/** Reads `path` (relative to `root`) as strict UTF-8, inside `readRoot` (see `findReadRoot`). */
-export function bookReader(root: string, readRoot: string): ReadBookFile {
+/** The settings that decide which missing chapters mdBook creates (`undefined`: a tree that is no book, read as it is). */
+export type CreatedChapters = Pick<BookConfig, "src" | "createMissing" | "plain"> | undefined;
+
+/**
+ * Reads `path` (relative to `root`) as strict UTF-8, inside `readRoot` (see `findReadRoot`); a
+ * chapter the book lists but lacks reads as the file mdBook creates (src/book/created-chapters.ts).
+ */
+export function bookReader(root: string, readRoot: string, config: CreatedChapters): ReadBookFile {
   const bytes = confinedBytes(root, readRoot);
-  return (path) => decodeUtf8File(bytes(path), join(root, path));
+  const read: ReadBookFile = (path) => decodeUtf8File(bytes(path), join(root, path));
+  return config ? withCreatedChapters(config, read) : read;
 }
 
 /** Like `bookReader`, with a file's byte-order mark kept as `\uFEFF` (translate writes it back). */
-export function bookReaderKeepingBom(root: string, readRoot: string): ReadBookFile {
-  const read = confinedBytes(root, readRoot);
-  return (path) => {
-    const bytes = read(path);
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-    return (bom ? "\uFEFF" : "") + decodeUtf8File(bytes, join(root, path));
+export function bookReaderKeepingBom(root: string, readRoot: string, config: CreatedChapters): ReadBookFile {
+  const bytes = confinedBytes(root, readRoot);
+  const read: ReadBookFile = (path) => {
+    const content = bytes(path);
+    const bom = content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf;
+    return (bom ? "\uFEFF" : "") + decodeUtf8File(content, join(root, path));
   };
+  return config ? withCreatedChapters(config, read) : read;
 }

@@ -30,7 +30,7 @@ export type WorkerReply =
   | { failure: { message: string; file?: string; line?: number; exitCode?: number } };
 
 const setup = workerData as WorkerSetup;
-const read = bookReader(setup.root, setup.readRoot);
+const read = bookReader(setup.root, setup.readRoot, setup.config);
 
 parentPort!.on("message", ({ chapters, next }: WorkerJob) => {
   const results: Array<[number, ChapterResult]> = [];

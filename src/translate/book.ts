@@ -30,7 +30,7 @@ import { inFile, PobookError } from "../errors.js";
 import { chapterReadFailure, chapterSegmentOptions, outlinePath, segmentationOptions } from "../book/extract-book.js";
 import { plainSummaryText } from "../book/plain-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
-import { scanLinks } from "../book/links.js";
+import { expandLinks, scanLinks } from "../book/links.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
 import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
 import { expandInlineIncludeMessages } from "./inline-includes.js";
@@ -55,6 +55,11 @@ export interface PreparedDocument {
   bom?: boolean;
   /** For an included code file: how each include shows it (its `tree` is then empty, `messages` those of the views). */
   views?: PreparedView[];
+  /**
+   * Length of the link reference definitions appended to `parsed` and `original` (see
+   * includedDefinitions): parsed with the chapter, never written.
+   */
+  hiddenSuffix?: number;
   /** A chapter's heading ids, once computed (stable-anchors.ts). */
   anchors?: SourceAnchors;
 }
@@ -211,6 +216,49 @@ export function prepareSummaryDocument(config: BookConfig, path: string, text: s
   return prepareMarkdown(path, "summary", text, text, { ...segmentationOptions(config, options), summary: true });
 }
 
+/**
+ * The link reference definitions a chapter gets from the files it `{{#include}}`s and does not
+ * define itself, as Markdown lines to append to it (`""` when none). mdBook expands includes
+ * before the chapter is parsed, so `[Bevy][bevy::website]` resolves to a definition in an included
+ * links file (the Bevy cheat book includes one in every chapter) and its msgid has the inline
+ * link; translate parses the chapter with its directives in place, so it needs those definitions
+ * to find that message.
+ */
+function includedDefinitions(path: string, text: string, tree: Root, read: (path: string) => string, options: TranslateOptions): string {
+  if (!scanLinks(text).some((link) => link.type === "include")) return "";
+  const expanded = expandLinks(text, { path, read, problems: [] });
+  if (expanded === text) return "";
+  const own = new Set<string>();
+  const definitionsOf = (root: Root, visit: (node: Extract<Nodes, { type: "definition" }>) => void): void => {
+    const walk = (node: Nodes): void => {
+      if (node.type === "definition") visit(node);
+      else if ("children" in node) (node.children as Nodes[]).forEach(walk);
+    };
+    walk(root);
+  };
+  definitionsOf(tree, (node) => own.add(node.identifier));
+  const lines: string[] = [];
+  definitionsOf(parseMarkdown(expanded, options), (node) => {
+    if (own.has(node.identifier)) return;
+    own.add(node.identifier);
+    const title = node.title ? ` "${node.title.replace(/["\\]/g, (c) => `\\${c}`)}"` : "";
+    lines.push(`[${node.label ?? node.identifier}]: <${node.url.replace(/[<>\\]/g, (c) => `\\${c}`)}>${title}`);
+  });
+  return lines.length === 0 ? "" : `\n\n${lines.join("\n")}\n`;
+}
+
+/** `document` prepared again with the definitions its includes bring appended (hidden from the output), if any. */
+function withIncludedDefinitions(document: PreparedDocument, prepare: (text: string) => PreparedDocument, read: (path: string) => string): PreparedDocument {
+  const definitions = includedDefinitions(document.path, document.original, document.tree, read, document.options);
+  if (definitions === "") return document;
+  const suffixed = prepare((document.bom ? BOM : "") + document.original + definitions);
+  // The definitions only resolve links: kept when they add or move no message (a text ending in an unclosed fence would swallow them).
+  const same = suffixed.messages.length === document.messages.length && suffixed.messages.every((message, index) => message.start === document.messages[index]!.start);
+  if (!same) return document;
+  suffixed.hiddenSuffix = definitions.length;
+  return suffixed;
+}
+
 /** Reads and segments SUMMARY.md, every chapter and every included file with messages. */
 export function prepareBook(config: BookConfig, read: (path: string) => string, options: PrepareOptions = {}): PreparedBook {
   const documents: PreparedDocument[] = [];
@@ -241,7 +289,8 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       if (error instanceof PobookError) throw error;
       throw new PobookError(chapterReadFailure(path, error), { file: summaryPath, line: lineOfChapter.get(path) });
     }
-    const document = prepareChapterDocument(config, path, text, options);
+    let document = prepareChapterDocument(config, path, text, options);
+    document = withIncludedDefinitions(document, (suffixed) => prepareChapterDocument(config, path, suffixed, options), read);
     const parsed = document.parsed;
     document.messages = expandInlineIncludeMessages(path, parsed, document.tree, document.messages, read, document.options);
     documents.push(document);
@@ -267,7 +316,8 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       documents.push(prepareCode(includePath, text, code, base));
       continue;
     }
-    const document = prepareMarkdown(includePath, "include", text, text, base);
+    let document = prepareMarkdown(includePath, "include", text, text, base);
+    document = withIncludedDefinitions(document, (suffixed) => prepareMarkdown(includePath, "include", suffixed, suffixed, base), read);
     document.messages = expandInlineIncludeMessages(includePath, document.parsed, document.tree, document.messages, read, document.options);
     documents.push(document);
     // Its own includes, relative to it as mdBook expands them (a file already prepared is not prepared again).
@@ -313,7 +363,8 @@ export function applyCatalog(book: PreparedBook, catalog: Lookup, options: Apply
     } else result = translateMessages(document.parsed, document.tree, document.messages, lookup, { ...document.options, original: document.original, mdbookLinks: document.role !== "summary" });
     const share = result.total === 0 ? 100 : (result.applied / result.total) * 100;
     const belowThreshold = document.role === "chapter" && options.threshold !== undefined && share < options.threshold;
-    const text = (document.bom ? BOM : "") + (belowThreshold ? document.original : result.text);
+    const written = belowThreshold ? document.original : result.text;
+    const text = (document.bom ? BOM : "") + (document.hiddenSuffix ? written.slice(0, written.length - document.hiddenSuffix) : written);
     return { path: document.path, role: document.role, ...result, text, belowThreshold };
   });
 }
