@@ -25,30 +25,53 @@ interface Candidate {
   msgctxt: string | undefined;
   msgid: string;
   bytes: Uint8Array;
-  /** Distinct byte values and their counts, for the byte-count bound. */
-  histogramKeys: Uint8Array;
-  histogramCounts: Uint16Array;
-  /** Number of code points (GNU's 4-grams and short lists count characters). */
-  characters: number;
+  /** Distinct byte values and their counts, for the byte-count bound (made when first needed). */
+  histogramKeys?: Uint8Array;
+  histogramCounts?: Uint16Array;
 }
 
 const encoder = new TextEncoder();
 
 function describe(index: number, msgctxt: string | undefined, msgid: string): Candidate {
-  const bytes = encoder.encode(msgid);
-  const counts = new Uint16Array(256);
-  for (const b of bytes) counts[b]!++;
-  const keys: number[] = [];
-  for (let b = 0; b < 256; b++) if (counts[b]! > 0) keys.push(b);
-  return {
-    index,
-    msgctxt,
-    msgid,
-    bytes,
-    histogramKeys: Uint8Array.from(keys),
-    histogramCounts: Uint16Array.from(keys.map((b) => counts[b]!)),
-    characters: [...msgid].length,
-  };
+  return { index, msgctxt, msgid, bytes: encoder.encode(msgid) };
+}
+
+const histogramScratch = new Uint16Array(256);
+
+function histogram(candidate: Candidate): { keys: Uint8Array; counts: Uint16Array } {
+  if (candidate.histogramKeys === undefined) {
+    const counts = histogramScratch;
+    counts.fill(0);
+    const { bytes } = candidate;
+    let distinct = 0;
+    for (let i = 0; i < bytes.length; i++) if (counts[bytes[i]!]!++ === 0) distinct++;
+    const keys = new Uint8Array(distinct);
+    const kept = new Uint16Array(distinct);
+    for (let b = 0, k = 0; b < 256; b++) {
+      if (counts[b]! > 0) {
+        keys[k] = b;
+        kept[k++] = counts[b]!;
+      }
+    }
+    candidate.histogramKeys = keys;
+    candidate.histogramCounts = kept;
+  }
+  return { keys: candidate.histogramKeys, counts: candidate.histogramCounts! };
+}
+
+/** Number of code points (GNU's 4-grams and short lists count characters). */
+function characterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // A surrogate pair is one character (a lone surrogate counts as one too).
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
 }
 
 /**
@@ -156,6 +179,59 @@ function fourGramHashes(text: string): Int32Array {
   return hashes;
 }
 
+/**
+ * 4-gram hash → dense id, open addressing in typed arrays: a search looks up
+ * every 4-gram of the query, and a Map of ~40,000 numbers was the single
+ * largest cost of a fuzzy merge.
+ */
+class GramTable {
+  private keys = new Int32Array(1 << 16);
+  /** id + 1 of the key in each slot; 0 = empty. */
+  private slots = new Int32Array(1 << 16);
+  private mask = (1 << 16) - 1;
+  size = 0;
+
+  private slotOf(key: number): number {
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0;
+    for (;;) {
+      slot &= this.mask;
+      if (this.slots[slot] === 0 || this.keys[slot] === key) return slot;
+      slot++;
+    }
+  }
+
+  /** The key's id, or -1. */
+  get(key: number): number {
+    return this.slots[this.slotOf(key)]! - 1;
+  }
+
+  /** The key's id, a new one if it had none. */
+  add(key: number): number {
+    let slot = this.slotOf(key);
+    if (this.slots[slot] !== 0) return this.slots[slot]! - 1;
+    if (2 * (this.size + 1) > this.slots.length) {
+      this.grow();
+      slot = this.slotOf(key);
+    }
+    this.keys[slot] = key;
+    this.slots[slot] = ++this.size;
+    return this.size - 1;
+  }
+
+  private grow(): void {
+    const { keys, slots } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.slots = new Int32Array(slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let old = 0; old < slots.length; old++) {
+      if (slots[old] === 0) continue;
+      const slot = this.slotOf(keys[old]!);
+      this.keys[slot] = keys[old]!;
+      this.slots[slot] = slots[old]!;
+    }
+  }
+}
+
 /** Tuning of the candidate selection (exposed for the benchmark). */
 export interface FuzzyIndexOptions {
   /** How many candidates, by shared 4-grams, get the exact similarity computed. */
@@ -167,34 +243,70 @@ export interface FuzzyIndexOptions {
 /** The old translated messages, ready for many fuzzy searches. */
 export class FuzzyIndex {
   private readonly messages: Candidate[];
-  /** Character 4-gram → indexes of the messages containing it (ascending). */
-  private readonly postings = new Map<number, Int32Array>();
+  /** Byte length of each message. */
+  private readonly lengths: Int32Array;
+  /** Character 4-gram hash → its id: postings of id g are postingData[postingStart[g] .. postingStart[g + 1]). */
+  private readonly grams = new GramTable();
+  private readonly postingStart: Int32Array;
+  /** Indexes of the messages containing each 4-gram, by length then index; postingLength holds their lengths. */
+  private readonly postingData: Int32Array;
+  private readonly postingLength: Int32Array;
   private readonly maxPosting: number;
   private readonly topCandidates: number;
   private readonly scores: Int32Array;
+  /** The messages a search gave a score, in the order first scored. */
+  private readonly touched: Int32Array;
 
   /** `messages[i]` are the old entries that have a translation; results are indexes into it. */
   constructor(messages: ReadonlyArray<{ msgctxt?: string; msgid: string }>, options: FuzzyIndexOptions = {}) {
     this.messages = messages.map((m, i) => describe(i, m.msgctxt, m.msgid));
-    const lists = new Map<number, number[]>();
-    this.messages.forEach((message) => {
-      for (const gram of new Set(fourGramHashes(message.msgid))) {
-        let list = lists.get(gram);
-        if (!list) lists.set(gram, (list = []));
-        list.push(message.index);
+    this.lengths = Int32Array.from(this.messages, (m) => m.bytes.length);
+    // Shortest messages first: each posting list comes out sorted by length
+    // (then index), so a search reads only the lengths that can reach the threshold.
+    const byLength = [...this.messages].sort((a, b) => a.bytes.length - b.bytes.length || a.index - b.index);
+    // Two passes over every message's 4-gram ids: count each posting, then fill it.
+    const ids = byLength.map((message) => {
+      const hashes = fourGramHashes(message.msgid);
+      const own = new Int32Array(hashes.length);
+      for (let k = 0; k < hashes.length; k++) own[k] = this.grams.add(hashes[k]!);
+      return own;
+    });
+    const counts = new Int32Array(this.grams.size + 1);
+    /** The last message counted for each gram: a gram seen again in the same message counts once. */
+    const last = new Int32Array(this.grams.size).fill(-1);
+    byLength.forEach((message, m) => {
+      for (const id of ids[m]!) {
+        if (last[id] === message.index) continue;
+        last[id] = message.index;
+        counts[id + 1]!++;
       }
     });
-    for (const [gram, list] of lists) this.postings.set(gram, Int32Array.from(list));
+    for (let g = 1; g < counts.length; g++) counts[g]! += counts[g - 1]!;
+    this.postingStart = counts;
+    this.postingData = new Int32Array(counts[counts.length - 1]!);
+    this.postingLength = new Int32Array(this.postingData.length);
+    const fill = counts.slice(0, -1);
+    last.fill(-1);
+    byLength.forEach((message, m) => {
+      for (const id of ids[m]!) {
+        if (last[id] === message.index) continue;
+        last[id] = message.index;
+        const at = fill[id]!++;
+        this.postingData[at] = message.index;
+        this.postingLength[at] = message.bytes.length;
+      }
+    });
     this.maxPosting = Math.max(16, Math.floor(this.messages.length * (options.commonGramShare ?? 0.1)));
     this.topCandidates = options.candidates ?? 32;
     this.scores = new Int32Array(this.messages.length);
+    this.touched = new Int32Array(this.messages.length);
   }
 
   /** Index of the message msgmerge would pick for (msgctxt, msgid), or -1. */
   search(msgctxt: string | undefined, msgid: string): number {
     const query = describe(-1, msgctxt, msgid);
     if (query.bytes.length === 0) return -1;
-    return query.characters < 4 ? this.searchShort(query) : this.searchLong(query, new Set());
+    return characterCount(msgid) < 4 ? this.searchShort(query) : this.searchLong(query, new Set());
   }
 
   private bonus(candidate: Candidate, msgctxt: string | undefined): number {
@@ -230,49 +342,91 @@ export class FuzzyIndex {
   private searchLong(query: Candidate, excluded: Set<number>): number {
     const lq = query.bytes.length;
     const reach = (lc: number) => (2 * Math.min(lq, lc)) / (lq + lc) + CONTEXT_BONUS;
-    const { scores } = this;
-    const touched: number[] = [];
-    for (const gram of fourGramHashes(query.msgid)) {
-      const posting = this.postings.get(gram);
-      if (!posting || posting.length > this.maxPosting) continue;
-      for (let k = 0; k < posting.length; k++) {
-        const i = posting[k]!;
-        if (scores[i]++ === 0) touched.push(i);
+    const { scores, lengths, postingStart, postingData, postingLength } = this;
+    // The lengths that can reach the threshold: an interval around lq (reach rises to lq, then falls).
+    let shortest = 0;
+    for (let high = lq; shortest < high; ) {
+      const mid = (shortest + high) >> 1;
+      if (reach(mid) > FUZZY_THRESHOLD) high = mid;
+      else shortest = mid + 1;
+    }
+    let longest = lq;
+    for (let high = 4 * lq + 4; longest < high; ) {
+      const mid = (longest + high + 1) >> 1;
+      if (reach(mid) > FUZZY_THRESHOLD) longest = mid;
+      else high = mid - 1;
+    }
+    let touchedCount = 0;
+    const touched = this.touched;
+    // Each distinct 4-gram once, counted as often as the query has it (the same scores, fewer posting walks).
+    const hashes = fourGramHashes(query.msgid).sort();
+    for (let g = 0; g < hashes.length; ) {
+      const gram = hashes[g]!;
+      let times = 1;
+      while (g + times < hashes.length && hashes[g + times] === gram) times++;
+      g += times;
+      const id = this.grams.get(gram);
+      if (id < 0) continue;
+      const start = postingStart[id]!;
+      const end = postingStart[id + 1]!;
+      if (end - start > this.maxPosting) continue;
+      // The posting is sorted by length: skip to the first long enough.
+      let k = start;
+      for (let high = end; k < high; ) {
+        const mid = (k + high) >> 1;
+        if (postingLength[mid]! < shortest) k = mid + 1;
+        else high = mid;
+      }
+      for (; k < end; k++) {
+        if (postingLength[k]! > longest) break;
+        const i = postingData[k]!;
+        if (scores[i] === 0) touched[touchedCount++] = i;
+        scores[i] += times;
       }
     }
     // The best `topCandidates` by score (then file order), by bucketing on the score.
     const buckets: number[][] = [];
-    for (const i of touched) {
-      if (excluded.has(i) || reach(this.messages[i]!.bytes.length) <= FUZZY_THRESHOLD) continue;
+    for (let t = 0; t < touchedCount; t++) {
+      const i = touched[t]!;
+      if (excluded.has(i) || reach(lengths[i]!) <= FUZZY_THRESHOLD) continue;
       (buckets[scores[i]!] ??= []).push(i);
     }
-    for (const i of touched) scores[i] = 0;
+    for (let t = 0; t < touchedCount; t++) scores[touched[t]!] = 0;
     const ranked: number[] = [];
     for (let score = buckets.length - 1; score > 0 && ranked.length < this.topCandidates; score--) {
       const bucket = buckets[score];
       if (bucket) ranked.push(...bucket.sort((a, b) => a - b));
     }
 
-    const pattern = new LcsPattern(lq, query.bytes);
+    // Cheap upper bounds first (length, then byte counts: every byte not
+    // shared costs one edit), then the exact similarity from the highest
+    // bound down, so that `best` rises early and prunes the rest. The order
+    // does not change the result: every candidate whose bound reaches the
+    // final best is measured, and ties are broken below, not by this order.
     const queryCounts = new Int32Array(256);
     for (const b of query.bytes) queryCounts[b]!++;
-    let best = FUZZY_THRESHOLD;
-    let winners: Candidate[] = [];
-    for (const i of ranked.slice(0, this.topCandidates)) {
-      const candidate = this.messages[i]!;
+    const top = ranked.length < this.topCandidates ? ranked.length : this.topCandidates;
+    const bounds: Array<{ candidate: Candidate; bound: number; bonus: number; sum: number }> = [];
+    for (let r = 0; r < top; r++) {
+      const candidate = this.messages[ranked[r]!]!;
       const lc = candidate.bytes.length;
       const sum = lq + lc;
       const bonus = this.bonus(candidate, query.msgctxt);
-      if (reach(lc) < best) continue;
-      // Byte-count bound: every byte not shared costs one edit.
       let shared = 0;
-      const keys = candidate.histogramKeys;
-      const counts = candidate.histogramCounts;
+      const { keys, counts } = histogram(candidate);
       for (let k = 0; k < keys.length; k++) shared += Math.min(counts[k]!, queryCounts[keys[k]!]!);
-      if ((2 * shared) / sum + bonus < best) continue;
+      const bound = Math.min(reach(lc), (2 * shared) / sum + bonus);
+      if (bound >= FUZZY_THRESHOLD) bounds.push({ candidate, bound, bonus, sum });
+    }
+    bounds.sort((a, b) => b.bound - a.bound);
+    const pattern = bounds.length > 0 ? new LcsPattern(lq, query.bytes) : undefined;
+    let best = FUZZY_THRESHOLD;
+    let winners: Candidate[] = [];
+    for (const { candidate, bound, bonus, sum } of bounds) {
+      if (bound < best) break;
       // Common bytes needed to reach `best` (ties included), less a rounding margin.
       const needed = Math.floor(((best - bonus) * sum) / 2 - 1e-9);
-      const common = pattern.lcs(candidate.bytes, needed);
+      const common = pattern!.lcs(candidate.bytes, needed);
       if (common < 0) continue;
       const weight = (2 * common) / sum + bonus;
       if (weight > best) {

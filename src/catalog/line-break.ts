@@ -100,26 +100,38 @@ function lookupRun(table: RunTable, codePoint: number): number {
 let lineBreakTable: RunTable | undefined;
 let widthTable: RunTable | undefined;
 
-function lineBreakClass(codePoint: number): number {
-  lineBreakTable ??= unpackRuns(LINE_BREAK_RUNS, -1);
-  return lookupRun(lineBreakTable, codePoint);
-}
-
 /** Display columns of a code point as GNU counts them (uc_width, UTF-8 locale). */
 export function charWidth(codePoint: number): number {
   widthTable ??= unpackRuns(WIDTH_RUNS, -1);
   return lookupRun(widthTable, codePoint);
 }
 
+/** The pair table as numbers (row × 33 + column): 1 = direct break, 2 = break only after spaces, 0 = none. */
+const PAIR_RULES = Int8Array.from(PAIR_TABLE.flatMap((row) => [...row].map((rule) => (rule === "D" ? 1 : rule === "I" ? 2 : 0))));
+const PAIR_COLUMNS = PAIR_TABLE[0]!.length;
+
 /** Break opportunities before each code point (UAX #14 with the pair table). */
 export function possibleLinebreaks(codePoints: readonly number[]): number[] {
-  const marks = new Array<number>(codePoints.length).fill(BREAK_PROHIBITED);
+  const marks = new Int8Array(codePoints.length);
+  possibleLinebreaksInto(Int32Array.from(codePoints), codePoints.length, marks);
+  return Array.from(marks);
+}
+
+/**
+ * possibleLinebreaks over the first `length` code points of a typed array,
+ * into `marks`: the PO writer folds every string it writes, so this avoids
+ * allocating per string (see serialize.ts).
+ */
+export function possibleLinebreaksInto(codePoints: Int32Array, length: number, marks: Int8Array): void {
+  lineBreakTable ??= unpackRuns(LINE_BREAK_RUNS, -1);
+  const asciiClasses = lineBreakTable.ascii;
   let prevClass = BK; // class of the previous character
   let lastClass = BK; // class of the last character that is not a space
   let seenSpace = false; // a space since lastClass
   let regionalCount = 0;
-  for (let i = 0; i < codePoints.length; i++) {
-    let cls = lineBreakClass(codePoints[i]!);
+  for (let i = 0; i < length; i++) {
+    const codePoint = codePoints[i]!;
+    let cls = codePoint < 128 ? asciiClasses[codePoint]! : lookupRun(lineBreakTable, codePoint);
     if (cls === BK || cls === LF || cls === CR) {
       marks[i] = BREAK_MANDATORY;
       prevClass = cls;
@@ -155,8 +167,8 @@ export function possibleLinebreaks(codePoints: readonly number[]): number[] {
           marks[i] = seenSpace || regionalCount % 2 === 0 ? BREAK_POSSIBLE : BREAK_PROHIBITED;
         else if (prevClass === HL_BA) marks[i] = BREAK_PROHIBITED;
         else {
-          const rule = PAIR_TABLE[lastClass]![cls];
-          marks[i] = rule === "D" || (rule === "I" && seenSpace) ? BREAK_POSSIBLE : BREAK_PROHIBITED;
+          const rule = PAIR_RULES[lastClass * PAIR_COLUMNS + cls]!;
+          marks[i] = rule === 1 || (rule === 2 && seenSpace) ? BREAK_POSSIBLE : BREAK_PROHIBITED;
         }
         lastClass = cls;
         seenSpace = false;
@@ -165,7 +177,6 @@ export function possibleLinebreaks(codePoints: readonly number[]): number[] {
     }
     regionalCount = cls === RI ? regionalCount + 1 : 0;
   }
-  return marks;
 }
 
 /**
@@ -181,18 +192,46 @@ export function widthLinebreaks(
   /** `possibleLinebreaks(codePoints)`, when the caller has it already. */
   marks: readonly number[] = possibleLinebreaks(codePoints),
 ): { breaks: boolean[]; anyBreak: boolean } {
-  const breaks = new Array<boolean>(codePoints.length).fill(false);
+  const n = codePoints.length;
+  const breaks = new Uint8Array(n);
+  const anyBreak = widthLinebreaksInto(
+    Int32Array.from(codePoints),
+    n,
+    width,
+    startColumn,
+    Int8Array.from(overrides ?? new Array<number>(n).fill(BREAK_UNDEFINED)),
+    Int8Array.from(marks),
+    breaks,
+  );
+  return { breaks: Array.from(breaks, (b) => b === 1), anyBreak };
+}
+
+/**
+ * widthLinebreaks over the first `length` entries of typed arrays: sets
+ * `breaks[i]` to 1 where a new line starts (0 elsewhere) and says whether any does.
+ */
+export function widthLinebreaksInto(
+  codePoints: Int32Array,
+  length: number,
+  width: number,
+  startColumn: number,
+  overrides: Int8Array,
+  marks: Int8Array,
+  breaks: Uint8Array,
+): boolean {
+  widthTable ??= unpackRuns(WIDTH_RUNS, -1);
+  const asciiWidths = widthTable.ascii;
+  breaks.fill(0, 0, length);
   let anyBreak = false;
   let lastPiece = -1; // index where the current piece starts (a possible break)
   let lastColumn = startColumn;
   let pieceWidth = 0;
-  for (let i = 0; i < codePoints.length; i++) {
-    let mark = marks[i]!;
-    const override = overrides?.[i] ?? BREAK_UNDEFINED;
-    if (override !== BREAK_UNDEFINED) mark = override;
+  for (let i = 0; i < length; i++) {
+    const override = overrides[i]!;
+    const mark = override !== BREAK_UNDEFINED ? override : marks[i]!;
     if (mark === BREAK_POSSIBLE || mark === BREAK_MANDATORY) {
       if (lastPiece >= 0 && lastColumn + pieceWidth > width) {
-        breaks[lastPiece] = true;
+        breaks[lastPiece] = 1;
         anyBreak = true;
         lastColumn = 0;
       }
@@ -207,13 +246,14 @@ export function widthLinebreaks(
         lastColumn += pieceWidth;
         pieceWidth = 0;
       }
-      const w = charWidth(codePoints[i]!);
+      const codePoint = codePoints[i]!;
+      const w = codePoint < 128 ? asciiWidths[codePoint]! : lookupRun(widthTable, codePoint);
       if (w > 0) pieceWidth += w;
     }
   }
   if (lastPiece >= 0 && lastColumn + pieceWidth > width) {
-    breaks[lastPiece] = true;
+    breaks[lastPiece] = 1;
     anyBreak = true;
   }
-  return { breaks, anyBreak };
+  return anyBreak;
 }

@@ -7,24 +7,41 @@
  */
 import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
 import { isFuzzy, newEntry } from "./types.js";
-import { BREAK_PROHIBITED, BREAK_UNDEFINED, possibleLinebreaks, widthLinebreaks } from "./line-break.js";
+import { BREAK_PROHIBITED, BREAK_UNDEFINED, possibleLinebreaksInto, widthLinebreaksInto } from "./line-break.js";
 
 /** GNU's default page width (msgcat -w). */
 export const PAGE_WIDTH = 79;
 
-const ESCAPES: Record<string, string> = {
-  "\x07": "\\a",
-  "\b": "\\b",
-  "\f": "\\f",
-  "\n": "\\n",
-  "\r": "\\r",
-  "\t": "\\t",
-  "\v": "\\v",
-  "\\": "\\\\",
-  '"': '\\"',
-};
+/** The escape of each character GNU writes escaped, by char code (undefined: written as it is). */
+const ESCAPES: Array<string | undefined> = [];
+for (const [ch, escape] of Object.entries({ "\x07": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t", "\v": "\\v", "\\": "\\\\", '"': '\\"' })) {
+  ESCAPES[ch.charCodeAt(0)] = escape;
+}
+const TO_ESCAPE = /[\x07\b\f\n\r\t\v\\"]/g;
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * Scratch space of wrapString, grown as needed: a catalog write folds every
+ * string, and typed arrays reused across calls keep that from allocating per
+ * character (it was most of `update`'s time).
+ */
+let codePoints = new Int32Array(1024);
+/** Where each code point starts in the escaped text (one more slot for its end). */
+let offsets = new Int32Array(1025);
+let overrides = new Int8Array(1024);
+let marks = new Int8Array(1024);
+let breaks = new Uint8Array(1024);
+
+function reserve(length: number): void {
+  if (length <= codePoints.length) return;
+  const size = Math.max(length, codePoints.length * 2);
+  codePoints = new Int32Array(size);
+  offsets = new Int32Array(size + 1);
+  overrides = new Int8Array(size);
+  marks = new Int8Array(size);
+  breaks = new Uint8Array(size);
+}
 
 /**
  * `keyword "value"` lines, folded as GNU's wrap(): the value is cut after
@@ -38,56 +55,65 @@ export function wrapString(prefix: string, keyword: string, value: string, wrap 
     const escaped = value.replace(/[\\"]/g, "\\$&");
     if (keyword.length + 1 + escaped.length <= width) return `${prefix}${keyword} "${escaped}"\n`;
   }
-  const out: string[] = [];
+  let out = "";
   let firstLine = true;
-  let rest = value;
+  let portionStart = 0;
   do {
-    const newline = rest.indexOf("\n");
-    const raw = newline < 0 ? rest : rest.slice(0, newline + 1);
-    rest = newline < 0 ? "" : rest.slice(newline + 1);
-    // Escaped portion as code points; an escape's second character may not start a line.
-    const chars: number[] = [];
-    const overrides: number[] = [];
-    // The text of each code point, to write lines by slices.
-    const pieces: string[] = [];
-    for (const ch of raw) {
-      const escaped = ESCAPES[ch];
-      if (escaped) {
-        chars.push(0x5c, escaped.codePointAt(1)!);
-        overrides.push(BREAK_UNDEFINED, BREAK_PROHIBITED);
-        pieces.push("\\", escaped[1]!);
+    const newline = value.indexOf("\n", portionStart);
+    const portionEnd = newline < 0 ? value.length : newline + 1;
+    const raw = value.slice(portionStart, portionEnd);
+    portionStart = portionEnd;
+    const more = portionStart < value.length;
+    // The escaped portion; an escape's second character may not start a line.
+    const text = raw.replace(TO_ESCAPE, (ch) => ESCAPES[ch.charCodeAt(0)]!);
+    reserve(text.length);
+    let count = 0;
+    for (let at = 0; at < text.length; ) {
+      const code = text.codePointAt(at)!;
+      offsets[count] = at;
+      codePoints[count] = code;
+      overrides[count] = BREAK_UNDEFINED;
+      count++;
+      if (code === 0x5c) {
+        // Every backslash of `text` starts an escape (a value's own are doubled).
+        offsets[count] = at + 1;
+        codePoints[count] = text.charCodeAt(at + 1);
+        overrides[count] = BREAK_PROHIBITED;
+        count++;
+        at += 2;
       } else {
-        chars.push(ch.codePointAt(0)!);
-        overrides.push(BREAK_UNDEFINED);
-        pieces.push(ch);
+        at += code > 0xffff ? 2 : 1;
       }
     }
+    offsets[count] = text.length;
     // Never break just before the final "\n".
-    if (raw.endsWith("\n")) overrides[chars.length - 2] = BREAK_PROHIBITED;
+    if (raw.endsWith("\n")) overrides[count - 2] = BREAK_PROHIBITED;
 
     let startColumn = firstLine ? keyword.length + 1 : 0;
     // The break opportunities do not depend on the start column: found once for both foldings.
-    const marks = possibleLinebreaks(chars);
-    let folded = widthLinebreaks(chars, width, startColumn, overrides, marks);
-    if (firstLine && chars.length > 0 && (rest !== "" || startColumn > width || folded.anyBreak)) {
-      out.push(`${prefix}${keyword} ""`);
+    possibleLinebreaksInto(codePoints, count, marks);
+    let anyBreak = widthLinebreaksInto(codePoints, count, width, startColumn, overrides, marks, breaks);
+    if (firstLine && count > 0 && (more || startColumn > width || anyBreak)) {
+      out += `${prefix}${keyword} ""\n`;
       firstLine = false;
       startColumn = 0;
-      folded = widthLinebreaks(chars, width, startColumn, overrides, marks);
+      anyBreak = widthLinebreaksInto(codePoints, count, width, startColumn, overrides, marks, breaks);
     }
     let head = firstLine ? `${prefix}${keyword} "` : `${prefix}"`;
     firstLine = false;
     let lineStart = 0;
-    for (let i = 0; i < chars.length; i++) {
-      if (folded.breaks[i]) {
-        out.push(`${head}${pieces.slice(lineStart, i).join("")}"`);
-        head = `${prefix}"`;
-        lineStart = i;
+    if (anyBreak) {
+      for (let i = 0; i < count; i++) {
+        if (breaks[i]) {
+          out += `${head}${text.slice(offsets[lineStart]!, offsets[i]!)}"\n`;
+          head = `${prefix}"`;
+          lineStart = i;
+        }
       }
     }
-    out.push(`${head}${pieces.slice(lineStart).join("")}"`);
-  } while (rest !== "");
-  return out.join("\n") + "\n";
+    out += `${head}${text.slice(offsets[lineStart]!)}"\n`;
+  } while (portionStart < value.length);
+  return out;
 }
 
 /** `#:` lines: references joined by spaces, a new line when 79 columns would be passed. */

@@ -7,6 +7,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseBookConfig, type BookConfig } from "../book/config.js";
 import { PobookError } from "../errors.js";
+import { readPoFile } from "../catalog/parse.js";
+import type { Catalog } from "../catalog/types.js";
 import { readUtf8 } from "../fs.js";
 import { plainBookAt } from "./plain-book.js";
 
@@ -28,3 +30,24 @@ export function catalogDir(root: string, config: BookConfig | undefined, flag?: 
   return flag ?? join(root, config?.poDir ?? "po");
 }
 
+
+export interface CurrentTemplate {
+  catalog: Catalog;
+  /** Extracted from the sources just now (its POT-Creation-Date is this run's). */
+  fromSources: boolean;
+}
+
+/**
+ * The template from a file: `--pot FILE`, else the book's POT in the catalog
+ * directory; undefined when neither is there (book-files.ts then extracts the
+ * sources). Here, so that merging with a POT loads no Markdown parser.
+ */
+export function storedTemplate(config: BookConfig | undefined, poDir: string, pot?: string): CurrentTemplate | undefined {
+  if (pot !== undefined) {
+    if (!existsSync(pot)) throw new PobookError("template not found", { file: pot });
+    return { catalog: readPoFile(pot), fromSources: false };
+  }
+  const stored = join(poDir, config?.potFile ?? "messages.pot");
+  if (existsSync(stored)) return { catalog: readPoFile(stored), fromSources: false };
+  return undefined;
+}

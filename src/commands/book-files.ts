@@ -2,14 +2,13 @@
  * The template commands merge or start from: a POT file, or the book's
  * sources extracted in memory (this module loads the extractor).
  */
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { BookConfig } from "../book/config.js";
-import { readPoFile } from "../catalog/parse.js";
 import { setHeader, type Catalog } from "../catalog/types.js";
 import { bookTemplate } from "../stats/against-sources.js";
 import { PobookError } from "../errors.js";
-export { catalogDir, readBookConfig } from "./book-config.js";
+export { catalogDir, readBookConfig, storedTemplate, type CurrentTemplate } from "./book-config.js";
+import { storedTemplate, type CurrentTemplate } from "./book-config.js";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { potCreationDate } from "./extract.js";
 import type { ReadBookFile } from "../book/links.js";
@@ -21,23 +20,13 @@ export function extractTemplate(root: string, config: BookConfig, read = bookRea
   return template;
 }
 
-export interface CurrentTemplate {
-  catalog: Catalog;
-  /** Extracted from the sources just now (its POT-Creation-Date is this run's). */
-  fromSources: boolean;
-}
-
 /**
  * The template to start or merge from: `--pot FILE`, else the book's POT in
  * the catalog directory, else the book's sources extracted in memory.
  */
 export function currentTemplate(root: string, config: BookConfig | undefined, poDir: string, pot?: string, read?: ReadBookFile): CurrentTemplate {
-  if (pot !== undefined) {
-    if (!existsSync(pot)) throw new PobookError("template not found", { file: pot });
-    return { catalog: readPoFile(pot), fromSources: false };
-  }
-  const stored = join(poDir, config?.potFile ?? "messages.pot");
-  if (existsSync(stored)) return { catalog: readPoFile(stored), fromSources: false };
+  const stored = storedTemplate(config, poDir, pot);
+  if (stored) return stored;
   if (config) return { catalog: extractTemplate(root, config, read), fromSources: true };
-  throw new PobookError("no template: give --pot FILE, run `pobook extract`, or run in a book directory", { file: stored });
+  throw new PobookError("no template: give --pot FILE, run `pobook extract`, or run in a book directory", { file: join(poDir, "messages.pot") });
 }
