@@ -18,19 +18,32 @@ interface CachedResult {
   value: unknown;
 }
 
-let codeVersion: string | undefined;
+const codeVersions = new Map<string, string>();
 
-/** Hash of the extractor's own compiled code. */
-function extractorVersion(): string {
-  if (codeVersion) return codeVersion;
+/** The extractor's own code: the folders of compiled code results depend on. */
+export const EXTRACTOR_CODE = ["markdown", "code", "book"];
+
+/** Hash of the compiled code in `dirs` (folders of src/). */
+function codeVersion(dirs: readonly string[]): string {
+  const known = codeVersions.get(dirs.join());
+  if (known) return known;
   const hash = createHash("sha256");
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
-  for (const dir of ["markdown", "code", "book"]) {
+  for (const dir of dirs) {
     for (const file of readdirSync(join(root, dir)).sort()) {
       if (file.endsWith(".js")) hash.update(readFileSync(join(root, dir, file)));
     }
   }
-  return (codeVersion = hash.digest("hex"));
+  const version = hash.digest("hex");
+  codeVersions.set(dirs.join(), version);
+  return version;
+}
+
+export interface CacheKind {
+  /** Start of the cache file's name (default `chapters`). */
+  prefix?: string;
+  /** Folders of src/ whose compiled code the results depend on (default EXTRACTOR_CODE). */
+  code?: readonly string[];
 }
 
 /** Reads a file of the book (relative to its root) as bytes. */
@@ -71,10 +84,11 @@ export class ExtractionCache {
   constructor(
     settings: unknown,
     private readonly read: ReadBookBytes,
-    dir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pobook"),
+    dir: string = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pobook"),
+    kind: CacheKind = {},
   ) {
-    const id = createHash("sha256").update(extractorVersion()).update(JSON.stringify(settings)).digest("hex");
-    this.path = join(dir, `chapters-${id.slice(0, 24)}.json`);
+    const id = createHash("sha256").update(codeVersion(kind.code ?? EXTRACTOR_CODE)).update(JSON.stringify(settings)).digest("hex");
+    this.path = join(dir, `${kind.prefix ?? "chapters"}-${id.slice(0, 24)}.json`);
     this.outputPath = join(dir, `output-${id.slice(0, 24)}.json`);
   }
 
