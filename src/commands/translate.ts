@@ -55,6 +55,8 @@ interface TranslateFlags {
   book?: string;
   asOf?: string;
   split?: string;
+  cache: boolean;
+  cacheDir?: string;
 }
 
 interface Job {
@@ -152,6 +154,8 @@ export function registerTranslate(program: Command): void {
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
     .option("--as-of <when>", "pot-date: build each language from the sources at its catalog's POT-Creation-Date (the last commit before it, read from git objects, no checkout)")
+    .option("--no-cache", "do not reuse or keep the last run's translation")
+    .option("--cache-dir <dir>", "keep the translation cache in this directory (default: $XDG_CACHE_HOME/pobook)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
     .action(async (bookArgument: string | undefined, flags: TranslateFlags) => {
       const bookArg = bookRoot(chosenBook(bookArgument, flags.book));
@@ -163,6 +167,9 @@ export function registerTranslate(program: Command): void {
       const config = withCompat(plain ?? parseBookConfig(tomlText!, tomlPath), flags.compat);
       const threshold = parseThreshold(flags.threshold);
       const asOf = parseAsOf(flags.asOf);
+      if (flags.cacheDir !== undefined && !flags.cache) throw new PobookError("--cache-dir and --no-cache contradict each other: give one");
+      if (flags.cacheDir !== undefined && existsSync(flags.cacheDir) && !statSync(flags.cacheDir).isDirectory()) throw new PobookError("--cache-dir must name a directory", { file: flags.cacheDir });
+      const cacheDir = flags.cacheDir === undefined ? undefined : resolve(flags.cacheDir);
       const poDir = join(root, config.poDir);
       const defaultOut = (language: string): string => join(root, "book", `${language}-src`);
       const defaultOutShown = (language: string): string => join(bookArg, "book", `${language}-src`);
@@ -221,10 +228,10 @@ export function registerTranslate(program: Command): void {
       const bookInReadRoot = relative(readRoot, realpathSync(root)).split(sep).join("/");
       // A catalog read from its file, for a book read from the work tree: the last run's translation serves while neither changed.
       const caches = jobs.map((job, index): TranslationCache | undefined => {
-        if (asOf !== undefined || trees[index] !== undefined || job.catalog !== undefined) return undefined;
+        if (!flags.cache || asOf !== undefined || trees[index] !== undefined || job.catalog !== undefined) return undefined;
         const bytes = readBytesOrUndefined(job.poShown);
         const settings = { config, legacy: flags.legacyInlineHtml, threshold, bookInReadRoot, language: job.language };
-        return bytes && new TranslationCache(settings, confinedBytes(root, readRoot), bytes);
+        return bytes && new TranslationCache(settings, confinedBytes(root, readRoot), bytes, cacheDir);
       });
       const cached = caches.map((cache) => cache?.lookup());
       // Those catalogs parsed as they were then; every other one is read now, so that a bad one stops the run before anything is written.

@@ -31,7 +31,8 @@ function codeVersion(dirs: readonly string[]): string {
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
   for (const dir of dirs) {
     for (const file of readdirSync(join(root, dir)).sort()) {
-      if (file.endsWith(".js")) hash.update(readFileSync(join(root, dir, file)));
+      // Compiled code, or the sources when run from them (tests importing src/ directly).
+      if (/\.(js|ts)$/.test(file)) hash.update(file).update(readFileSync(join(root, dir, file)));
     }
   }
   const version = hash.digest("hex");
