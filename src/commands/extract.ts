@@ -23,9 +23,6 @@ import { newEntry } from "../catalog/types.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
 import { withBookMessages } from "../publish/template-messages.js";
-import { parseSplit, readBookOutline } from "./catalog-tree.js";
-import { splitCatalog } from "../catalog/tree.js";
-import { treeLayout } from "../book/catalog-tree-layout.js";
 
 export interface ExtractCliOptions {
   output?: string;
@@ -236,12 +233,16 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
     saveCache();
     return { files: [{ path: "-", messages: messageCount(templates[0]!) }] };
   }
-  const split = parseSplit(options.split);
+  // The template tree's modules (and the catalog reader they bring) only for --split.
+  const trees = options.split === undefined ? undefined : await import("./catalog-tree.js");
+  const split = trees?.parseSplit(options.split);
   if (split !== undefined) {
     // A template tree laid out as the catalog trees are (src/catalog/tree.ts): <po-dir>/<pot-file stem>/**.pot.
     if (isFile) throw new PobookError("--split lays out a book's template by its SUMMARY.md: give a book directory");
     if ((config?.depth ?? 0) > 0 || templates.length !== 1) throw new PobookError("--split and --depth both split the template: give one of them");
-    const layout = treeLayout(split, config!, await readBookOutline(target, config!));
+    const { treeLayout } = await import("../book/catalog-tree-layout.js");
+    const { splitCatalog } = await import("../catalog/tree.js");
+    const layout = treeLayout(split, config!, await trees!.readBookOutline(target, config!));
     const dir = output ?? join(defaultDir, basename(config!.potFile, ".pot"));
     const files = splitCatalog(createTemplate(header, toCatalogEntries(templates[0]!.entries)), layout);
     outputs = [...files].map(([path, catalog]) => ({ path: join(dir, path.replace(/\.po$/, ".pot")), text: serializePo(catalog), messages: catalog.entries.length }));

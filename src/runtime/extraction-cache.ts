@@ -168,11 +168,9 @@ export class ExtractionCache {
     return entry && entry.files.length === 0 ? (entry.value as T) : undefined;
   }
 
-  /** Keeps `value` (see `remembered`) for the next run; an unchanged one is not written again. */
+  /** Keeps `value` (see `remembered`) for the next run (a run that remembers something has changed results to write anyway). */
   remember(key: string, value: unknown): void {
-    const entry = this.stored.get(key);
-    if (entry && entry.files.length === 0 && JSON.stringify(entry.value) === JSON.stringify(value)) this.kept.set(key, entry);
-    else this.kept.set(key, { files: [], hash: "", value });
+    this.kept.set(key, { files: [], hash: "", value });
   }
 
   /** Writes the entries of this run (entries no longer used, like removed chapters, are dropped). */
