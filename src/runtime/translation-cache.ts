@@ -58,8 +58,8 @@ export function recordingReader(read: ReadBookFile): { read: ReadBookFile; files
   };
 }
 
-/** The code a translation depends on: the extractor's, the translator's and the catalog reader's. */
-const TRANSLATOR_CODE = [...EXTRACTOR_CODE, "translate", "catalog"];
+/** The code a translation depends on: the extractor's, the translator's, the catalog reader's and book.toml's messages' (publish/book-messages.ts). */
+const TRANSLATOR_CODE = [...EXTRACTOR_CODE, "translate", "catalog", "publish"];
 
 export class TranslationCache {
   private readonly cache: ExtractionCache;
