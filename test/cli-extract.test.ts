@@ -1,6 +1,6 @@
 // `pobook extract` end to end: output files, exit codes, one-line errors.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, makeTree, runInProcess } from "./helpers/cli.js";
@@ -157,20 +157,43 @@ describe("pobook extract with worker threads and the cache", () => {
     const cacheDir = join(makeTree({}), "pobook-cache");
     const root = makeTree(bigBook);
     expect((await runInProcess(["extract", root, "--cache-dir", cacheDir], { env })).status).toBe(0);
-    const files = readdirSync(cacheDir);
-    expect(files).toHaveLength(1);
-    const stored = readFileSync(join(cacheDir, files[0]!), "utf8");
-    expect(stored).toContain('"src/ch39.md"');
+    // The chapters' results, and the whole template with what it was made from.
+    const files = readdirSync(cacheDir).sort();
+    expect(files).toEqual([expect.stringMatching(/^chapters-\w+\.json$/), expect.stringMatching(/^output-\w+\.json$/)]);
+    const stored = files.map((file) => readFileSync(join(cacheDir, file), "utf8"));
+    expect(stored[0]).toContain('"src/ch39.md"');
     const copy = makeTree(bigBook);
     expect((await runInProcess(["extract", copy, "--cache-dir", cacheDir], { env })).status).toBe(0);
-    // The same cache file, not rewritten: every chapter came from it.
-    expect(readdirSync(cacheDir)).toEqual(files);
-    expect(readFileSync(join(cacheDir, files[0]!), "utf8")).toBe(stored);
+    // The same cache files, not rewritten: the whole template came from them.
+    expect(readdirSync(cacheDir).sort()).toEqual(files);
+    expect(files.map((file) => readFileSync(join(cacheDir, file), "utf8"))).toEqual(stored);
     expect(pot(copy)).toBe(pot(root));
     // An edit in the copy is seen through the shared cache.
     writeFileSync(join(copy, "src/ch7.md"), "# Chapter 7\n\nEdited.\n");
     expect((await runInProcess(["extract", copy, "--cache-dir", cacheDir], { env })).status).toBe(0);
     expect(pot(copy)).toContain('msgid "Edited."');
+  });
+
+  it("a template served whole from the cache follows book.toml's title, a removed include and an edited chapter", async () => {
+    const root = makeTree(bigBook);
+    const fresh = async (): Promise<string> => {
+      expect((await runInProcess(["extract", root, "--no-cache", "-o", join(root, "fresh.pot")], { env })).status).toBe(0);
+      return pot(root, "fresh.pot");
+    };
+    await runInProcess(["extract", root], { env });
+    writeFileSync(join(root, "book.toml"), '[book]\ntitle = "Bigger"\n');
+    expect((await runInProcess(["extract", root], { env })).status).toBe(0);
+    expect(pot(root)).toContain('msgid "Bigger"');
+    expect(pot(root)).toBe(await fresh());
+    rmSync(join(root, "src/code.rs"));
+    writeFileSync(join(root, "src/ch3.md"), "# Chapter 3\n\nNo include now.\n");
+    for (const i of chapters) if (i !== 3) writeFileSync(join(root, `src/ch${i}.md`), `# Chapter ${i}\n`);
+    expect((await runInProcess(["extract", root], { env })).status).toBe(0);
+    expect(pot(root)).toContain('msgid "No include now."');
+    expect(pot(root)).toBe(await fresh());
+    // Warm again: the same template.
+    expect((await runInProcess(["extract", root], { env })).status).toBe(0);
+    expect(pot(root)).toBe(await fresh());
   });
 
   it("--cache-dir must be a directory and cannot go with --no-cache", async () => {

@@ -162,10 +162,24 @@ function orderedFlags(entry: PoEntry): string[] {
   return isFuzzy(entry) ? ["fuzzy", ...others] : others;
 }
 
-function messageLines(prefix: string, entry: PoEntry, wrap: boolean): string {
+/**
+ * The `msgid` lines of active, wrapped entries by msgid, for a writer that
+ * writes nearly the same entries again (extract after editing one chapter):
+ * folding is most of the time of writing a template.
+ */
+export type FoldedMsgids = Map<string, string>;
+
+function msgidLines(prefix: string, msgid: string, wrap: boolean, folded: FoldedMsgids | undefined): string {
+  if (!folded || prefix !== "" || !wrap) return wrapString(prefix, "msgid", msgid, wrap);
+  let lines = folded.get(msgid);
+  if (lines === undefined) folded.set(msgid, (lines = wrapString(prefix, "msgid", msgid, wrap)));
+  return lines;
+}
+
+function messageLines(prefix: string, entry: PoEntry, wrap: boolean, folded?: FoldedMsgids): string {
   let out = "";
   if (entry.msgctxt !== undefined) out += wrapString(prefix, "msgctxt", entry.msgctxt, wrap);
-  out += wrapString(prefix, "msgid", entry.msgid, wrap);
+  out += msgidLines(prefix, entry.msgid, wrap, folded);
   if (entry.msgidPlural !== undefined) {
     out += wrapString(prefix, "msgid_plural", entry.msgidPlural, wrap);
     entry.msgstr.forEach((msgstr, i) => {
@@ -178,7 +192,7 @@ function messageLines(prefix: string, entry: PoEntry, wrap: boolean): string {
 }
 
 /** One entry as GNU's message_print / message_print_obsolete write it ("" if GNU writes nothing). */
-export function serializeEntry(entry: PoEntry): string {
+export function serializeEntry(entry: PoEntry, folded?: FoldedMsgids): string {
   const wrap = !entry.flags.includes("no-wrap");
   const comments =
     commentLines("#", entry.translatorComments) +
@@ -192,7 +206,7 @@ export function serializeEntry(entry: PoEntry): string {
   }
   // An untranslated entry is not fuzzy, whatever its flags say.
   const flags = (entry.msgstr[0] ?? "") === "" ? orderedFlags(entry).filter((f) => f !== "fuzzy") : orderedFlags(entry);
-  return comments + flagLine(flags) + previousLines("#| ", entry.previous, wrap) + messageLines("", entry, wrap);
+  return comments + flagLine(flags) + previousLines("#| ", entry.previous, wrap) + messageLines("", entry, wrap, folded);
 }
 
 /** The header as an entry: msgid "" with `Name: value\n` lines as msgstr. */
@@ -207,12 +221,12 @@ export function headerEntry(catalog: Catalog): PoEntry | undefined {
   });
 }
 
-/** The whole catalog: header, active entries in order, then obsolete entries. */
-export function serializePo(catalog: Catalog): string {
+/** The whole catalog: header, active entries in order, then obsolete entries (`folded`: see FoldedMsgids). */
+export function serializePo(catalog: Catalog, folded?: FoldedMsgids): string {
   const blocks: string[] = [];
   const header = headerEntry(catalog);
   if (header) blocks.push(serializeEntry(header));
-  for (const entry of catalog.entries) if (!entry.obsolete) blocks.push(serializeEntry(entry));
+  for (const entry of catalog.entries) if (!entry.obsolete) blocks.push(serializeEntry(entry, folded));
   for (const entry of catalog.entries) if (entry.obsolete) blocks.push(serializeEntry(entry));
   return blocks.filter((block) => block !== "").join("\n");
 }

@@ -18,14 +18,11 @@ import { ExtractionCache } from "../runtime/extraction-cache.js";
 import { bookReader, confinedBytes, findReadRoot } from "../runtime/book-reader.js";
 import { throwChapterProblems } from "../book/chapter-problems.js";
 import type { Message } from "../markdown/segment.js";
-import { createTemplate, serializePo, type TemplateHeader } from "../catalog/serialize.js";
+import { createTemplate, serializePo, type FoldedMsgids, type TemplateHeader } from "../catalog/serialize.js";
 import { newEntry } from "../catalog/types.js";
 import { enforce, inspectFile, realPath } from "../output/inspect.js";
 import { decideOutputFile } from "../output/rules.js";
 import { withBookMessages } from "../publish/template-messages.js";
-import { parseSplit, readBookOutline } from "./catalog-tree.js";
-import { splitCatalog } from "../catalog/tree.js";
-import { treeLayout } from "../book/catalog-tree-layout.js";
 
 export interface ExtractCliOptions {
   output?: string;
@@ -77,7 +74,19 @@ export interface ExtractResult {
   files: Array<{ path: string; messages: number }>;
 }
 
-async function extractFromBook(root: string, options: ExtractCliOptions): Promise<{ config: BookConfig; templates: TemplateFile[]; cache?: ExtractionCache }> {
+/** A template rendered by an earlier run with the same inputs (see ExtractionCache.lookupOutput): its POT text after the header. */
+interface RenderedTemplate extends TemplateFile {
+  body: string;
+  messages: number;
+}
+
+interface CachedOutput {
+  templates: Array<{ path: string; body: string; messages: number }>;
+}
+
+const messageCount = (template: TemplateFile): number => ("messages" in template ? (template as RenderedTemplate).messages : template.entries.length);
+
+async function extractFromBook(root: string, options: ExtractCliOptions): Promise<{ config: BookConfig; templates: TemplateFile[]; cache?: ExtractionCache; outputKey?: string }> {
   const config = withCompat(readBookConfig(root, true, "give a book directory or a Markdown file")!, options.compat);
   config.granularity = integerOption(options.granularity, "--granularity") ?? config.granularity;
   config.depth = integerOption(options.depth, "--depth") ?? config.depth;
@@ -89,6 +98,12 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
   // The book by its place in the read root (its repository): a cache restored into another checkout still serves.
   const settings = { config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, book: relative(readRoot, realPath(root)) };
   const cache = options.cache ? new ExtractionCache(settings, confinedBytes(root, readRoot), cacheDirectory(options.cacheDir)) : undefined;
+  // The whole templates, when no file any result was made from changed: book.toml's own messages (its raw
+  // text, which the settings leave out) are the only other input. --split needs the entries themselves.
+  const outputKey = cache && options.split === undefined ? createHash("sha256").update(JSON.stringify(config.raw)).digest("hex") : undefined;
+  const rendered = outputKey === undefined ? undefined : cache!.lookupOutput<CachedOutput>(outputKey);
+  // Served whole: nothing new to keep (outputKey unset).
+  if (rendered) return { config, templates: rendered.templates.map((template) => ({ ...template, entries: [] })), cache };
   // The parser and its grammars are loaded only when something is not in the cache.
   let outline = cache?.lookup<BookOutline>(OUTLINE_KEY);
   if (!outline) {
@@ -119,22 +134,34 @@ async function extractFromBook(root: string, options: ExtractCliOptions): Promis
       pool.close();
     }
   }
-  return { config, templates: withBookMessages(buildTemplates(config, outline, messages), config), cache };
+  return { config, templates: withBookMessages(buildTemplates(config, outline, messages), config), cache, outputKey };
 }
 
 /**
- * The POT text of `entries` under `header`. With a cache, the entries' part
- * (folding 6,000 messages at 79 columns is a third of a warm run) is reused
- * while the entries are the same; the header, with this run's date, is
- * always written afresh.
+ * The POT text of `entries` under `header`. With a cache, the msgids' folded
+ * lines of the last run are reused (folding 6,000 messages at 79 columns is
+ * most of the time of writing a template); the header, with this run's
+ * date, is always written afresh.
  */
-function renderTemplate(header: TemplateHeader, template: TemplateFile, cache: ExtractionCache | undefined): string {
+function renderTemplate(header: TemplateHeader, template: TemplateFile, cache: ExtractionCache | undefined): { text: string; body: string } {
   const catalog = createTemplate(header, toCatalogEntries(template.entries));
-  if (!cache) return serializePo(catalog);
   const headerText = serializePo({ ...catalog, entries: [] });
-  const fingerprint = createHash("sha256").update(JSON.stringify(template.entries)).digest("hex");
-  const body = cache.derived(`#pot:${template.path}`, fingerprint, () => serializePo(catalog).slice(headerText.length));
-  return headerText + body;
+  if ("body" in template) return { text: headerText + (template as RenderedTemplate).body, body: (template as RenderedTemplate).body };
+  if (!cache) {
+    const text = serializePo(catalog);
+    return { text, body: text.slice(headerText.length) };
+  }
+  const key = `#folded:${template.path}`;
+  const folded: FoldedMsgids = new Map(Object.entries(cache.remembered<Record<string, string>>(key) ?? {}));
+  const text = serializePo(catalog, folded);
+  // Only this run's msgids that needed folding (one-line ones are cheap to write again).
+  const kept: Record<string, string> = {};
+  for (const entry of template.entries) {
+    const lines = folded.get(entry.msgid);
+    if (lines !== undefined && lines.indexOf("\n") < lines.length - 1) kept[entry.msgid] = lines;
+  }
+  cache.remember(key, kept);
+  return { text, body: text.slice(headerText.length) };
 }
 
 /** `--cache-dir`, checked: a directory or a path that does not exist yet. */
@@ -175,8 +202,8 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
   if (options.cacheDir !== undefined && !options.cache) throw new PobookError("--cache-dir and --no-cache contradict each other: give one");
   if (!existsSync(target)) throw new PobookError("no such book directory or file", { file: bookArg });
   const isFile = statSync(target).isFile();
-  const { config, templates, cache } = isFile
-    ? { config: undefined, templates: await extractFromFile(target, options), cache: undefined }
+  const { config, templates, cache, outputKey } = isFile
+    ? { config: undefined, templates: await extractFromFile(target, options), cache: undefined, outputKey: undefined }
     : await extractFromBook(target, options);
   const header = {
     projectIdVersion: config?.title ?? "",
@@ -186,21 +213,36 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
   // Paths as the user gave them (`book/po/messages.pot`), not resolved.
   const defaultDir = isFile ? dirname(bookArg) : join(bookArg, config!.poDir);
   let outputs: Array<{ path: string; text: string; messages: number }>;
-  const render = (template: TemplateFile) => renderTemplate(header, template, cache);
+  // Each template's body is kept for the next run (ExtractionCache.lookupOutput).
+  const bodies = new Map<string, { path: string; body: string; messages: number }>();
+  const render = (template: TemplateFile): string => {
+    const { text, body } = renderTemplate(header, template, cache);
+    bodies.set(template.path, { path: template.path, body, messages: messageCount(template) });
+    return text;
+  };
+  const saveCache = (): void => {
+    if (!cache) return;
+    if (outputKey !== undefined && bodies.size === templates.length) cache.storeOutput(outputKey, { templates: templates.map((template) => bodies.get(template.path)!) } satisfies CachedOutput);
+    cache.save();
+  };
   const output = options.output;
   if (output === "-") {
     if (templates.length !== 1 || (config?.depth ?? 0) > 0 || options.split !== undefined) throw new PobookError("-o - writes one template to standard output, but --depth splits it into several files: give -o a directory");
     if (options.json) throw new PobookError("-o - and --json both write to standard output: give -o a file or directory");
     process.stdout.write(render(templates[0]!));
-    cache?.save();
-    return { files: [{ path: "-", messages: templates[0]!.entries.length }] };
+    saveCache();
+    return { files: [{ path: "-", messages: messageCount(templates[0]!) }] };
   }
-  const split = parseSplit(options.split);
+  // The template tree's modules (and the catalog reader they bring) only for --split.
+  const trees = options.split === undefined ? undefined : await import("./catalog-tree.js");
+  const split = trees?.parseSplit(options.split);
   if (split !== undefined) {
     // A template tree laid out as the catalog trees are (src/catalog/tree.ts): <po-dir>/<pot-file stem>/**.pot.
     if (isFile) throw new PobookError("--split lays out a book's template by its SUMMARY.md: give a book directory");
     if ((config?.depth ?? 0) > 0 || templates.length !== 1) throw new PobookError("--split and --depth both split the template: give one of them");
-    const layout = treeLayout(split, config!, await readBookOutline(target, config!));
+    const { treeLayout } = await import("../book/catalog-tree-layout.js");
+    const { splitCatalog } = await import("../catalog/tree.js");
+    const layout = treeLayout(split, config!, await trees!.readBookOutline(target, config!));
     const dir = output ?? join(defaultDir, basename(config!.potFile, ".pot"));
     const files = splitCatalog(createTemplate(header, toCatalogEntries(templates[0]!.entries)), layout);
     outputs = [...files].map(([path, catalog]) => ({ path: join(dir, path.replace(/\.po$/, ".pot")), text: serializePo(catalog), messages: catalog.entries.length }));
@@ -208,10 +250,10 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
   const outputIsFile = output !== undefined && (output.endsWith(".pot") || output.endsWith(".po") || (existsSync(output) && statSync(output).isFile()));
   if (outputIsFile) {
     if (templates.length !== 1) throw new PobookError("--depth splits the template into several files: give -o a directory");
-    outputs = [{ path: output, text: render(templates[0]!), messages: templates[0]!.entries.length }];
+    outputs = [{ path: output, text: render(templates[0]!), messages: messageCount(templates[0]!) }];
   } else {
     const dir = output ?? defaultDir;
-    outputs = templates.map((template) => ({ path: join(dir, template.path), text: render(template), messages: template.entries.length }));
+    outputs = templates.map((template) => ({ path: join(dir, template.path), text: render(template), messages: messageCount(template) }));
   }
   }
   // Never over a book source, nor over a file that is not a template unless --force (src/output/rules.ts).
@@ -226,7 +268,7 @@ export async function runExtract(bookArg: string, options: ExtractCliOptions): P
     mkdirSync(dirname(target.realPath), { recursive: true });
     writeCatalogFile(target, text);
   }
-  cache?.save();
+  saveCache();
   return { files: outputs.map((file) => ({ path: file.path, messages: file.messages })) };
 }
 

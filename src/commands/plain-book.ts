@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { globSync, isDynamicPattern } from "tinyglobby";
+import { createRequire } from "node:module";
 import { plainBookConfig, type BookConfig } from "../book/config.js";
 import { comparePaths } from "../book/plain-book.js";
 import { PobookError } from "../errors.js";
@@ -20,6 +20,14 @@ const patterns = new Map<string, { pattern: string; relative: string }>();
 const IGNORED = ["po/**", "book/**", "**/node_modules/**"];
 
 /** The leading directories of a glob that hold no pattern characters. */
+type Glob = typeof import("tinyglobby");
+let glob: Glob | undefined;
+/** tinyglobby, loaded on first use: a book named by its directory (every run but a glob's) never needs it. */
+function tinyglobby(): Glob {
+  return (glob ??= createRequire(import.meta.url)("tinyglobby") as Glob);
+}
+const isDynamicPattern = (pattern: string): boolean => tinyglobby().isDynamicPattern(pattern);
+
 function staticBase(pattern: string): { base: string; rest: string } {
   const parts = pattern.split("/");
   let index = 0;
@@ -42,7 +50,7 @@ export function bookRoot(argument: string): string {
 }
 
 function plainFiles(root: string, pattern: string): string[] {
-  return globSync(pattern, { cwd: root, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: IGNORED, expandDirectories: false })
+  return tinyglobby().globSync(pattern, { cwd: root, onlyFiles: true, dot: false, followSymbolicLinks: false, ignore: IGNORED, expandDirectories: false })
     .filter((path) => /\.(md|markdown)$/i.test(path))
     .sort(comparePaths);
 }

@@ -10,9 +10,10 @@ import { posix } from "node:path";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
 import { readUtf8 } from "../fs.js";
-import { bookReaderKeepingBom, findReadRoot } from "../runtime/book-reader.js";
-import { prepareBook, translateBook, type BookTranslation, type PreparedBook } from "../translate/book.js";
+import { bookReaderKeepingBom, confinedBytes, findReadRoot } from "../runtime/book-reader.js";
+import type { BookTranslation, PreparedBook } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
+import { recordingReader, TranslationCache, type TranslationOutcome } from "../runtime/translation-cache.js";
 import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
 import { decideOutputDir, isInside } from "../output/rules.js";
 import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
@@ -29,11 +30,18 @@ import type { GitCommit } from "../runtime/git-tree.js";
 
 /** What one language is translated from: the work tree, or a commit (`--as-of`). */
 interface BookSource {
-  book: PreparedBook;
+  /** Parsed when first needed: a translation served by the cache parses nothing. */
+  book: () => Promise<PreparedBook>;
+  /** The work tree's files read so far, and those that could not be read (for the translation cache). */
+  reads?: { files: Set<string>; absent: Set<string> };
   tomlText: string | undefined;
   tree: (translated: ReadonlyMap<string, string>, relocated: ReadonlyMap<string, string>) => ProducedEntry[];
-  /** Chapters the book lists but lacks, which mdBook creates (src/book/created-chapters.ts): written into the copy translated. */
-  created: ReadonlySet<string>;
+  /**
+   * Chapters the book lists but lacks, which mdBook creates (src/book/created-chapters.ts): written
+   * into the copy translated. Only a parsed book has them: a translation with one is never cached
+   * (the cache hashes every file read, and a created chapter has no file).
+   */
+  created: (book: PreparedBook) => ReadonlySet<string>;
   commit?: GitCommit;
 }
 
@@ -47,6 +55,7 @@ function createdChapters(book: PreparedBook, config: BookConfig, exists: (path: 
   return new Set(book.documents.filter((document) => document.role === "chapter" && !exists(document.path)).map((document) => document.path));
 }
 import { publishSettings } from "../publish/settings.js";
+import { translateBookMessages, type BookMessageTranslation } from "../publish/book-messages.js";
 import { isPickerFile, notedChapter, pickerFiles, publishTree, siteLanguages } from "../publish/publish.js";
 import { languageCatalog, loadTree, parseSplit, readBookOutline, treeLanguages, type LoadedTree } from "./catalog-tree.js";
 
@@ -63,6 +72,8 @@ interface TranslateFlags {
   book?: string;
   asOf?: string;
   split?: string;
+  cache: boolean;
+  cacheDir?: string;
 }
 
 interface Job {
@@ -121,6 +132,14 @@ function translatedTree(
   }).concat(outside);
 }
 
+function readBytesOrUndefined(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 function readUtf8OrUndefined(path: string): string | undefined {
   try {
     return readFileSync(path, "utf8");
@@ -130,7 +149,7 @@ function readUtf8OrUndefined(path: string): string | undefined {
 }
 
 /** applied + fuzzy + untranslated + not applied = the source book's messages. */
-function summaryLine(language: string, { tally, warnings }: BookTranslation, outDir: string): string {
+function summaryLine(language: string, { tally, warnings }: Pick<BookTranslation, "tally" | "warnings">, outDir: string): string {
   // Messages as `pobook stats` counts them: a msgid used in several places counts once.
   const counts = tally.messages;
   return `${language}: ${counts.applied} applied, ${counts.fuzzy} fuzzy skipped, ${counts.untranslated} untranslated, ${counts.notApplied} not applied, ${warnings.length} warnings -> ${outDir}`;
@@ -152,6 +171,8 @@ export function registerTranslate(program: Command): void {
     .option("--compat <version>", "catalog made with this mdbook-i18n-helpers version's msgids: 0.3 (default) or 0.4")
     .option("--force", "write into a non-empty directory pobook did not write, or one inside the book outside its build directory (files pobook does not write are kept)")
     .option("--as-of <when>", "pot-date: build each language from the sources at its catalog's POT-Creation-Date (the last commit before it, read from git objects, no checkout)")
+    .option("--no-cache", "do not reuse or keep the last run's translation")
+    .option("--cache-dir <dir>", "keep the translation cache in this directory (default: $XDG_CACHE_HOME/pobook)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
     .action(async (bookArgument: string | undefined, flags: TranslateFlags) => {
       const bookArg = bookRoot(chosenBook(bookArgument, flags.book));
@@ -163,6 +184,9 @@ export function registerTranslate(program: Command): void {
       const config = withCompat(plain ?? parseBookConfig(tomlText!, tomlPath), flags.compat);
       const threshold = parseThreshold(flags.threshold);
       const asOf = parseAsOf(flags.asOf);
+      if (flags.cacheDir !== undefined && !flags.cache) throw new PobookError("--cache-dir and --no-cache contradict each other: give one");
+      if (flags.cacheDir !== undefined && existsSync(flags.cacheDir) && !statSync(flags.cacheDir).isDirectory()) throw new PobookError("--cache-dir must name a directory", { file: flags.cacheDir });
+      const cacheDir = flags.cacheDir === undefined ? undefined : resolve(flags.cacheDir);
       const poDir = join(root, config.poDir);
       const defaultOut = (language: string): string => join(root, "book", `${language}-src`);
       const defaultOutShown = (language: string): string => join(bookArg, "book", `${language}-src`);
@@ -216,7 +240,19 @@ export function registerTranslate(program: Command): void {
       const needsOutline = jobs.some((job) => job.treeDir !== undefined);
       const outline = needsOutline ? await readBookOutline(root, config) : undefined;
       const trees = jobs.map((job): LoadedTree | undefined => (job.treeDir === undefined ? undefined : loadTree(job.treeDir, config, outline!, split, true)));
-      const catalogs = jobs.map((job, index) => trees[index]?.catalog ?? job.catalog ?? readPoFile(job.poShown));
+      // Copying the tree and reading the book share one confinement: the read root.
+      const readRoot = findReadRoot(root, config);
+      const bookInReadRoot = relative(readRoot, realpathSync(root)).split(sep).join("/");
+      // A catalog read from its file, for a book read from the work tree: the last run's translation serves while neither changed.
+      const caches = jobs.map((job, index): TranslationCache | undefined => {
+        if (!flags.cache || asOf !== undefined || trees[index] !== undefined || job.catalog !== undefined) return undefined;
+        const bytes = readBytesOrUndefined(job.poShown);
+        const settings = { config, legacy: flags.legacyInlineHtml, threshold, bookInReadRoot, language: job.language };
+        return bytes && new TranslationCache(settings, confinedBytes(root, readRoot), bytes, cacheDir);
+      });
+      const cached = caches.map((cache) => cache?.lookup());
+      // Those catalogs parsed as they were then; every other one is read now, so that a bad one stops the run before anything is written.
+      const catalogs = jobs.map((job, index) => (cached[index] ? undefined : trees[index]?.catalog ?? job.catalog ?? readPoFile(job.poShown)));
       // Every language of the site is named before anything is parsed (src/publish/).
       const publishing = publishSettings(config, tomlPath);
       const shelf = existsSync(poDir) ? catalogNames(readdirSync(poDir)).map((name) => name.slice(0, -3)) : [];
@@ -228,26 +264,29 @@ export function registerTranslate(program: Command): void {
       const warn = (line: string): boolean => process.stderr.write(`${line}\n`);
       // Build output and pobook's default output area are not book content (unless they hold the sources).
       const areas = paths.outputAreas.filter((area) => !isInside(paths.sources, area) && !isInside(paths.poDir, area));
-      // Copying the tree and reading the book share one confinement: the read root.
-      const readRoot = findReadRoot(root, config);
       // The catalogs are not copied: the copy is translated already (unless the po-dir holds the book).
       const catalogArea = isInside(paths.root, paths.poDir) || isInside(paths.sources, paths.poDir) ? [] : [paths.poDir];
       const skipped = [...areas, ...catalogArea, ...jobs.map((job) => realPath(job.outDir))];
-      const bookInReadRoot = relative(readRoot, realpathSync(root)).split(sep).join("/");
       // Parsing dominates; each catalog is then applied to the same parsed book.
       // Applying is a few milliseconds of lookups and splicing per language, so
       // languages run in this thread (worker threads would each re-parse the book).
       let sources: BookSource[];
       if (asOf === undefined) {
         const tree = withoutPickerCopies(readSourceTree(paths.root, { skip: new Set(skipped), warn, readRoot }), pickerFiles(site), tomlPath);
-        const book = prepareBook(config, bookReaderKeepingBom(root, readRoot, config), { legacyInlineHtml: flags.legacyInlineHtml });
+        const reads = recordingReader(bookReaderKeepingBom(root, readRoot, config));
+        let book: PreparedBook | undefined;
+        const prepared = async (): Promise<PreparedBook> => {
+          // The parser and its grammars are loaded only when a translation is not in the cache.
+          const { prepareBook } = await import("../translate/book.js");
+          return (book ??= prepareBook(config, reads.read, { legacyInlineHtml: flags.legacyInlineHtml }));
+        };
         const inTree = new Set(tree.map((entry) => entry.path));
-        const created = createdChapters(book, config, (path) => inTree.has(path) || existsSync(join(root, path)));
-        const source: BookSource = { book, tomlText, created, tree: (translated, relocated) => translatedTree(paths.root, tree, translated, relocated, warn) };
+        const created = (parsed: PreparedBook) => createdChapters(parsed, config, (path) => inTree.has(path) || existsSync(join(root, path)));
+        const source: BookSource = { book: prepared, reads, tomlText, created, tree: (translated, relocated) => translatedTree(paths.root, tree, translated, relocated, warn) };
         sources = jobs.map(() => source);
       } else {
         // Every commit is found (and every date checked) before a commit is read or anything written.
-        const plan = planAsOf(root, catalogs, jobs.map((job) => job.poShown));
+        const plan = planAsOf(root, catalogs.map((catalog) => catalog!), jobs.map((job) => job.poShown));
         const realRoot = realpathSync(root);
         const skip = skipped.map((area) => relative(realRoot, area).split(sep).join("/")).filter((area) => area !== "" && !area.startsWith(".."));
         const byCommit = new Map<string, BookSource>();
@@ -255,24 +294,37 @@ export function registerTranslate(program: Command): void {
           const known = byCommit.get(commit.sha);
           if (known) return known;
           const at = openCommitBook(plan, commit, root, readRoot, bookArg, flags.compat);
-          const book = prepareBook(at.config, at.read, { legacyInlineHtml: flags.legacyInlineHtml });
-          const created = createdChapters(book, at.config, (path) => at.git.bytes(posix.join(at.git.bookPath, path)) !== undefined);
-          const source: BookSource = { book, tomlText: at.tomlText, commit, created, tree: (translated, relocated) => gitTranslatedTree(at.git, translated, relocated, { skip, warn }) };
+          let book: PreparedBook | undefined;
+          const prepared = async (): Promise<PreparedBook> => {
+            const { prepareBook } = await import("../translate/book.js");
+            return (book ??= prepareBook(at.config, at.read, { legacyInlineHtml: flags.legacyInlineHtml }));
+          };
+          const created = (parsed: PreparedBook) => createdChapters(parsed, at.config, (path) => at.git.bytes(posix.join(at.git.bookPath, path)) !== undefined);
+          const source: BookSource = { book: prepared, tomlText: at.tomlText, commit, created, tree: (translated, relocated) => gitTranslatedTree(at.git, translated, relocated, { skip, warn }) };
           byCommit.set(commit.sha, source);
           return source;
         });
       }
       const tty = process.stderr.isTTY === true && !flags.json;
       const report: unknown[] = [];
-      jobs.forEach((job, index) => {
+      for (const [index, job] of jobs.entries()) {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
         const source = sources[index]!;
-        const translation = translateBook(source.book, catalogLookup(catalogs[index]!), { threshold, bookInReadRoot });
-        const results = translation.files;
+        let translation = cached[index];
+        let created = new Map<string, string>();
+        if (!translation) {
+          const { translateBook } = await import("../translate/book.js");
+          const catalog = catalogs[index]!;
+          translation = outcomeOf(translateBook(await source.book(), catalogLookup(catalog), { threshold, bookInReadRoot }), translateBookMessages(config.raw, catalog));
+          caches[index]?.store(translation, source.reads!.files, source.reads!.absent);
+          const parsed = await source.book();
+          const createdPaths = source.created(parsed);
+          created = new Map(parsed.documents.filter((document) => createdPaths.has(document.path)).map((document) => [document.path, document.original]));
+        }
         // Files included from above the book root go under .pobook-outside/ (src/translate/outside-book.ts).
         const { withheld, relocated } = translation;
         const translated = new Map(translation.output);
-        const published = source.tomlText === undefined ? undefined : publishTree({ config, tomlText: source.tomlText, tomlPath, site, language: job.language, catalog: catalogs[index]! });
+        const published = source.tomlText === undefined ? undefined : publishTree({ config, tomlText: source.tomlText, tomlPath, site, language: job.language, bookMessages: translation.bookMessages });
         // The picker's files are new to the tree (withoutPickerCopies took out the book's copies); plain Markdown has no book.toml to publish.
         const added: ProducedEntry[] = [];
         if (published) {
@@ -280,12 +332,11 @@ export function registerTranslate(program: Command): void {
           for (const [path, data] of published.files) if (path !== "book.toml") added.push({ path, kind: "file", data, mode: 0o644 });
         }
         // A chapter left in the source language says so (src/publish/untranslated-note.ts).
-        for (const file of results) {
-          if (file.belowThreshold && translated.has(file.path)) translated.set(file.path, notedChapter(translated.get(file.path)!, config, site, job.language));
+        for (const path of translation.belowThreshold) {
+          if (translated.has(path)) translated.set(path, notedChapter(translated.get(path)!, config, site, job.language));
         }
-        for (const path of source.created) {
-          const document = source.book.documents.find((candidate) => candidate.path === path)!;
-          added.push({ path, kind: "file", data: translated.get(path) ?? document.original, mode: 0o644 });
+        for (const [path, original] of created) {
+          added.push({ path, kind: "file", data: translated.get(path) ?? original, mode: 0o644 });
           translated.delete(path);
         }
         writeTree(job.outDir, [...source.tree(translated, relocated), ...added], { force: flags.force === true, shown: job.outShown });
@@ -308,31 +359,45 @@ export function registerTranslate(program: Command): void {
             notApplied: tally.messages.notApplied,
             places: { total: tally.total, applied: tally.applied, fuzzy: tally.fuzzy, untranslated: tally.untranslated, notApplied: tally.notApplied.length },
             warnings: catalogTree ? translation.warnings.map((warning) => ({ ...warning, poLine: undefined, po: poWhere(warning.poLine) })) : translation.warnings,
-            belowThreshold: results.filter((file) => file.belowThreshold).map((file) => file.path),
+            belowThreshold: translation.belowThreshold,
             outsideBook: Object.fromEntries(relocated),
             withheld: withheld.map((file) => file.path),
             ...(source.commit ? { asOf: { commit: source.commit.sha, date: source.commit.date, subject: source.commit.subject } } : {}),
             // book.toml's title and description (counted apart from the Markdown messages).
             bookToml: (published?.bookMessages ?? []).map((message) => ({ key: message.key, status: message.status, poLine: message.line })),
           });
-          return;
+          continue;
         }
         for (const file of withheld) process.stderr.write(`pobook: ${withheldWarning(file)}\n`);
         for (const warning of translation.warnings) {
           process.stderr.write(`pobook: ${poWhere(warning.poLine)}: ${warning.file}:${warning.line}: ${warning.message}${warning.kind === "rejected" ? "; source text kept" : ""}\n`);
         }
         process.stdout.write(`${summaryLine(job.language, translation, shownPath(job.outShown))}${source.commit ? asOfNote(source.commit) : ""}\n`);
-        const below = results.filter((file) => file.belowThreshold);
+        const below = translation.belowThreshold;
         if (below.length > 0) {
-          process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.map((file) => file.path).join(", ")}\n`);
+          process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.join(", ")}\n`);
         }
-      });
+      }
       if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else if (flags.all) {
         const advice = sourcePickerAdvice(paths.root, config.language, site, jobs[0]!.outShown);
         if (advice) process.stdout.write(`${advice}\n`);
       }
     });
+}
+
+/** What the command uses of a translation (what the translation cache keeps). */
+function outcomeOf(translation: BookTranslation, bookMessages: BookMessageTranslation[]): TranslationOutcome {
+  const { output, relocated, withheld, tally, warnings, files } = translation;
+  return {
+    bookMessages,
+    output,
+    relocated,
+    withheld: withheld.map(({ path, applied, total }) => ({ path, applied, total })),
+    tally,
+    warnings,
+    belowThreshold: files.filter((file) => file.belowThreshold).map((file) => file.path),
+  };
 }
 
 /**

@@ -52,9 +52,10 @@ export function writeTree(outDir: string, entries: readonly ProducedEntry[], opt
   }
   const staging = `.pobook-staging-${randomBytes(6).toString("hex")}`;
   const stagingDir = join(out, staging);
+  let staged: Map<string, string>;
   try {
     writeManifest(out, { files: [...owned], staging });
-    stage(stagingDir, entries);
+    staged = stage(stagingDir, entries);
   } catch (error) {
     rmSync(stagingDir, { recursive: true, force: true });
     if (created !== undefined) rmSync(created, { recursive: true, force: true });
@@ -69,10 +70,16 @@ export function writeTree(outDir: string, entries: readonly ProducedEntry[], opt
   }
   for (const dir of plan.removeDirectories) removeEmptyTree(join(out, dir));
   const directories = entries.filter((entry) => entry.kind === "directory").sort((a, b) => (a.path < b.path ? -1 : 1));
-  for (const dir of directories) mkdirSync(join(out, dir.path), { recursive: true });
+  const made = new Set<string>();
+  const makeDirectory = (dir: string): void => {
+    if (made.has(dir)) return;
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  };
+  for (const dir of directories) makeDirectory(join(out, dir.path));
   for (const path of produced.keys()) {
-    mkdirSync(dirname(join(out, path)), { recursive: true });
-    renameSync(join(stagingDir, path), join(out, path));
+    makeDirectory(dirname(join(out, path)));
+    renameSync(join(stagingDir, staged.get(path)!), join(out, path));
   }
   // A directory keeps its mode with the owner's rwx added: pobook must be
   // able to replace its files on the next run (a read-only book gives a
@@ -82,15 +89,19 @@ export function writeTree(outDir: string, entries: readonly ProducedEntry[], opt
   writeManifest(out, { files: [...produced.keys()] });
 }
 
-function stage(dir: string, entries: readonly ProducedEntry[]): void {
+/**
+ * Writes each file and symlink of `entries` into `dir`, flat (named by
+ * number: the commit renames them into their directories, which it makes
+ * anyway); returns each one's name there by its path.
+ */
+function stage(dir: string, entries: readonly ProducedEntry[]): Map<string, string> {
   mkdirSync(dir);
+  const names = new Map<string, string>();
   for (const entry of entries) {
-    const target = join(dir, entry.path);
-    if (entry.kind === "directory") {
-      mkdirSync(target, { recursive: true });
-      continue;
-    }
-    mkdirSync(dirname(target), { recursive: true });
+    if (entry.kind === "directory") continue;
+    const name = String(names.size);
+    names.set(entry.path, name);
+    const target = join(dir, name);
     if (entry.kind === "symlink") symlinkSync(entry.target, target);
     else {
       if ("data" in entry) writeFileSync(target, entry.data);
@@ -99,6 +110,7 @@ function stage(dir: string, entries: readonly ProducedEntry[]): void {
       chmodSync(target, entry.mode & 0o7777);
     }
   }
+  return names;
 }
 
 /** Removes the directories `path` left empty, up to (not including) `root`. */

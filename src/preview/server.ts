@@ -172,7 +172,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   // Chapters, includes and SUMMARY.md are read as every command reads them: confined to the read root.
   const readRoot = findReadRoot(root, config);
-  const readBook = bookReader(root, readRoot, config);
+  const readBook = bookReader(root, readRoot, config, { live: true });
   /** Files read for pages, so that changes to includes outside src/ reload them too. */
   const pageFiles = new Set<string>();
   const read = (path: string): string => {
@@ -195,7 +195,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const text = outlineText(config, read);
     if (summaryCache?.text === text) return summaryCache;
     // The settings `pobook extract` keys its cache by (commands/extract.ts), so that the outline it stored serves here.
-    const cache = new ExtractionCache({ config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, book: relative(readRoot, realpathSync(root)) }, confinedBytes(root, readRoot));
+    const cache = new ExtractionCache({ config: { ...config, raw: undefined }, legacy: options.legacyInlineHtml, book: relative(readRoot, realpathSync(root)) }, confinedBytes(root, readRoot, { live: true }));
     // A plain Markdown book's outline is generated, not a file the cache can key.
     let outline = config.plain ? undefined : cache.lookup<BookOutline>(OUTLINE_KEY);
     if (outline?.summaryText !== text) {

@@ -5,9 +5,8 @@
  * language. Pure: the command reads the inputs and writes the result.
  */
 import type { BookConfig } from "../book/config.js";
-import type { Catalog } from "../catalog/types.js";
 import { PobookError } from "../errors.js";
-import { translateBookMessages, type BookMessageTranslation } from "./book-messages.js";
+import type { BookMessageTranslation } from "./book-messages.js";
 import { languageInfo, type LanguageInfo } from "./languages.js";
 import { PICKER_SCRIPT, PICKER_STYLE, pickerScript, pickerStyle, type PickerLanguage } from "./picker.js";
 import { publishedBookToml } from "./published-toml.js";
@@ -59,13 +58,14 @@ export interface PublishInput {
   tomlPath: string;
   site: Site;
   language: string;
-  catalog: Catalog;
+  /** How the language's catalog translates book.toml's title and description (book-messages.ts). */
+  bookMessages: BookMessageTranslation[];
 }
 
 export function publishTree(input: PublishInput): PublishedTree {
-  const { config, site, language } = input;
+  const { site, language } = input;
   const info = site.languages.find((entry) => entry.code === language)!;
-  const bookMessages = translateBookMessages(config.raw, input.catalog);
+  const { bookMessages } = input;
   const translated = (key: string): string | undefined => bookMessages.find((message) => message.key === key && message.status === "translated")?.text;
   const files = new Map<string, string>();
   const picker = site.settings.picker;

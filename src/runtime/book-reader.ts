@@ -9,8 +9,8 @@
  * `[output.xgettext]` in book.toml names another one (mdBook ignores those
  * keys; a table of its own would make it run a preprocessor or renderer).
  */
-import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { BookConfig } from "../book/config.js";
 import { withCreatedChapters } from "../book/created-chapters.js";
 import { ReadRefusal } from "../book/include-path.js";
@@ -51,15 +51,35 @@ export function findReadRoot(root: string, config?: Pick<BookConfig, "readRoot">
   return gitWorkTree(book) ?? book;
 }
 
+export interface ReaderOptions {
+  /**
+   * The reader serves a long-running process (the preview), where a
+   * directory may become a symlink between two reads: every path is
+   * resolved afresh. A command's run resolves each directory once.
+   */
+  live?: boolean;
+}
+
 /** Reads `path` (relative to `root`) as bytes, if its real path stays in `readRoot`. */
-export function confinedBytes(root: string, readRoot: string): (path: string) => Buffer {
+export function confinedBytes(root: string, readRoot: string, options: ReaderOptions = {}): (path: string) => Buffer {
   const realRoot = realpathSync(root);
+  // Each directory's real path, found once: a book's hundreds of files share a few dozen directories.
+  const realDirs = new Map<string, string>();
+  const realPathOf = (lexical: string): string => {
+    if (options.live) return realpathSync.native(lexical);
+    const dir = dirname(lexical);
+    let realDir = realDirs.get(dir);
+    if (realDir === undefined) realDirs.set(dir, (realDir = realpathSync.native(dir)));
+    // The file itself a symlink (or gone: realpath says which error): resolve it whole.
+    if (!lstatSync(lexical, { throwIfNoEntry: false })?.isFile()) return realpathSync.native(lexical);
+    return join(realDir, basename(lexical));
+  };
   return (path) => {
     // A path that leaves the read root as written is refused without looking at the disk.
     const lexical = resolve(realRoot, path);
     if (!isWithin(readRoot, lexical)) throw new ReadRefusal(path, lexical, readRoot);
-    // One realpath(3) call instead of an lstat per path component (a tenth of a cold extract's system time).
-    const real = realpathSync.native(lexical);
+    // realpath(3) once per directory instead of per file (its readlink per path component was a tenth of a cold extract's system time).
+    const real = realPathOf(lexical);
     if (!isWithin(readRoot, real)) throw new ReadRefusal(path, real, readRoot);
     return readFileSync(real);
   };
@@ -72,8 +92,8 @@ export type CreatedChapters = Pick<BookConfig, "src" | "createMissing" | "plain"
  * Reads `path` (relative to `root`) as strict UTF-8, inside `readRoot` (see `findReadRoot`); a
  * chapter the book lists but lacks reads as the file mdBook creates (src/book/created-chapters.ts).
  */
-export function bookReader(root: string, readRoot: string, config: CreatedChapters): ReadBookFile {
-  const bytes = confinedBytes(root, readRoot);
+export function bookReader(root: string, readRoot: string, config: CreatedChapters, options: ReaderOptions = {}): ReadBookFile {
+  const bytes = confinedBytes(root, readRoot, options);
   const read: ReadBookFile = (path) => decodeUtf8File(bytes(path), join(root, path));
   return config ? withCreatedChapters(config, read) : read;
 }

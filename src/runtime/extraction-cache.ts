@@ -18,43 +18,64 @@ interface CachedResult {
   value: unknown;
 }
 
-let codeVersion: string | undefined;
+const codeVersions = new Map<string, string>();
 
-/** Hash of the extractor's own compiled code. */
-function extractorVersion(): string {
-  if (codeVersion) return codeVersion;
+/** The extractor's own code: the folders of compiled code results depend on. */
+export const EXTRACTOR_CODE = ["markdown", "code", "book"];
+
+/** Hash of the compiled code in `dirs` (folders of src/). */
+function codeVersion(dirs: readonly string[]): string {
+  const known = codeVersions.get(dirs.join());
+  if (known) return known;
   const hash = createHash("sha256");
   const root = dirname(dirname(fileURLToPath(import.meta.url)));
-  for (const dir of ["markdown", "code", "book"]) {
+  for (const dir of dirs) {
     for (const file of readdirSync(join(root, dir)).sort()) {
-      if (file.endsWith(".js")) hash.update(readFileSync(join(root, dir, file)));
+      // Compiled code, or the sources when run from them (tests importing src/ directly).
+      if (/\.(js|ts)$/.test(file)) hash.update(file).update(readFileSync(join(root, dir, file)));
     }
   }
-  return (codeVersion = hash.digest("hex"));
+  const version = hash.digest("hex");
+  codeVersions.set(dirs.join(), version);
+  return version;
+}
+
+export interface CacheKind {
+  /** Start of the cache file's name (default `chapters`). */
+  prefix?: string;
+  /** Folders of src/ whose compiled code the results depend on (default EXTRACTOR_CODE). */
+  code?: readonly string[];
 }
 
 /** Reads a file of the book (relative to its root) as bytes. */
 export type ReadBookBytes = (path: string) => Buffer;
 
-function contentHash(read: ReadBookBytes, files: readonly string[]): string | undefined {
-  const hash = createHash("sha256");
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = read(file);
-    } catch {
-      // Gone, or no longer readable (a symlink now out of the read root): extract again.
-      return undefined;
-    }
-    hash.update(file).update("\0").update(bytes).update("\0");
+/** A file's hash, or undefined when it is gone or no longer readable (a symlink now out of the read root). */
+function fileHash(read: ReadBookBytes, file: string): string | undefined {
+  try {
+    return createHash("sha256").update(read(file)).digest("hex");
+  } catch {
+    return undefined;
   }
-  return hash.digest("hex");
+}
+
+/** Whole-output results (the rendered templates) and what they were made from; see `lookupOutput`. */
+interface StoredOutput {
+  key: string;
+  files: string[];
+  hash: string;
+  value: unknown;
 }
 
 export class ExtractionCache {
-  private readonly stored: Map<string, CachedResult>;
+  private loaded: Map<string, CachedResult> | undefined;
   private readonly kept = new Map<string, CachedResult>();
   private readonly path: string;
+  private readonly outputPath: string;
+  /** Each file's hash, read once a run (includes are shared by many chapters). */
+  private readonly hashes = new Map<string, string | undefined>();
+  private output: StoredOutput | undefined;
+  private outputChanged = false;
 
   /**
    * `settings` is everything besides the files that changes results (the book, book.toml settings,
@@ -64,47 +85,92 @@ export class ExtractionCache {
   constructor(
     settings: unknown,
     private readonly read: ReadBookBytes,
-    dir = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pobook"),
+    dir: string = join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pobook"),
+    kind: CacheKind = {},
   ) {
-    const id = createHash("sha256").update(extractorVersion()).update(JSON.stringify(settings)).digest("hex");
-    this.path = join(dir, `chapters-${id.slice(0, 24)}.json`);
+    const id = createHash("sha256").update(codeVersion(kind.code ?? EXTRACTOR_CODE)).update(JSON.stringify(settings)).digest("hex");
+    this.path = join(dir, `${kind.prefix ?? "chapters"}-${id.slice(0, 24)}.json`);
+    this.outputPath = join(dir, `output-${id.slice(0, 24)}.json`);
+  }
+
+  /** The per-chapter results, read when first needed: a run served by `lookupOutput` never parses them. */
+  private get stored(): Map<string, CachedResult> {
+    if (this.loaded) return this.loaded;
     let entries: Record<string, CachedResult> = {};
     try {
       entries = JSON.parse(readFileSync(this.path, "utf8")) as Record<string, CachedResult>;
     } catch {
       // No cache yet, or an unreadable one: start afresh.
     }
-    this.stored = new Map(Object.entries(entries));
+    return (this.loaded = new Map(Object.entries(entries)));
+  }
+
+  private contentHash(files: readonly string[]): string | undefined {
+    const hash = createHash("sha256");
+    for (const file of files) {
+      let fileDigest = this.hashes.get(file);
+      if (fileDigest === undefined && !this.hashes.has(file)) this.hashes.set(file, (fileDigest = fileHash(this.read, file)));
+      // Gone or unreadable: extract again.
+      if (fileDigest === undefined) return undefined;
+      hash.update(file).update("\0").update(fileDigest).update("\0");
+    }
+    return hash.digest("hex");
   }
 
   /** The result stored under `key`, if none of the files it was made from changed. */
   lookup<T>(key: string): T | undefined {
     const entry = this.stored.get(key);
-    if (!entry || contentHash(this.read, entry.files) !== entry.hash) return undefined;
+    if (!entry || this.contentHash(entry.files) !== entry.hash) return undefined;
     this.kept.set(key, entry);
     return entry.value as T;
   }
 
   /** Stores `value`, made from `files` (paths relative to the book root), under `key`. */
   store(key: string, files: readonly string[], value: unknown): void {
-    const hash = contentHash(this.read, files);
+    const hash = this.contentHash(files);
     if (hash) this.kept.set(key, { files: [...files], hash, value });
   }
 
   /**
-   * A value computed from other results rather than from files (the POT text
-   * rendered from the template's entries), stored under `key` with the
-   * `fingerprint` of its input: returns the stored value when the fingerprint is the same.
+   * The whole output of the last run (a small file of its own), if it was
+   * made under the same `key` (what besides the files changes it) and none
+   * of the files any result of that run was made from changed: a warm run
+   * reads and hashes the files and nothing else.
    */
-  derived(key: string, fingerprint: string, compute: () => string): string {
-    const entry = this.stored.get(key);
-    if (entry && entry.files.length === 0 && entry.hash === fingerprint && typeof entry.value === "string") {
-      this.kept.set(key, entry);
-      return entry.value;
+  lookupOutput<T>(key: string): T | undefined {
+    if (this.output === undefined) {
+      try {
+        // What it was made from on the first line, the output after it: a changed file costs parsing one line.
+        const text = readFileSync(this.outputPath, "utf8");
+        const newline = text.indexOf("\n");
+        const meta = JSON.parse(text.slice(0, newline)) as Omit<StoredOutput, "value">;
+        if (meta.key !== key || !Array.isArray(meta.files) || this.contentHash(meta.files) !== meta.hash) return undefined;
+        this.output = { ...meta, value: JSON.parse(text.slice(newline + 1)) };
+      } catch {
+        return undefined;
+      }
     }
-    const value = compute();
-    this.kept.set(key, { files: [], hash: fingerprint, value });
-    return value;
+    return this.output.value as T;
+  }
+
+  /** Stores this run's whole output under `key`, made from every file the results of this run were made from. */
+  storeOutput(key: string, value: unknown): void {
+    const files = [...new Set([...this.kept.values()].flatMap((entry) => entry.files))].sort();
+    const hash = this.contentHash(files);
+    if (hash === undefined) return;
+    this.output = { key, files, hash, value };
+    this.outputChanged = true;
+  }
+
+  /** A value computed from other results rather than from files (the folded msgids of a template), kept from the last run. */
+  remembered<T>(key: string): T | undefined {
+    const entry = this.stored.get(key);
+    return entry && entry.files.length === 0 ? (entry.value as T) : undefined;
+  }
+
+  /** Keeps `value` (see `remembered`) for the next run (a run that remembers something has changed results to write anyway). */
+  remember(key: string, value: unknown): void {
+    this.kept.set(key, { files: [], hash: "", value });
   }
 
   /**
@@ -113,13 +179,21 @@ export class ExtractionCache {
    * them, such as the preview's outline, they stay).
    */
   save(options: { keepOthers?: boolean } = {}): void {
+    // A cache that cannot be written only costs time.
+    if (this.outputChanged) {
+      try {
+        const { value, ...meta } = this.output!;
+        writeFileAtomic(this.outputPath, `${JSON.stringify(meta)}\n${JSON.stringify(value)}`);
+      } catch {}
+      this.outputChanged = false;
+    }
+    // Not read this run: served whole by lookupOutput, nothing to write.
+    if (this.loaded === undefined) return;
     const entries = options.keepOthers ? new Map([...this.stored, ...this.kept]) : this.kept;
     const unchanged = entries.size === this.stored.size && [...entries].every(([path, entry]) => this.stored.get(path) === entry);
     if (unchanged) return;
     try {
       writeFileAtomic(this.path, JSON.stringify(Object.fromEntries(entries)));
-    } catch {
-      // A cache that cannot be written only costs time.
-    }
+    } catch {}
   }
 }

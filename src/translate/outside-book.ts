@@ -91,6 +91,6 @@ export function relocateDirectives(text: string, path: string, layout: ReadonlyM
 }
 
 /** The warning for a chapter above the book root, which is not written. */
-export function withheldWarning(file: FileTranslation): string {
+export function withheldWarning(file: Pick<FileTranslation, "path" | "applied" | "total">): string {
   return `${file.path}: a chapter outside the book directory, not written into the translated copy (${file.applied} of its ${file.total} messages translated, not applied)`;
 }
