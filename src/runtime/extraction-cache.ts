@@ -187,8 +187,8 @@ export class ExtractionCache {
       } catch {}
       this.outputChanged = false;
     }
-    // Not read this run: served whole by lookupOutput, nothing to write.
-    if (this.loaded === undefined) return;
+    // Not read this run and nothing stored: served whole by lookupOutput, nothing to write.
+    if (this.loaded === undefined && this.kept.size === 0) return;
     const entries = options.keepOthers ? new Map([...this.stored, ...this.kept]) : this.kept;
     const unchanged = entries.size === this.stored.size && [...entries].every(([path, entry]) => this.stored.get(path) === entry);
     if (unchanged) return;
