@@ -371,6 +371,17 @@ export function parsePo(text: string, file: string): Catalog {
       if (ch === "#" && any) break; // trailing comment, as GNU's lexer allows
       if (ch !== '"') fail(`syntax error: expected a string in double quotes, found '${rest.slice(pos, pos + 10)}'`, lineNo);
       pos++;
+      // Most strings hold no escape: take them whole.
+      const quote = rest.indexOf('"', pos);
+      if (quote >= 0) {
+        const backslash = rest.indexOf("\\", pos);
+        if (backslash < 0 || backslash > quote) {
+          value += rest.slice(pos, quote);
+          pos = quote + 1;
+          any = true;
+          continue;
+        }
+      }
       let closed = false;
       let start = pos;
       while (pos < rest.length) {

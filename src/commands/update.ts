@@ -9,7 +9,6 @@ import { readPoFileWithText } from "../catalog/parse.js";
 import { getHeader, setHeader, type Catalog } from "../catalog/types.js";
 import { mergeCatalog, UPDATE_MERGE_OPTIONS } from "../catalog/merge.js";
 import { catalogStats } from "../stats/compute.js";
-import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import type { ReadBookFile } from "../book/links.js";
 import type { BookConfig } from "../book/config.js";
 import { progress, readWithProgress } from "./progress.js";
@@ -73,12 +72,14 @@ function catalogPaths(poDir: string, languages: string[]): string[] {
  * msgmerge does, then starts in a fraction of the time.
  */
 async function bookSide() {
-  const [legacyHtml, legacyCatalogs, againstSources, extract, bookFiles] = await Promise.all([
+  const [legacyHtml, legacyCatalogs, againstSources, extract, bookFiles, reader] = await Promise.all([
     import("../book/legacy-inline-html.js"),
     import("./legacy-catalogs.js"),
     import("../stats/against-sources.js"),
     import("./extract.js"),
     import("./book-files.js"),
+    // The reader pulls in the Markdown parser (SUMMARY.md, for chapters mdBook creates).
+    import("../runtime/book-reader.js"),
   ]);
   const { legacyInlineHtmlVerdict, templatesOf, withLegacyInlineHtml } = legacyHtml;
   const { bookArgument, lazyBothSegmentations, legacyCatalogError } = legacyCatalogs;
@@ -92,6 +93,8 @@ async function bookSide() {
     templateCatalog: againstSources.templateCatalog,
     potCreationDate: extract.potCreationDate,
     extractTemplate: bookFiles.extractTemplate,
+    bookReader: reader.bookReader,
+    findReadRoot: reader.findReadRoot,
   };
 }
 
@@ -129,21 +132,21 @@ export function registerUpdate(program: Command): void {
       }
       // A stored POT holds whichever messages `extract` was asked for: the legacy ones come from the sources.
       const report = progress();
-      const read: ReadBookFile = readWithProgress(bookReader(flags.book, findReadRoot(flags.book, config), config), report, "pobook update: reading the book");
       const side = config === undefined ? undefined : await bookSide();
+      const read: ReadBookFile | undefined = side && readWithProgress(side.bookReader(flags.book, side.findReadRoot(flags.book, config), config), report, "pobook update: reading the book");
       const checksLegacy = config !== undefined && !flags.legacyInlineHtml && !config.segmentation.legacyInlineHtml;
-      const book = checksLegacy ? side!.lazyBothSegmentations(flags.book, config, read) : undefined;
+      const book = checksLegacy ? side!.lazyBothSegmentations(flags.book, config, read!) : undefined;
       const fromSources = flags.pot === undefined && config !== undefined && !existsSync(join(poDir, config.potFile));
       let template;
       if (flags.legacyInlineHtml && flags.pot === undefined && config !== undefined) {
-        template = { catalog: side!.extractTemplate(flags.book, side!.withLegacyInlineHtml(config, true), read), fromSources: true };
+        template = { catalog: side!.extractTemplate(flags.book, side!.withLegacyInlineHtml(config, true), read!), fromSources: true };
       } else if (fromSources && book !== undefined) {
         // The book is parsed once, for today's template and for recognising a legacy catalog.
         const catalog = side!.templateCatalog(config!, side!.templatesOf(config!, book(), false));
         setHeader(catalog, "POT-Creation-Date", side!.potCreationDate());
         template = { catalog, fromSources: true };
       } else {
-        template = currentTemplate(config, poDir, flags.pot, config === undefined ? undefined : () => side!.extractTemplate(flags.book, config, read));
+        template = currentTemplate(config, poDir, flags.pot, config === undefined ? undefined : () => side!.extractTemplate(flags.book, config, read!));
       }
       const legacy = book === undefined ? undefined : (catalog: Catalog) => side!.legacyInlineHtmlVerdict(catalog, book());
       const split = parseSplit(flags.split);
