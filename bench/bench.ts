@@ -4,7 +4,9 @@
  * measure.ts): extract cold (fresh cache directory, as in CI), warm and after
  * editing one chapter against po4a-updatepo; `update` of the stale pt-BR
  * catalog against GNU msgmerge with and without fuzzy matching, and of 21
- * such catalogs at once; translating one language against a warm extract;
+ * such catalogs in one run against msgmerge on each, one after the other
+ * (update commands run in an empty directory: pobook takes its working
+ * directory for a book); translating one language against a warm extract;
  * the 10× book's time and memory against the book's. Then the in-process
  * translate-all timing and the pathological inputs (pathological.ts);
  * `--pathological` runs only those. BENCH_RUNS sets the pairs (default 5;
