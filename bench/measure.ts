@@ -6,7 +6,7 @@
  * threads and children) both, with each side's medians.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -24,6 +24,8 @@ export interface Command {
   program: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
+  /** Working directory (default: the bench's). pobook treats its cwd as a book, so catalog-only commands run in an empty one. */
+  cwd?: string;
   before?: () => void;
   /** Exit codes that are not failures (po4a-updatepo warns with 0; msgmerge succeeds with 0). */
   ok?: number[];
@@ -56,11 +58,14 @@ export function timeOnce(command: Command): Timing {
   const start = performance.now();
   const result = spawnSync("bash", ["-c", script, "bash", command.program, ...args], {
     env: { ...process.env, ...command.env, POBOOK_BENCH_ERR: err },
+    cwd: command.cwd,
     encoding: "utf8",
   });
   const wall = performance.now() - start;
-  if (!(command.ok ?? [0]).includes(result.status ?? -1)) {
-    throw new Error(`${command.label} failed (exit ${result.status}): ${readFileSync(err, "utf8").slice(-2000)}`);
+  // A command that failed measured nothing: stop the bench rather than report its time.
+  if (result.error !== undefined || !(command.ok ?? [0]).includes(result.status ?? -1)) {
+    const detail = result.error?.message ?? (result.signal ? `signal ${result.signal}` : `exit ${result.status}`);
+    throw new Error(`bench: ${command.label} failed (${detail}): ${existsSync(err) ? readFileSync(err, "utf8").slice(-2000) : ""}`);
   }
   // `times`: the shell's own user/system time, then its children's.
   const children = result.stdout.trim().split("\n").pop()?.trim().split(/\s+/) ?? [];

@@ -84,6 +84,23 @@ describe("parsePo", () => {
     });
   });
 
+  it("splits references and flags at any whitespace (tabs, runs of spaces, Unicode spaces), as GNU's reader does", () => {
+    const text = HEADER + '#:  src/a.md:1\tsrc/b.md  src/c.md\u00a0src/d.md \n#: src/a.md:1\n#, fuzzy,c-format\t, no-wrap  ,\u2003python-format\nmsgid "a"\nmsgstr ""\n';
+    const [entry] = parsePo(text, "x.po").entries;
+    expect(entry!.references).toEqual(["src/a.md:1", "src/b.md", "src/c.md", "src/d.md"]);
+    expect(entry!.flags).toEqual(["fuzzy", "c-format", "no-wrap", "python-format"]);
+  });
+
+  it("tells keyword lines apart: msgid_plural and msgstr[N] after the common msgid and msgstr", () => {
+    const catalog = parsePo(HEADER + 'msgid"a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1]"y"\n\nmsgid\t"b"\nmsgstr ""\n', "x.po");
+    expect(catalog.entries.map(({ msgid, msgidPlural, msgstr }) => ({ msgid, msgidPlural, msgstr }))).toEqual([
+      { msgid: "a", msgidPlural: "as", msgstr: ["x", "y"] },
+      { msgid: "b", msgidPlural: undefined, msgstr: [""] },
+    ]);
+    expect(errorOf(HEADER + 'msgidx "a"\nmsgstr ""\n').message).toMatch(/syntax error: unexpected 'msgidx'/);
+    expect(errorOf(HEADER + 'msgid "a"\nmsgstr[0] "x"\n').message).toMatch(/msgstr\[N\] without msgid_plural/);
+  });
+
   it("decodes C escapes", () => {
     const catalog = parsePo(HEADER + 'msgid "a\\tb\\n\\"q\\" \\\\ \\101\\x42"\nmsgstr ""\n', "x.po");
     expect(catalog.entries[0]!.msgid).toBe('a\tb\n"q" \\ AB');

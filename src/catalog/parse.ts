@@ -11,7 +11,7 @@
 import { readFileSync } from "node:fs";
 import { PobookError } from "../errors.js";
 import type { Catalog, PoEntry, PreviousMessage } from "./types.js";
-import { entryKey, newEntry } from "./types.js";
+import { entryKey } from "./types.js";
 import { decodeStrictUtf8 } from "../utf8.js";
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -30,12 +30,42 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 type Keyword = "msgctxt" | "msgid" | "msgid_plural" | "msgstr";
 
+/**
+ * msgstr (index -1) and msgstr[N] of one message: what a Map<number, string>
+ * would hold, in an array (slot index + 1), as every message has one and a
+ * Map costs several times the memory and time to make.
+ */
+class MsgstrFields {
+  private readonly slots: Array<string | undefined> = [];
+  size = 0;
+
+  has(index: number): boolean {
+    return this.slots[index + 1] !== undefined;
+  }
+
+  get(index: number): string | undefined {
+    return this.slots[index + 1];
+  }
+
+  set(index: number, value: string): void {
+    if (this.slots[index + 1] === undefined) this.size++;
+    this.slots[index + 1] = value;
+  }
+
+  /** Replaces every value with `change(value, index)`. */
+  update(change: (value: string, index: number) => string): void {
+    this.slots.forEach((value, slot) => {
+      if (value !== undefined) this.slots[slot] = change(value, slot - 1);
+    });
+  }
+}
+
 interface Fields {
   msgctxt?: string;
   msgid?: string;
   msgidPlural?: string;
   /** msgstr (index -1) or msgstr[N]. */
-  msgstr: Map<number, string>;
+  msgstr: MsgstrFields;
   /**
    * Fields ("msgid", "msgstr[0]", ...) holding escaped bytes 0x80–0xFF, with
    * where each such byte is in the value and its line; undefined (most
@@ -61,7 +91,8 @@ interface Pending {
   extractedComments: string[];
   references: string[];
   flags: string[];
-  previous: Fields;
+  /** `#|` fields, when the entry has any (few do). */
+  previous?: Fields;
   fields: Fields;
   /** Field that continuation strings append to. */
   current?: { target: "fields" | "previous"; keyword: Keyword; index: number };
@@ -76,8 +107,7 @@ function emptyPending(line: number): Pending {
     extractedComments: [],
     references: [],
     flags: [],
-    previous: { msgstr: new Map() },
-    fields: { msgstr: new Map() },
+    fields: { msgstr: new MsgstrFields() },
   };
 }
 
@@ -107,7 +137,7 @@ export function parsePo(text: string, file: string): Catalog {
     }
     const msgidLine = p.msgidLine ?? p.line;
     decodeFields(p.fields);
-    decodeFields(p.previous);
+    if (p.previous) decodeFields(p.previous);
     let msgstr: string[];
     if (p.fields.msgidPlural !== undefined) {
       if (p.fields.msgstr.size === 0) fail("missing 'msgstr[]' section", msgidLine);
@@ -135,11 +165,9 @@ export function parsePo(text: string, file: string): Catalog {
       catalog.headers = parseHeaderFields(msgstr[0]!);
       return;
     }
-    const previous: PreviousMessage = {};
-    if (p.previous.msgctxt !== undefined) previous.msgctxt = p.previous.msgctxt;
-    if (p.previous.msgid !== undefined) previous.msgid = p.previous.msgid;
-    if (p.previous.msgidPlural !== undefined) previous.msgidPlural = p.previous.msgidPlural;
-    const entry: PoEntry = newEntry(p.fields.msgid!, {
+    // Built as newEntry builds it (same fields in the same order), without its spread of an options object.
+    const entry: PoEntry = {
+      msgid: p.fields.msgid!,
       msgstr,
       translatorComments: p.translatorComments,
       extractedComments: p.extractedComments,
@@ -147,10 +175,16 @@ export function parsePo(text: string, file: string): Catalog {
       flags: p.flags,
       obsolete: p.obsolete ?? false,
       line: p.line,
-    });
+    };
     if (p.fields.msgctxt !== undefined) entry.msgctxt = p.fields.msgctxt;
     if (p.fields.msgidPlural !== undefined) entry.msgidPlural = p.fields.msgidPlural;
-    if (Object.keys(previous).length > 0) entry.previous = previous;
+    if (p.previous) {
+      const previous: PreviousMessage = {};
+      if (p.previous.msgctxt !== undefined) previous.msgctxt = p.previous.msgctxt;
+      if (p.previous.msgid !== undefined) previous.msgid = p.previous.msgid;
+      if (p.previous.msgidPlural !== undefined) previous.msgidPlural = p.previous.msgidPlural;
+      if (Object.keys(previous).length > 0) entry.previous = previous;
+    }
     catalog.entries.push(entry);
   };
 
@@ -203,11 +237,11 @@ export function parsePo(text: string, file: string): Catalog {
       const kind = trimmed[1];
       if (kind === ".") entry.extractedComments.push(stripOneSpace(trimmed.slice(2)));
       else if (kind === ":") {
-        for (const ref of trimmed.slice(2).split(/\s+/)) {
+        for (const ref of splitWhitespace(trimmed.slice(2))) {
           if (ref !== "" && !entry.references.includes(ref)) entry.references.push(ref);
         }
       } else if (kind === "," || kind === "!") {
-        for (const flag of trimmed.slice(2).split(/[\s,]+/)) {
+        for (const flag of splitFlags(trimmed.slice(2))) {
           if (flag !== "" && !entry.flags.includes(flag)) entry.flags.push(flag);
         }
       } else entry.translatorComments.push(stripOneSpace(trimmed.slice(1)));
@@ -227,11 +261,11 @@ export function parsePo(text: string, file: string): Catalog {
       if (!p?.current || p.current.target !== target) fail("string without a keyword before it", lineNo);
       const value = readStrings(rest, lineNo);
       const { keyword, index } = p!.current!;
-      const fields = target === "fields" ? p!.fields : p!.previous;
+      const fields = target === "fields" ? p!.fields : p!.previous!;
       appendField(fields, keyword, index, value, lineNo);
       return;
     }
-    const match = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s"]|$)/.exec(rest);
+    const match = matchKeyword(rest);
     if (!match) {
       const word = /^\S+/.exec(rest)?.[0] ?? rest;
       // What a failed `git merge` leaves: say so rather than "syntax error".
@@ -248,6 +282,7 @@ export function parsePo(text: string, file: string): Catalog {
       const p = entryFor(lineNo);
       if (p.fields.msgid !== undefined || p.current?.target === "fields") fail("#| line inside a message", lineNo);
       if (keyword === "msgstr") fail("#| lines may only hold msgctxt, msgid and msgid_plural", lineNo);
+      p.previous ??= { msgstr: new MsgstrFields() };
       setField(p.previous, keyword, index, value, lineNo);
       p.current = { target, keyword, index };
       return;
@@ -318,7 +353,7 @@ export function parsePo(text: string, file: string): Catalog {
     if (fields.msgctxt !== undefined) fields.msgctxt = decode(fields.msgctxt, "msgctxt");
     if (fields.msgid !== undefined) fields.msgid = decode(fields.msgid, "msgid");
     if (fields.msgidPlural !== undefined) fields.msgidPlural = decode(fields.msgidPlural, "msgid_plural");
-    for (const [index, value] of fields.msgstr) fields.msgstr.set(index, decode(value, fieldName("msgstr", index)));
+    fields.msgstr.update((value, index) => decode(value, fieldName("msgstr", index)));
   }
 
   /** One or more "..." strings on a line, concatenated. */
@@ -336,6 +371,17 @@ export function parsePo(text: string, file: string): Catalog {
       if (ch === "#" && any) break; // trailing comment, as GNU's lexer allows
       if (ch !== '"') fail(`syntax error: expected a string in double quotes, found '${rest.slice(pos, pos + 10)}'`, lineNo);
       pos++;
+      // Most strings hold no escape: take them whole.
+      const quote = rest.indexOf('"', pos);
+      if (quote >= 0) {
+        const backslash = rest.indexOf("\\", pos);
+        if (backslash < 0 || backslash > quote) {
+          value += rest.slice(pos, quote);
+          pos = quote + 1;
+          any = true;
+          continue;
+        }
+      }
       let closed = false;
       let start = pos;
       while (pos < rest.length) {
@@ -382,6 +428,33 @@ export function parsePo(text: string, file: string): Catalog {
     if (byte === 0) fail(`'${escape}' is a NUL byte, which GNU gettext cuts the string at; remove it`, lineNo);
     return String.fromCharCode(byte < 0x80 ? byte : BYTE_SURROGATE_BASE + byte);
   }
+}
+
+/** ASCII without control characters or spaces other than " ": what `#:` and `#,` lines hold but for odd files. */
+const PLAIN_ASCII = /^[\x21-\x7e ]*$/;
+
+/** `text.split(/\s+/)`; a string split at " " when it holds no other whitespace (splitting at a regular expression is several times slower). */
+function splitWhitespace(text: string): string[] {
+  return PLAIN_ASCII.test(text) ? text.split(" ") : text.split(/\s+/);
+}
+
+/** `text.split(/[\s,]+/)`, with splitWhitespace's fast path; the empty strings of either are skipped by the caller. */
+function splitFlags(text: string): string[] {
+  return PLAIN_ASCII.test(text) ? text.split(/[ ,]/) : text.split(/[\s,]+/);
+}
+
+const KEYWORD_LINE = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s"]|$)/;
+
+/**
+ * KEYWORD_LINE's match: [whole, keyword, index?]. The common lines
+ * (`msgid "`, `msgstr "`) are told without running the expression.
+ */
+function matchKeyword(rest: string): [string, string, string | undefined] | null {
+  for (const keyword of ["msgid", "msgstr"]) {
+    if (rest.startsWith(keyword) && rest.charCodeAt(keyword.length) === 0x20 /* space */) return [keyword, keyword, undefined];
+  }
+  const match = KEYWORD_LINE.exec(rest);
+  return match ? [match[0], match[1]!, match[2]] : null;
 }
 
 function fieldName(keyword: Keyword, index: number): string {

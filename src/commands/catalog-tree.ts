@@ -15,7 +15,6 @@ import type { Catalog } from "../catalog/types.js";
 import type { BookConfig } from "../book/config.js";
 import type { BookOutline } from "../book/template.js";
 import { recogniseLayout, treeLayout } from "../book/catalog-tree-layout.js";
-import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { catalogNames } from "./po-files.js";
 
 export function parseSplit(value: string | undefined): SplitMode | undefined {
@@ -73,7 +72,8 @@ export function languageCatalog(poDir: string, language: string, split: SplitMod
 
 /** The book's SUMMARY.md outline (titles, parts, chapters), which gives a tree its layout. */
 export async function readBookOutline(root: string, config: BookConfig): Promise<BookOutline> {
-  const { readOutline } = await import("../book/extract-book.js");
+  // Loaded here, not with this module: the reader pulls in the Markdown parser, which merging catalogs without a book never needs.
+  const [{ readOutline }, { bookReader, findReadRoot }] = await Promise.all([import("../book/extract-book.js"), import("../runtime/book-reader.js")]);
   return readOutline(config, bookReader(root, findReadRoot(root, config), config));
 }
 
