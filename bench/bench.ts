@@ -7,8 +7,8 @@
  * such catalogs in one run against msgmerge on each, one after the other
  * (update commands run in an empty directory: pobook takes its working
  * directory for a book); translating one language against a warm extract;
- * the 10× book's time and memory against the book's. Then the in-process
- * translate-all timing and the pathological inputs (pathological.ts);
+ * the 10× book's time and memory against the book's. Then translate --all of 21
+ * languages, one thread against several, cold and warm (translate.ts), and the pathological inputs (pathological.ts);
  * `--pathological` runs only those. BENCH_RUNS sets the pairs (default 5;
  * the slow figures take at most 3), BENCH_GNU_RUNS those of msgmerge with
  * fuzzy matching (default 1: it takes about a minute); `--only update,memory`

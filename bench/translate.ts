@@ -1,41 +1,49 @@
 /**
- * translate-all benchmark: parses the corpus book once, then applies several
- * catalogs (the real bn and pt-BR catalogs, and copies standing for more
- * languages), timing the parse and each language's apply + serialization.
- * Run: npm run build && node dist/bench/translate.js
+ * translate --all benchmark: the pt-BR corpus book with its catalog copied
+ * under 21 language codes (Comprehensive Rust's count), translated as the
+ * CLI runs it (every tree written), one thread against several (`-j 1`
+ * against `-j N`, N = the CPUs, at least 2), cold (a fresh --cache-dir each
+ * run) and warm (every language in the cache), as interleaved pairs with
+ * wall and CPU time (measure.ts); and `-l` of one language.
+ * Run: npm run build && node dist/bench/translate.js (BENCH_RUNS pairs, default 3).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
-import { parseBookConfig } from "../src/book/config.js";
-import { parsePo } from "../src/catalog/parse.js";
-import { applyCatalog, prepareBook } from "../src/translate/book.js";
-import { catalogLookup } from "../src/translate/lookup.js";
+import { cpuMedian, median, pairLine, pairs, timeOnce, type Command } from "./measure.js";
 
-const CORPUS = join(import.meta.dirname, "..", "..", "..", "shared", "corpus");
+const ROOT = join(import.meta.dirname, "..", "..");
+const CLI = join(ROOT, "dist", "bin", "pobook.js");
+const PT_BOOK = join(ROOT, "..", "shared", "corpus", "comprehensive-rust-pt-BR");
+const LANGUAGES = ["ar", "bn", "da", "de", "el", "es", "fa", "fr", "he", "id", "it", "ja", "ko", "pl", "pt-BR", "ro", "ru", "tr", "uk", "vi", "zh-CN"];
 
-export function benchTranslateAll(): string[] {
-  if (!existsSync(CORPUS)) return ["translate-all: skipped, ../shared/corpus is absent"];
-  const root = join(CORPUS, "comprehensive-rust");
-  const config = parseBookConfig(readFileSync(join(root, "book.toml"), "utf8"), "book.toml");
-  const catalogs = [
-    join(root, "po", "bn.po"),
-    join(CORPUS, "comprehensive-rust-pt-BR", "po", "pt-BR.po"),
-    join(root, "po", "bn.po"),
-    join(CORPUS, "comprehensive-rust-pt-BR", "po", "pt-BR.po"),
-  ];
-  const lines: string[] = [];
-  const t0 = performance.now();
-  const book = prepareBook(config, (path) => readFileSync(join(root, path), "utf8"));
-  const t1 = performance.now();
-  lines.push(`translate-all: parse ${book.documents.length} documents once: ${(t1 - t0).toFixed(0)} ms`);
-  catalogs.forEach((path, index) => {
-    const start = performance.now();
-    const files = applyCatalog(book, catalogLookup(parsePo(readFileSync(path, "utf8"), path)));
-    const applied = files.reduce((sum, file) => sum + file.applied, 0);
-    lines.push(`translate-all: language ${index + 1} (${path.split("/").pop()}): ${(performance.now() - start).toFixed(0)} ms, ${applied} applied`);
-  });
-  return lines;
+export function benchTranslateAll(runs = Math.min(Number(process.env.BENCH_RUNS ?? 3), 3)): string[] {
+  if (!existsSync(PT_BOOK)) return ["translate-all: skipped, ../shared/corpus is absent"];
+  const work = mkdtempSync(join(tmpdir(), "pobook-bench-translate-"));
+  try {
+    const book = join(work, "book");
+    for (const name of ["book.toml", "src", "third_party"]) cpSync(join(PT_BOOK, name), join(book, name), { recursive: true });
+    mkdirSync(join(book, "po"));
+    for (const code of LANGUAGES) copyFileSync(join(PT_BOOK, "po", "pt-BR.po"), join(book, "po", `${code}.po`));
+    const threads = Math.max(2, availableParallelism());
+    const run = (label: string, args: string[], cache: string, cold: boolean): Command => ({
+      label,
+      program: process.execPath,
+      args: [CLI, "translate", book, "--legacy-inline-html", "--force", "--cache-dir", join(work, cache), ...args],
+      before: cold ? () => rmSync(join(work, cache), { recursive: true, force: true }) : undefined,
+    });
+    const all = (jobs: number, cold: boolean): Command => run(`-j ${jobs}`, ["--all", "-j", String(jobs), "-o", join(work, `site-${jobs}`)], `cache-${jobs}`, cold);
+    const lines = [`translate-all: ${LANGUAGES.length} catalogs (copies of pt-BR) of the pt-BR corpus book, -j ${threads} against -j 1 (${availableParallelism()} cores; default -j: ${availableParallelism() > 2 ? Math.min(availableParallelism(), 8) : 1})`];
+    lines.push(`  ${pairLine(`cold (fresh --cache-dir), -j ${threads}`, pairs(runs, all(threads, true), all(1, true)), "-j 1")}`);
+    // The warm runs start from the caches the cold ones filled.
+    lines.push(`  ${pairLine(`warm (every language cached), -j ${threads}`, pairs(runs, all(threads, false), all(1, false)), "-j 1")}`);
+    const one = run("-l pt-BR", ["-l", "pt-BR", "-o", join(work, "one")], "cache-one", true);
+    const times = Array.from({ length: runs }, () => timeOnce(one));
+    lines.push(`  -l pt-BR (one language, cold): ${median(times.map((t) => t.wall)).toFixed(0)} ms wall, ${cpuMedian(times)?.toFixed(0) ?? "?"} ms CPU (median of ${runs})`);
+    return lines;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) for (const line of benchTranslateAll()) console.log(line);

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { parseBookConfig, withCompat, type BookConfig } from "../book/config.js";
+import { parseBookConfig, withCompat } from "../book/config.js";
 import { posix } from "node:path";
 import { readPoFile } from "../catalog/parse.js";
 import { PobookError } from "../errors.js";
@@ -13,7 +13,7 @@ import { readUtf8 } from "../fs.js";
 import { bookReaderKeepingBom, confinedBytes, findReadRoot } from "../runtime/book-reader.js";
 import type { BookTranslation, PreparedBook } from "../translate/book.js";
 import { catalogLookup } from "../translate/lookup.js";
-import { recordingReader, TranslationCache, type TranslationOutcome } from "../runtime/translation-cache.js";
+import { recordingReader, TranslationCache } from "../runtime/translation-cache.js";
 import { bookPaths, enforce, environment, inspectDir, realPath } from "../output/inspect.js";
 import { decideOutputDir, isInside } from "../output/rules.js";
 import { readSourceTree, type SourceEntry } from "../output/source-tree.js";
@@ -27,6 +27,8 @@ import { languageOfCatalog } from "./catalog-language.js";
 import { asOfNote, openCommitBook, parseAsOf, planAsOf } from "./as-of.js";
 import { gitTranslatedTree } from "../output/git-source-tree.js";
 import type { GitCommit } from "../runtime/git-tree.js";
+import { availableParallelism } from "node:os";
+import { createdChapters, outcomeOf, type LanguageResult } from "../runtime/language-translator.js";
 
 /** What one language is translated from: the work tree, or a commit (`--as-of`). */
 interface BookSource {
@@ -45,17 +47,8 @@ interface BookSource {
   commit?: GitCommit;
 }
 
-/**
- * The chapters of `book` that `exists` says have no file: mdBook creates them (`# Title`), and
- * the copy gets them written, translated, so that it is complete and pobook owns them (a file
- * mdBook created in pobook's output would be a file of the user's on the next run).
- */
-function createdChapters(book: PreparedBook, config: BookConfig, exists: (path: string) => boolean): Set<string> {
-  if (!config.createMissing || config.plain) return new Set();
-  return new Set(book.documents.filter((document) => document.role === "chapter" && !exists(document.path)).map((document) => document.path));
-}
 import { publishSettings } from "../publish/settings.js";
-import { translateBookMessages, type BookMessageTranslation } from "../publish/book-messages.js";
+import { translateBookMessages } from "../publish/book-messages.js";
 import { isPickerFile, notedChapter, pickerFiles, publishTree, siteLanguages } from "../publish/publish.js";
 import { languageCatalog, loadTree, parseSplit, readBookOutline, treeLanguages, type LoadedTree } from "./catalog-tree.js";
 
@@ -74,6 +67,7 @@ interface TranslateFlags {
   split?: string;
   cache: boolean;
   cacheDir?: string;
+  jobs?: string;
 }
 
 interface Job {
@@ -87,6 +81,25 @@ interface Job {
   catalog?: Catalog;
   /** The language's catalog is a tree `<po-dir>/LANG/` (src/catalog/tree.ts). */
   treeDir?: string;
+}
+
+/** Fewer languages to translate than this are not worth starting threads (one language is the parse and its check, which no thread shares). */
+const MIN_LANGUAGES_FOR_THREADS = 3;
+
+/**
+ * Threads by default: on two cores, languages in parallel measured no faster
+ * (bench/translate.ts: the second thread's languages cost more CPU, and the
+ * parse of the first language is not shared), so one; beyond, one per core up to 8.
+ */
+function defaultThreads(): number {
+  const cores = availableParallelism();
+  return cores > 2 ? Math.min(cores, 8) : 1;
+}
+
+function jobsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(value)) throw new PobookError(`--jobs must be a positive integer, got "${value}"`);
+  return Number(value);
 }
 
 function parseThreshold(value: string | undefined): number | undefined {
@@ -173,6 +186,7 @@ export function registerTranslate(program: Command): void {
     .option("--as-of <when>", "pot-date: build each language from the sources at its catalog's POT-Creation-Date (the last commit before it, read from git objects, no checkout)")
     .option("--no-cache", "do not reuse or keep the last run's translation")
     .option("--cache-dir <dir>", "keep the translation cache in this directory (default: $XDG_CACHE_HOME/pobook)")
+    .option("-j, --jobs <n>", "threads translating languages at once (default: one per CPU up to 8, one on two cores; never more than the CPUs)")
     .option("--json", "print one JSON report of every language (applied, fuzzy, untranslated, not applied, warnings, held-back chapters)")
     .action(async (bookArgument: string | undefined, flags: TranslateFlags) => {
       const bookArg = bookRoot(chosenBook(bookArgument, flags.book));
@@ -251,8 +265,12 @@ export function registerTranslate(program: Command): void {
         return bytes && new TranslationCache(settings, confinedBytes(root, readRoot), bytes, cacheDir);
       });
       const cached = caches.map((cache) => cache?.lookup());
-      // Those catalogs parsed as they were then; every other one is read now, so that a bad one stops the run before anything is written.
-      const catalogs = jobs.map((job, index) => (cached[index] ? undefined : trees[index]?.catalog ?? job.catalog ?? readPoFile(job.poShown)));
+      // Languages not in the cache, each read from its catalog file: translated on several threads when there are enough of them (translate-pool.ts).
+      const missing = jobs.flatMap((_job, index) => (cached[index] === undefined ? [index] : []));
+      const threads = Math.min(jobsOption(flags.jobs) ?? defaultThreads(), availableParallelism(), missing.length);
+      const parallel = asOf === undefined && threads > 1 && missing.length >= MIN_LANGUAGES_FOR_THREADS && missing.every((index) => trees[index] === undefined && jobs[index]!.catalog === undefined);
+      // Those catalogs parsed as they were then; every other one is read now, so that a bad one stops the run before anything is written (the pool reads its own, before anything is written too).
+      const catalogs = jobs.map((job, index) => (cached[index] || parallel ? undefined : trees[index]?.catalog ?? job.catalog ?? readPoFile(job.poShown)));
       // Every language of the site is named before anything is parsed (src/publish/).
       const publishing = publishSettings(config, tomlPath);
       const shelf = existsSync(poDir) ? catalogNames(readdirSync(poDir)).map((name) => name.slice(0, -3)) : [];
@@ -267,12 +285,21 @@ export function registerTranslate(program: Command): void {
       // The catalogs are not copied: the copy is translated already (unless the po-dir holds the book).
       const catalogArea = isInside(paths.root, paths.poDir) || isInside(paths.sources, paths.poDir) ? [] : [paths.poDir];
       const skipped = [...areas, ...catalogArea, ...jobs.map((job) => realPath(job.outDir))];
-      // Parsing dominates; each catalog is then applied to the same parsed book.
-      // Applying is a few milliseconds of lookups and splicing per language, so
-      // languages run in this thread (worker threads would each re-parse the book).
+      // One thread parses the book once and applies each catalog to it; with
+      // several languages to translate, several threads each parse it and
+      // share the languages (applying and checking a language costs about as
+      // much as the parse).
       let sources: BookSource[];
+      let pooled: LanguageResult[] | undefined;
       if (asOf === undefined) {
         const tree = withoutPickerCopies(readSourceTree(paths.root, { skip: new Set(skipped), warn, readRoot }), pickerFiles(site), tomlPath);
+        if (parallel) {
+          const { translateLanguages } = await import("../runtime/translate-pool.js");
+          const setup = { root, readRoot, config, legacyInlineHtml: flags.legacyInlineHtml, threshold, bookInReadRoot, treePaths: tree.map((entry) => entry.path) };
+          const results = await translateLanguages(setup, missing.map((index) => jobs[index]!.poShown), threads);
+          pooled = new Array(jobs.length);
+          missing.forEach((index, at) => (pooled![index] = results[at]));
+        }
         const reads = recordingReader(bookReaderKeepingBom(root, readRoot, config));
         let book: PreparedBook | undefined;
         const prepared = async (): Promise<PreparedBook> => {
@@ -312,7 +339,12 @@ export function registerTranslate(program: Command): void {
         const source = sources[index]!;
         let translation = cached[index];
         let created = new Map<string, string>();
-        if (!translation) {
+        const fromPool = pooled?.[index];
+        if (fromPool) {
+          translation = fromPool.outcome;
+          caches[index]?.store(translation, new Set(fromPool.files), new Set(fromPool.absent));
+          created = new Map(fromPool.created);
+        } else if (!translation) {
           const { translateBook } = await import("../translate/book.js");
           const catalog = catalogs[index]!;
           translation = outcomeOf(translateBook(await source.book(), catalogLookup(catalog), { threshold, bookInReadRoot }), translateBookMessages(config.raw, catalog));
@@ -384,20 +416,6 @@ export function registerTranslate(program: Command): void {
         if (advice) process.stdout.write(`${advice}\n`);
       }
     });
-}
-
-/** What the command uses of a translation (what the translation cache keeps). */
-function outcomeOf(translation: BookTranslation, bookMessages: BookMessageTranslation[]): TranslationOutcome {
-  const { output, relocated, withheld, tally, warnings, files } = translation;
-  return {
-    bookMessages,
-    output,
-    relocated,
-    withheld: withheld.map(({ path, applied, total }) => ({ path, applied, total })),
-    tally,
-    warnings,
-    belowThreshold: files.filter((file) => file.belowThreshold).map((file) => file.path),
-  };
 }
 
 /**
