@@ -64,7 +64,8 @@ const ANCHOR_END = /ANCHOR_END:\s*([\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Contr
 
 const startName = (line: string): string | undefined => ANCHOR_START.exec(line)?.[1];
 const endName = (line: string): string | undefined => ANCHOR_END.exec(line)?.[1];
-const isAnchorLine = (line: string): boolean => ANCHOR_START.test(line) || ANCHOR_END.test(line);
+/** A line mdBook drops from an anchored include (any anchor's start or end marker). */
+export const isAnchorLine = (line: string): boolean => ANCHOR_START.test(line) || ANCHOR_END.test(line);
 
 function anchorLines(text: string, name: string): string[] | undefined {
   const lines = splitLines(text);

@@ -30,7 +30,7 @@ import { inFile, PobookError } from "../errors.js";
 import { chapterReadFailure, chapterSegmentOptions, outlinePath, segmentationOptions } from "../book/extract-book.js";
 import { plainSummaryText } from "../book/plain-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
-import { expandLinks, scanLinks } from "../book/links.js";
+import { expandLinks, isAnchorLine, scanLinks } from "../book/links.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
 import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
 import { expandInlineIncludeMessages } from "./inline-includes.js";
@@ -280,6 +280,11 @@ function withIncludedDefinitions(
   return { document: suffixed, definitions: all, fromContext };
 }
 
+/** `text` with every anchor marker line made spaces (same length, line ends kept). */
+function blankAnchorLines(text: string): string {
+  return text.replace(/[^\r\n]+/g, (line) => (isAnchorLine(line) ? " ".repeat(line.length) : line));
+}
+
 /** The identifiers of the reference links and images a tree resolves. */
 function referencedIdentifiers(root: Root): Set<string> {
   const found = new Set<string>();
@@ -298,15 +303,17 @@ export interface DefinitionConflict {
   label: string;
   /** The includer whose definition was used. */
   used: string;
-  /** Includers defining it otherwise, with the definition line each gives. */
-  others: Array<{ includer: string; definition: string }>;
+  /** Includers defining it otherwise, with the definition line each gives (none: the includer does not define it). */
+  others: Array<{ includer: string; definition?: string }>;
+  /** The definition line the include is translated with. */
+  definition: string;
 }
 
 /** The definitions every includer of a file gives it, merged (first includer wins), and the labels they disagree on. */
-function includerContext(uses: readonly IncludeUse[], definitionsByFile: ReadonlyMap<string, DefinitionLines>): { context: DefinitionLines; disagreements: Map<string, { used: string; others: Array<{ includer: string; definition: string }> }> } {
+function includerContext(uses: readonly IncludeUse[], definitionsByFile: ReadonlyMap<string, DefinitionLines>): { context: DefinitionLines; disagreements: Map<string, { used: string; others: DefinitionConflict["others"] }> } {
   const context: DefinitionLines = new Map();
   const usedFrom = new Map<string, string>();
-  const disagreements = new Map<string, { used: string; others: Array<{ includer: string; definition: string }> }>();
+  const disagreements = new Map<string, { used: string; others: DefinitionConflict["others"] }>();
   const seen = new Set<string>();
   for (const use of uses) {
     if (seen.has(use.chapter)) continue;
@@ -321,6 +328,15 @@ function includerContext(uses: readonly IncludeUse[], definitionsByFile: Readonl
         entry.others.push({ includer: use.chapter, definition: line });
         disagreements.set(identifier, entry);
       }
+    }
+  }
+  // An includer without the label shows the reference as text where the others show a link.
+  for (const [identifier] of context) {
+    for (const includer of seen) {
+      if (definitionsByFile.get(includer)?.has(identifier)) continue;
+      const entry = disagreements.get(identifier) ?? { used: usedFrom.get(identifier)!, others: [] };
+      entry.others.push({ includer });
+      disagreements.set(identifier, entry);
     }
   }
   return { context, disagreements };
@@ -387,9 +403,13 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       documents.push(prepareCode(includePath, text, code, base));
       continue;
     }
+    // Included only by anchor, it never shows its anchor lines: mdBook drops them, so a paragraph
+    // next to one ends there (blanked here, offsets kept).
+    const markdownUses = uses.filter((use) => use.language === undefined);
+    const parsedText = markdownUses.every((use) => use.anchored) ? blankAnchorLines : (suffixed: string) => suffixed;
     // Parsed with the definitions of the chapters it is expanded into, as mdBook parses it.
-    const { context, disagreements } = includerContext(uses.filter((use) => use.language === undefined), definitionsByFile);
-    const prepared = withIncludedDefinitions(prepareMarkdown(includePath, "include", text, text, base), (suffixed) => prepareMarkdown(includePath, "include", suffixed, suffixed, base), read, context);
+    const { context, disagreements } = includerContext(markdownUses, definitionsByFile);
+    const prepared = withIncludedDefinitions(prepareMarkdown(includePath, "include", text, parsedText(text), base), (suffixed) => prepareMarkdown(includePath, "include", suffixed, parsedText(suffixed), base), read, context);
     const document = prepared.document;
     definitionsByFile.set(includePath, prepared.definitions);
     if (disagreements.size > 0) {
@@ -397,7 +417,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       for (const [identifier, { used: first, others }] of disagreements) {
         // Only a label the file uses and takes from its includers (a definition of its own wins everywhere).
         if (!used.has(identifier) || !prepared.fromContext.has(identifier)) continue;
-        conflicts.push({ include: includePath, label: identifier, used: first, others });
+        conflicts.push({ include: includePath, label: identifier, used: first, others, definition: context.get(identifier)! });
       }
     }
     document.messages = expandInlineIncludeMessages(includePath, document.parsed, document.tree, document.messages, read, document.options);
@@ -624,6 +644,12 @@ function definitionConflictOf(conflicts: readonly DefinitionConflict[], chapter:
   for (const conflict of conflicts) {
     for (const other of conflict.others) {
       if (other.includer !== chapter) continue;
+      if (other.definition === undefined) {
+        // Here the reference stays text: mdbook-xgettext escapes its brackets.
+        const label = /^\[(.*)\]: </.exec(conflict.definition)?.[1];
+        if (label === undefined || !msgid.includes(`\\[${label}\\]`)) continue;
+        return `${conflict.include} is included by ${conflict.used}, which defines [${label}], and here, which does not: the file is translated with ${conflict.used}'s link, so the translation of ${preview(msgid)} cannot be written back here (not applied)`;
+      }
       const match = /^(\[.*\]): <(.*)>(?: "|$)/.exec(other.definition);
       if (!match || !msgid.includes(`](${match[2]!.replace(/\\([<>\\])/g, "$1")}`)) continue;
       return `${conflict.include} is included by ${conflict.used} and here, which define ${match[1]} differently: the file is translated with ${conflict.used}'s link, so the translation of ${preview(msgid)} cannot be written back here (not applied)`;
