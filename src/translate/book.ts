@@ -238,6 +238,20 @@ function addDefinitions(into: DefinitionLines, root: Root): void {
 }
 
 /**
+ * The end tag a text's last block needs before anything after it is Markdown again (`""` when
+ * none): an HTML block opened by `<script>`, `<pre>`, `<style>` or `<textarea>` runs to its end
+ * tag or the end of the text (the Bevy cheat book ends chapters with `<script type="module" .../>`),
+ * and would swallow the definitions appended after it.
+ */
+function closingTagOfLastBlock(tree: Root): string {
+  const last = tree.children.at(-1);
+  if (last?.type !== "html") return "";
+  const tag = /^<(script|pre|style|textarea)(?=[\s>/]|$)/i.exec(last.value)?.[1];
+  if (tag === undefined || new RegExp(`</${tag}>`, "i").test(last.value)) return "";
+  return `</${tag}>\n`;
+}
+
+/**
  * The link reference definitions a text sees once mdBook has expanded its includes: its own,
  * those of the files it `{{#include}}`s, then `context`'s (for an included file, those of the
  * chapters including it: mdBook expands it into them, so `[Image][bevy::Image]` in a shared
@@ -260,7 +274,7 @@ function includedDefinitions(path: string, text: string, tree: Root, read: (path
     fromContext.add(identifier);
   }
   const lines = [...all.values()].slice(own);
-  return { suffix: lines.length === 0 ? "" : `\n\n${lines.join("\n")}\n`, all, fromContext };
+  return { suffix: lines.length === 0 ? "" : `\n${closingTagOfLastBlock(tree)}\n${lines.join("\n")}\n`, all, fromContext };
 }
 
 /** `document` prepared again with the definitions its includes (and `context`) bring appended (hidden from the output), if any; and every definition it sees. */
