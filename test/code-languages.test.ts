@@ -28,6 +28,9 @@ describe("bash", () => {
   it("assignment values are strings, before a command and after export", () => {
     expect(messages("sh", "export PYO3_CROSS_PYTHON_VERSION=3.9\nexport PYO3_CROSS_LIB_DIR=\"/home/pyo3/cross/sysroot/usr/lib\"\n\nRUSTFLAGS=--cfg=web_sys_unstable_apis cargo run\n")).toEqual(["3.9","\"/home/pyo3/cross/sysroot/usr/lib\"","--cfg=web_sys_unstable_apis"]);
   });
+  it("`+=` appends, with or without a name (sonic-book: a table rule `+====+====+` in a bash block)", () => {
+    expect(messages("bash", "PATH+=:/opt/bin\n+=====+=====+\n| a   | b   |\n")).toEqual([":/opt/bin", "====+=====+"]);
+  });
   it("a shebang is a comment", () => {
     expect(messages("bash", "#!/usr/bin/env bash\n# Exit the script with a nonzero exit code if:\n# * any individual command finishes with a nonzero exit code\nset -eu\necho \"done\"\n")).toEqual(["#!/usr/bin/env bash\n# Exit the script with a nonzero exit code if:\n# * any individual command finishes with a nonzero exit code\n","\"done\""]);
   });

@@ -3,7 +3,7 @@
  * books (fixtures/real-books/, each with a NOTICE naming its source): extract, msgfmt, msgcat,
  * identity and empty round trips and the translate-then-re-extract invariant.
  */
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +21,11 @@ const PASSING: Record<string, { warns: number; book?: string }> = {
   // Reference links whose definitions are in an included file: translated in place; a chapter
   // redefining a label the include defined first (mdBook keeps the include's) is warned about.
   "bevy-cheatbook-included-link-definitions": { warns: 1 },
+  // An included file whose reference links only its includers define: translated with their
+  // definitions; a chapter defining a label otherwise than the first includer is warned about.
+  "bevy-cheatbook-include-uses-chapter-links": { warns: 2 },
+  // Anchors `tasks` and `tasks-app`: mdBook compares names whole, and so does translate.
+  "bevy-cheatbook-anchor-name-prefix": { warns: 0 },
   "cxx-book-chapter-listed-twice": { warns: 0 },
   // Chapters SUMMARY.md lists without a file: mdBook creates them, translate writes them into the copy.
   "dojo-book-missing-chapter": { warns: 0 },
@@ -61,7 +66,7 @@ interface BookResult {
   msgcat?: boolean;
   identity?: { ok: boolean };
   empty?: { ok: boolean };
-  invariant?: { holds: number; warns: number; fails: number };
+  invariant?: { holds: number; warns: number; fails: number; warnings?: string[] };
   unchanged?: boolean;
 }
 
@@ -105,6 +110,26 @@ describe("real-book fixtures", () => {
       expect(result.invariant).toEqual(expect.objectContaining({ fails: 0, warns: expected.warns, holds: result.messages! - expected.warns }));
     });
   }
+});
+
+describe("included Markdown in its includers' context", () => {
+  it("translates an include with the link definitions of the chapters including it, and names the chapter defining a label otherwise", { timeout: 180_000 }, async () => {
+    const work = join(scratch, "includer-context");
+    mkdirSync(work);
+    const result = await harness.checkBook(join(FIXTURES, "bevy-cheatbook-include-uses-chapter-links"), { work, runPobook: inProcess });
+    // The included file is written translated (its links as the msgstr has them), its own definition kept.
+    expect(readFileSync(join(work, "shout", "src", "include", "assets.md"), "utf8")).toBe(
+      " - [`Picture`](https://docs.example.org/0.2/Picture.html): PIXELS USED AS A TEXTURE\n" +
+        " - [`Music`](https://docs.example.org/0.2/Music.html): STREAMED AUDIO\n" +
+        " - [`Sound`](https://docs.example.org/0.2/Sound.html): AUDIO DATA, SEE THE [GUIDE](https://example.org/guide)\n\n" +
+        "A PARAGRAPH WITHOUT LINKS.\n\n[guide]: https://example.org/guide\n",
+    );
+    expect(result.invariant?.warnings).toEqual([
+      expect.stringMatching(/^src\/old\.md:5 \(po line \d+\): src\/include\/assets\.md is included by src\/assets\.md and here, which define \[engine::Picture\] differently: .*cannot be written back here \(not applied\)$/),
+      // A shortcut reference old.md does not define: text there (`\\[...\\]` in its msgid), a link elsewhere.
+      expect.stringMatching(/^src\/old\.md:7 \(po line \d+\): src\/include\/assets\.md is included by src\/assets\.md, which defines \[`Music`\], and here, which does not: .*cannot be written back here \(not applied\)$/),
+    ]);
+  });
 });
 
 describe("harness", () => {

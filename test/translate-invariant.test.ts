@@ -219,6 +219,16 @@ describe("emphasis as the msgid writes it renders as the translator meant", () =
     expect(again.held).toBe(1);
   });
 
+  test("a literal `_` inside emphasised words (`*get_response()*`, msgid `_get_response()_`) is not taken for its end", () => {
+    // wasm-bindgen's guide: the `_` in get_response cannot close, the last `_` does.
+    const result = run("Add your key in *get_response()* first.\n", [["Add your key in _get_response()_ first.", "Mettez votre clé dans _get_response()_ d'abord."]]);
+    expect(result.chapter).toBe("Mettez votre clé dans _get_response()_ d'abord.\n");
+    expect(result.translation.warnings).toEqual([]);
+    // `_n_th` before a later emphasis still closes inside the word.
+    const later = run("The *n*th and *last* time.\n", [["The _n_th and _last_ time.", "Das _n_te und _letzte_ Mal."]]);
+    expect(later.chapter).toBe("Das *n*te und _letzte_ Mal.\n");
+  });
+
   test("emphasis opening inside a word (`x*n*th`, msgid `x_n_th`) cannot be written with `_`: warned, `*` accepted", () => {
     const warned = run("The x*n*th one.\n", [["The x_n_th one.", "O x_n_te."]]);
     expect(warned.chapter).toBe("The x*n*th one.\n");

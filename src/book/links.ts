@@ -62,9 +62,12 @@ function parseRange(spec: string | undefined, rest: string[]): Range {
 const ANCHOR_START = /ANCHOR:\s*([\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}_-]+)/u;
 const ANCHOR_END = /ANCHOR_END:\s*([\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\p{Join_Control}_-]+)/u;
 
-const startName = (line: string): string | undefined => ANCHOR_START.exec(line)?.[1];
-const endName = (line: string): string | undefined => ANCHOR_END.exec(line)?.[1];
-const isAnchorLine = (line: string): boolean => ANCHOR_START.test(line) || ANCHOR_END.test(line);
+/** The name a line's `ANCHOR:` marker opens (undefined: none). */
+export const startName = (line: string): string | undefined => ANCHOR_START.exec(line)?.[1];
+/** The name a line's `ANCHOR_END:` marker closes (undefined: none). */
+export const endName = (line: string): string | undefined => ANCHOR_END.exec(line)?.[1];
+/** A line mdBook drops from an anchored include (any anchor's start or end marker). */
+export const isAnchorLine = (line: string): boolean => ANCHOR_START.test(line) || ANCHOR_END.test(line);
 
 function anchorLines(text: string, name: string): string[] | undefined {
   const lines = splitLines(text);

@@ -2,8 +2,8 @@
  * highlight.js's Bash grammar adjusted to scope what syntect's "Bourne Again
  * Shell (bash)" grammar scopes as strings and comments:
  * - the value of an assignment at the start of a command (`A=1 cmd`,
- *   `export PATH=...`) is `string.unquoted.shell`, quotes and `$VAR` inside
- *   included (highlight.js gives it no scope);
+ *   `export PATH=...`, `A+=1`) is `string.unquoted.shell`, quotes and `$VAR`
+ *   inside included (highlight.js gives it no scope);
  * - a shebang is an ordinary `#` comment (highlight.js calls it `meta`);
  * - `#` after an escaped space (`\ #`) does not start a comment;
  * - a here-document is a string from `<<` to its delimiter word and again
@@ -23,7 +23,8 @@ export function syntectBash(hljs: HLJSApi): Language {
   const language = bash(hljs);
   const contains = (language.contains ?? []).filter((mode) => (mode as Mode).scope !== "meta" && (mode as Mode).className !== "meta");
   const assignment: Mode = {
-    match: [new RegExp(`${COMMAND_START}(?:${NAME})?`), /=/, new RegExp(VALUE)],
+    // `+=` appends; syntect takes it with no name too (a table rule `+====+` gives the string `===+`).
+    match: [new RegExp(`${COMMAND_START}(?:${NAME})?`), /\+?=/, new RegExp(VALUE)],
     scope: { 3: "string" },
   };
   let delimiter = "";

@@ -30,7 +30,7 @@ import { inFile, PobookError } from "../errors.js";
 import { chapterReadFailure, chapterSegmentOptions, outlinePath, segmentationOptions } from "../book/extract-book.js";
 import { plainSummaryText } from "../book/plain-book.js";
 import { parseIncludeArguments, ReadRefusal, resolveIncludePath } from "../book/include-path.js";
-import { expandLinks, scanLinks } from "../book/links.js";
+import { expandLinks, isAnchorLine, scanLinks } from "../book/links.js";
 import { translateMessages, translateWithOutcomes, type DocumentTranslation, type Edit, type TranslateOptions, type TranslationWarning } from "./document.js";
 import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
 import { expandInlineIncludeMessages } from "./inline-includes.js";
@@ -66,6 +66,8 @@ export interface PreparedDocument {
 
 export interface PreparedBook {
   documents: PreparedDocument[];
+  /** Labels an included file uses that its includers define differently (translated with the first includer's). */
+  definitionConflicts?: DefinitionConflict[];
   /** What re-extraction needs to check a translated copy (see verify.ts). */
   check?: {
     config: BookConfig;
@@ -216,47 +218,142 @@ export function prepareSummaryDocument(config: BookConfig, path: string, text: s
   return prepareMarkdown(path, "summary", text, text, { ...segmentationOptions(config, options), summary: true });
 }
 
-/**
- * The link reference definitions a chapter gets from the files it `{{#include}}`s and does not
- * define itself, as Markdown lines to append to it (`""` when none). mdBook expands includes
- * before the chapter is parsed, so `[Bevy][bevy::website]` resolves to a definition in an included
- * links file (the Bevy cheat book includes one in every chapter) and its msgid has the inline
- * link; translate parses the chapter with its directives in place, so it needs those definitions
- * to find that message.
- */
-function includedDefinitions(path: string, text: string, tree: Root, read: (path: string) => string, options: TranslateOptions): string {
-  if (!scanLinks(text).some((link) => link.type === "include")) return "";
-  const expanded = expandLinks(text, { path, read, problems: [] });
-  if (expanded === text) return "";
-  const own = new Set<string>();
-  const definitionsOf = (root: Root, visit: (node: Extract<Nodes, { type: "definition" }>) => void): void => {
-    const walk = (node: Nodes): void => {
-      if (node.type === "definition") visit(node);
-      else if ("children" in node) (node.children as Nodes[]).forEach(walk);
-    };
-    walk(root);
+/** A Markdown text's link reference definitions: identifier → the definition as a Markdown line (first one wins, as in CommonMark). */
+type DefinitionLines = Map<string, string>;
+
+function definitionNodes(root: Root, visit: (node: Extract<Nodes, { type: "definition" }>) => void): void {
+  const walk = (node: Nodes): void => {
+    if (node.type === "definition") visit(node);
+    else if ("children" in node) (node.children as Nodes[]).forEach(walk);
   };
-  definitionsOf(tree, (node) => own.add(node.identifier));
-  const lines: string[] = [];
-  definitionsOf(parseMarkdown(expanded, options), (node) => {
-    if (own.has(node.identifier)) return;
-    own.add(node.identifier);
-    const title = node.title ? ` "${node.title.replace(/["\\]/g, (c) => `\\${c}`)}"` : "";
-    lines.push(`[${node.label ?? node.identifier}]: <${node.url.replace(/[<>\\]/g, (c) => `\\${c}`)}>${title}`);
-  });
-  return lines.length === 0 ? "" : `\n\n${lines.join("\n")}\n`;
+  walk(root);
 }
 
-/** `document` prepared again with the definitions its includes bring appended (hidden from the output), if any. */
-function withIncludedDefinitions(document: PreparedDocument, prepare: (text: string) => PreparedDocument, read: (path: string) => string): PreparedDocument {
-  const definitions = includedDefinitions(document.path, document.original, document.tree, read, document.options);
-  if (definitions === "") return document;
-  const suffixed = prepare((document.bom ? BOM : "") + document.original + definitions);
+function addDefinitions(into: DefinitionLines, root: Root): void {
+  definitionNodes(root, (node) => {
+    if (into.has(node.identifier)) return;
+    const title = node.title ? ` "${node.title.replace(/["\\]/g, (c) => `\\${c}`)}"` : "";
+    into.set(node.identifier, `[${node.label ?? node.identifier}]: <${node.url.replace(/[<>\\]/g, (c) => `\\${c}`)}>${title}`);
+  });
+}
+
+/**
+ * The end tag a text's last block needs before anything after it is Markdown again (`""` when
+ * none): an HTML block opened by `<script>`, `<pre>`, `<style>` or `<textarea>` runs to its end
+ * tag or the end of the text (the Bevy cheat book ends chapters with `<script type="module" .../>`),
+ * and would swallow the definitions appended after it.
+ */
+function closingTagOfLastBlock(tree: Root): string {
+  const last = tree.children.at(-1);
+  if (last?.type !== "html") return "";
+  const tag = /^<(script|pre|style|textarea)(?=[\s>/]|$)/i.exec(last.value)?.[1];
+  if (tag === undefined || new RegExp(`</${tag}>`, "i").test(last.value)) return "";
+  return `</${tag}>\n`;
+}
+
+/**
+ * The link reference definitions a text sees once mdBook has expanded its includes: its own,
+ * those of the files it `{{#include}}`s, then `context`'s (for an included file, those of the
+ * chapters including it: mdBook expands it into them, so `[Image][bevy::Image]` in a shared
+ * snippet resolves to a definition only the chapter has). `suffix` is what to append to the text
+ * for the ones it does not define itself (`""` when none): translate parses the text with its
+ * directives in place, so it needs them to find the messages mdbook-xgettext made with inline links.
+ */
+function includedDefinitions(path: string, text: string, tree: Root, read: (path: string) => string, options: TranslateOptions, context?: DefinitionLines): { suffix: string; all: DefinitionLines; fromContext: Set<string> } {
+  const all: DefinitionLines = new Map();
+  addDefinitions(all, tree);
+  const own = all.size;
+  if (scanLinks(text).some((link) => link.type === "include")) {
+    const expanded = expandLinks(text, { path, read, problems: [] });
+    if (expanded !== text) addDefinitions(all, parseMarkdown(expanded, options));
+  }
+  const fromContext = new Set<string>();
+  for (const [identifier, line] of context ?? []) {
+    if (all.has(identifier)) continue;
+    all.set(identifier, line);
+    fromContext.add(identifier);
+  }
+  const lines = [...all.values()].slice(own);
+  return { suffix: lines.length === 0 ? "" : `\n${closingTagOfLastBlock(tree)}\n${lines.join("\n")}\n`, all, fromContext };
+}
+
+/** `document` prepared again with the definitions its includes (and `context`) bring appended (hidden from the output), if any; and every definition it sees. */
+function withIncludedDefinitions(
+  document: PreparedDocument,
+  prepare: (text: string) => PreparedDocument,
+  read: (path: string) => string,
+  context?: DefinitionLines,
+): { document: PreparedDocument; definitions: DefinitionLines; fromContext: Set<string> } {
+  const { suffix, all, fromContext } = includedDefinitions(document.path, document.original, document.tree, read, document.options, context);
+  if (suffix === "") return { document, definitions: all, fromContext };
+  const suffixed = prepare((document.bom ? BOM : "") + document.original + suffix);
   // The definitions only resolve links: kept when they add or move no message (a text ending in an unclosed fence would swallow them).
   const same = suffixed.messages.length === document.messages.length && suffixed.messages.every((message, index) => message.start === document.messages[index]!.start);
-  if (!same) return document;
-  suffixed.hiddenSuffix = definitions.length;
-  return suffixed;
+  if (!same) return { document, definitions: all, fromContext: new Set() };
+  suffixed.hiddenSuffix = suffix.length;
+  return { document: suffixed, definitions: all, fromContext };
+}
+
+/** `text` with every anchor marker line made spaces (same length, line ends kept). */
+function blankAnchorLines(text: string): string {
+  return text.replace(/[^\r\n]+/g, (line) => (isAnchorLine(line) ? " ".repeat(line.length) : line));
+}
+
+/** The identifiers of the reference links and images a tree resolves. */
+function referencedIdentifiers(root: Root): Set<string> {
+  const found = new Set<string>();
+  const walk = (node: Nodes): void => {
+    if (node.type === "linkReference" || node.type === "imageReference") found.add(node.identifier);
+    if ("children" in node) (node.children as Nodes[]).forEach(walk);
+  };
+  walk(root);
+  return found;
+}
+
+/** A label an included file uses that the files including it define differently. */
+export interface DefinitionConflict {
+  include: string;
+  /** The label's identifier (normalized as CommonMark matches labels). */
+  label: string;
+  /** The includer whose definition was used. */
+  used: string;
+  /** Includers defining it otherwise, with the definition line each gives (none: the includer does not define it). */
+  others: Array<{ includer: string; definition?: string }>;
+  /** The definition line the include is translated with. */
+  definition: string;
+}
+
+/** The definitions every includer of a file gives it, merged (first includer wins), and the labels they disagree on. */
+function includerContext(uses: readonly IncludeUse[], definitionsByFile: ReadonlyMap<string, DefinitionLines>): { context: DefinitionLines; disagreements: Map<string, { used: string; others: DefinitionConflict["others"] }> } {
+  const context: DefinitionLines = new Map();
+  const usedFrom = new Map<string, string>();
+  const disagreements = new Map<string, { used: string; others: DefinitionConflict["others"] }>();
+  const seen = new Set<string>();
+  for (const use of uses) {
+    if (seen.has(use.chapter)) continue;
+    seen.add(use.chapter);
+    for (const [identifier, line] of definitionsByFile.get(use.chapter) ?? []) {
+      const known = context.get(identifier);
+      if (known === undefined) {
+        context.set(identifier, line);
+        usedFrom.set(identifier, use.chapter);
+      } else if (known !== line) {
+        const entry = disagreements.get(identifier) ?? { used: usedFrom.get(identifier)!, others: [] };
+        entry.others.push({ includer: use.chapter, definition: line });
+        disagreements.set(identifier, entry);
+      }
+    }
+  }
+  // An includer without the label shows the reference as text where the others show a link.
+  for (const [identifier] of context) {
+    for (const includer of seen) {
+      if (definitionsByFile.get(includer)?.has(identifier)) continue;
+      const entry = disagreements.get(identifier) ?? { used: usedFrom.get(identifier)!, others: [] };
+      entry.others.push({ includer });
+      disagreements.set(identifier, entry);
+    }
+  }
+  return { context, disagreements };
 }
 
 /** Reads and segments SUMMARY.md, every chapter and every included file with messages. */
@@ -281,6 +378,9 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
   const chapters = [...lineOfChapter.keys()];
   const chapterSet = new Set(chapters);
   const includes = new Map<string, IncludeUse[]>();
+  // Every definition each chapter and Markdown include sees (includes expanded): an include's context.
+  const definitionsByFile = new Map<string, DefinitionLines>();
+  const conflicts: DefinitionConflict[] = [];
   for (const path of chapters) {
     let text: string;
     try {
@@ -289,8 +389,9 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       if (error instanceof PobookError) throw error;
       throw new PobookError(chapterReadFailure(path, error), { file: summaryPath, line: lineOfChapter.get(path) });
     }
-    let document = prepareChapterDocument(config, path, text, options);
-    document = withIncludedDefinitions(document, (suffixed) => prepareChapterDocument(config, path, suffixed, options), read);
+    const prepared = withIncludedDefinitions(prepareChapterDocument(config, path, text, options), (suffixed) => prepareChapterDocument(config, path, suffixed, options), read);
+    const document = prepared.document;
+    definitionsByFile.set(path, prepared.definitions);
     const parsed = document.parsed;
     document.messages = expandInlineIncludeMessages(path, parsed, document.tree, document.messages, read, document.options);
     documents.push(document);
@@ -316,8 +417,23 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       documents.push(prepareCode(includePath, text, code, base));
       continue;
     }
-    let document = prepareMarkdown(includePath, "include", text, text, base);
-    document = withIncludedDefinitions(document, (suffixed) => prepareMarkdown(includePath, "include", suffixed, suffixed, base), read);
+    // Included only by anchor, it never shows its anchor lines: mdBook drops them, so a paragraph
+    // next to one ends there (blanked here, offsets kept).
+    const markdownUses = uses.filter((use) => use.language === undefined);
+    const parsedText = markdownUses.every((use) => use.anchored) ? blankAnchorLines : (suffixed: string) => suffixed;
+    // Parsed with the definitions of the chapters it is expanded into, as mdBook parses it.
+    const { context, disagreements } = includerContext(markdownUses, definitionsByFile);
+    const prepared = withIncludedDefinitions(prepareMarkdown(includePath, "include", text, parsedText(text), base), (suffixed) => prepareMarkdown(includePath, "include", suffixed, parsedText(suffixed), base), read, context);
+    const document = prepared.document;
+    definitionsByFile.set(includePath, prepared.definitions);
+    if (disagreements.size > 0) {
+      const used = referencedIdentifiers(document.tree);
+      for (const [identifier, { used: first, others }] of disagreements) {
+        // Only a label the file uses and takes from its includers (a definition of its own wins everywhere).
+        if (!used.has(identifier) || !prepared.fromContext.has(identifier)) continue;
+        conflicts.push({ include: includePath, label: identifier, used: first, others, definition: context.get(identifier)! });
+      }
+    }
     document.messages = expandInlineIncludeMessages(includePath, document.parsed, document.tree, document.messages, read, document.options);
     documents.push(document);
     // Its own includes, relative to it as mdBook expands them (a file already prepared is not prepared again).
@@ -327,7 +443,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       else includes.set(use.path, [use]);
     }
   }
-  return { documents, check: { config, read, options } };
+  return { documents, check: { config, read, options }, definitionConflicts: conflicts };
 }
 
 export interface FileTranslation extends DocumentTranslation {
@@ -477,12 +593,13 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
   const rejected = new Set(warnings.map((warning) => warning.poLine).filter((line) => line !== undefined));
   for (const missing of tally.notApplied) {
     if (missing.poLine !== undefined && rejected.has(missing.poLine)) continue;
+    const conflict = definitionConflictOf(book.definitionConflicts ?? [], missing.chapter, missing.msgid);
     warnings.push({
       file: missing.chapter,
       line: missing.line,
       poLine: missing.poLine,
       kind: "missing",
-      message: `the translated book does not give back the translation of ${preview(missing.msgid)} here (not applied: the text comes from an include that cannot be translated in place, or the msgstr reads differently once written, e.g. an unclosed \`_\` or \`[\`)`,
+      message: conflict ?? `the translated book does not give back the translation of ${preview(missing.msgid)} here (not applied: the text comes from an include that cannot be translated in place, or the msgstr reads differently once written, e.g. an unclosed \`_\` or \`[\`)`,
     });
   }
   return { files, output, relocated, withheld, tally, warnings };
@@ -531,6 +648,28 @@ function unexpandedChapters(book: PreparedBook): Map<string, Message[]> {
     if (document.role === "chapter" && !document.bom && !document.original.includes("{{") && document.parsed === document.original) known.set(document.path, document.messages);
   }
   return known;
+}
+
+/**
+ * Why `msgid` of `chapter` is not given back, when it holds a link to the definition this
+ * chapter gives a label of an included file that another includer defines otherwise.
+ */
+function definitionConflictOf(conflicts: readonly DefinitionConflict[], chapter: string, msgid: string): string | undefined {
+  for (const conflict of conflicts) {
+    for (const other of conflict.others) {
+      if (other.includer !== chapter) continue;
+      if (other.definition === undefined) {
+        // Here the reference stays text: mdbook-xgettext escapes its brackets.
+        const label = /^\[(.*)\]: </.exec(conflict.definition)?.[1];
+        if (label === undefined || !msgid.includes(`\\[${label}\\]`)) continue;
+        return `${conflict.include} is included by ${conflict.used}, which defines [${label}], and here, which does not: the file is translated with ${conflict.used}'s link, so the translation of ${preview(msgid)} cannot be written back here (not applied)`;
+      }
+      const match = /^(\[.*\]): <(.*)>(?: "|$)/.exec(other.definition);
+      if (!match || !msgid.includes(`](${match[2]!.replace(/\\([<>\\])/g, "$1")}`)) continue;
+      return `${conflict.include} is included by ${conflict.used} and here, which define ${match[1]} differently: the file is translated with ${conflict.used}'s link, so the translation of ${preview(msgid)} cannot be written back here (not applied)`;
+    }
+  }
+  return undefined;
 }
 
 function preview(msgid: string): string {

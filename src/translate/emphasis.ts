@@ -78,14 +78,28 @@ function underscoreRuns(text: string): Run[] {
   return runs;
 }
 
+/** Whether a later run of `runs[index]`'s length can close, with no run of that length that can open before it. */
+function closesLater(runs: readonly Run[], index: number): boolean {
+  const length = runs[index]!.length;
+  for (const run of runs.slice(index + 1)) {
+    if (run.length !== length) continue;
+    if (run.canClose) return true;
+    if (run.canOpen) return false;
+  }
+  return false;
+}
+
 /** `msgstr` with the `_` emphasis pairs that would not read as emphasis (or as nested emphasis) written with `*`. */
 export function emphasisForSource(msgstr: string): string {
   if (!msgstr.includes("_")) return msgstr;
   const runs = underscoreRuns(msgstr);
   const stack: Run[] = [];
   const replacements: Array<{ start: number; text: string }> = [];
-  for (const run of runs) {
+  for (const [index, run] of runs.entries()) {
     const opener = [...stack].reverse().find((open) => open.length === run.length);
+    // A `_` inside a word before a `_` that closes for real is literal (`_get_response()_`, the
+    // writer's form of `*get_response()*`), not the end of `_n_th`'s emphasis.
+    if (opener && run.mayClose && !run.canClose && closesLater(runs, index)) continue;
     if (opener && run.mayClose) {
       stack.length = stack.lastIndexOf(opener);
       if (!run.canClose || run.length >= 2) {

@@ -12,6 +12,7 @@
  * expands without keeping the line mapping.)
  */
 import type { Edit } from "./document.js";
+import { endName, isAnchorLine, startName } from "../book/links.js";
 
 export type IncludeKind = "include" | "rustdoc_include";
 
@@ -28,7 +29,6 @@ export interface IncludeView {
   lines: ViewLine[];
 }
 
-const ANCHOR_LINE = /ANCHOR(?:_END)?:\s*[\w_-]+/;
 
 /** Rust's `str::lines()`: no empty last line after a final newline, `\r\n` accepted. */
 function fileLines(text: string): string[] {
@@ -58,18 +58,17 @@ function selected(lines: readonly string[], range: Range): Set<number> | undefin
     const end = Math.min(range.end ?? lines.length, lines.length);
     for (let index = range.start - 1; index < end; index++) chosen.add(index);
   } else {
-    const start = new RegExp(`ANCHOR:\\s*${range.name}\\b`);
-    const stop = new RegExp(`ANCHOR_END:\\s*${range.name}\\b`);
+    // Names compare whole, as mdBook's (`async-compute` is not `async-compute-app`).
     let open = false;
     let seen = false;
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index]!;
       if (!open) {
-        if (start.test(line)) open = seen = true;
+        if (startName(line) === range.name) open = seen = true;
         continue;
       }
-      if (stop.test(line)) break;
-      if (!ANCHOR_LINE.test(line)) chosen.add(index);
+      if (endName(line) === range.name) break;
+      if (!isAnchorLine(line)) chosen.add(index);
     }
     if (!seen) return undefined;
   }
@@ -86,7 +85,7 @@ export function includeView(text: string, kind: IncludeKind, range: Range): Incl
     for (const index of [...chosen].sort((a, b) => a - b)) view.push({ line: index, prefix: "" });
   } else {
     lines.forEach((line, index) => {
-      if (range.kind === "anchor" && ANCHOR_LINE.test(line)) return;
+      if (range.kind === "anchor" && isAnchorLine(line)) return;
       const visible = range.kind === "all" || (chosen?.has(index) ?? false);
       view.push({ line: index, prefix: visible ? "" : line === "" ? "#" : "# " });
     });
