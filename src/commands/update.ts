@@ -2,8 +2,9 @@ import type { Command } from "commander";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { availableParallelism } from "node:os";
-import { errorOf, updateCatalogFile, type FileUpdateOptions, type UpdateOutcome } from "../runtime/update-catalog.js";
+import { updateCatalogFile, type FileUpdateOptions, type UpdateOutcome } from "../runtime/update-catalog.js";
 import { updateCatalogFiles } from "../runtime/update-pool.js";
+import { replyError } from "../runtime/worker-failure.js";
 import { PobookError } from "../errors.js";
 import { readPoFileWithText } from "../catalog/parse.js";
 import { getHeader, setHeader, type Catalog } from "../catalog/types.js";
@@ -204,7 +205,7 @@ export function registerUpdate(program: Command): void {
           outcome = { update: updated.update };
           old = updated.old;
         }
-        if ("failure" in outcome) throw errorOf(outcome.failure);
+        if ("failure" in outcome) throw replyError(outcome.failure);
         const { text, changed, stats, totals } = outcome.update;
         // Only a merge that would make translations fuzzy or obsolete needs the (slower) look at the sources.
         if (legacy !== undefined && stats.fuzzy + stats.obsolete > 0) {

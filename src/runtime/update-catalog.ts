@@ -3,12 +3,12 @@
  * `pobook update` does for each LANG.po. Shared by the command's own thread
  * and the update workers (update-pool.ts), so both write the same bytes.
  */
+import type { FailureReply } from "./worker-failure.js";
 import { readPoFileWithText } from "../catalog/parse.js";
 import { getHeader, setHeader, type Catalog } from "../catalog/types.js";
 import { serializePo } from "../catalog/serialize.js";
 import { mergeCatalog, UPDATE_MERGE_OPTIONS, type MergeStats } from "../catalog/merge.js";
 import { catalogStats, type Counts } from "../stats/compute.js";
-import { PobookError } from "../errors.js";
 
 export interface FileUpdateOptions {
   keepObsolete: boolean;
@@ -52,24 +52,4 @@ export function updateCatalogFile(path: string, template: Catalog, options: File
   return { update: { path, text, changed: text !== before, stats, totals: catalogStats(catalog, path).messages }, old };
 }
 
-/** A failure in a form a worker can post (an Error's class does not cross threads). */
-export interface UpdateFailure {
-  message: string;
-  file?: string;
-  line?: number;
-  exitCode?: number;
-  pobook: boolean;
-}
-
-export type UpdateOutcome = { update: FileUpdate } | { failure: UpdateFailure };
-
-export function failureOf(error: unknown): UpdateFailure {
-  return error instanceof PobookError
-    ? { message: error.message, file: error.file, line: error.line, exitCode: error.exitCode, pobook: true }
-    : { message: error instanceof Error ? error.message : String(error), pobook: false };
-}
-
-/** The error the failure was. */
-export function errorOf(failure: UpdateFailure): Error {
-  return failure.pobook ? new PobookError(failure.message, { file: failure.file, line: failure.line }, failure.exitCode) : new Error(failure.message);
-}
+export type UpdateOutcome = { update: FileUpdate } | { failure: FailureReply };

@@ -4,9 +4,10 @@
  * does with chapters). Merging is CPU-bound and catalogs are independent,
  * so with fuzzy matching 21 stale catalogs take about 1/threads of the time.
  */
+import { errorReply } from "./worker-failure.js";
 import { Worker } from "node:worker_threads";
 import type { Catalog } from "../catalog/types.js";
-import { failureOf, updateCatalogFile, type FileUpdateOptions, type UpdateOutcome } from "./update-catalog.js";
+import { updateCatalogFile, type FileUpdateOptions, type UpdateOutcome } from "./update-catalog.js";
 import type { UpdateWorkerReply, UpdateWorkerSetup } from "./update-worker.js";
 
 /** The outcome of updating each of `paths`, in order, on `threads` threads in all (this one included). */
@@ -27,7 +28,7 @@ export async function updateCatalogFiles(paths: readonly string[], template: Cat
       try {
         outcomes[index] = { update: updateCatalogFile(paths[index]!, template, options).update };
       } catch (error) {
-        outcomes[index] = { failure: failureOf(error) };
+        outcomes[index] = { failure: errorReply(error) };
       }
     }
     for (const reply of await Promise.all(replies)) for (const [index, outcome] of reply) outcomes[index] = outcome;

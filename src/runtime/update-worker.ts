@@ -3,9 +3,10 @@
  * counter until none are left and updates each (update-catalog.ts), then
  * replies with its results; see update-pool.ts.
  */
+import { errorReply } from "./worker-failure.js";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Catalog } from "../catalog/types.js";
-import { failureOf, updateCatalogFile, type FileUpdateOptions, type UpdateOutcome } from "./update-catalog.js";
+import { updateCatalogFile, type FileUpdateOptions, type UpdateOutcome } from "./update-catalog.js";
 
 export interface UpdateWorkerSetup {
   paths: string[];
@@ -23,7 +24,7 @@ for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.
   try {
     reply.push([index, { update: updateCatalogFile(paths[index]!, template, options).update }]);
   } catch (error) {
-    reply.push([index, { failure: failureOf(error) }]);
+    reply.push([index, { failure: errorReply(error) }]);
   }
 }
 parentPort!.postMessage(reply);
