@@ -134,12 +134,13 @@ export function parseInPieces(text: string, pieceSize: number, parse: (text: str
     let tree = trees[index]!;
     let prefix = "";
     if (piece.text.includes("[")) {
-      const normalized = normalizeLabel(piece.text);
+      // Every reference has its label in brackets; `[ a  b ]` is the label "a b". Only these pieces are parsed again.
+      const normalized = normalizeLabel(piece.text).replace(/\[ /g, "[").replace(/ \]/g, "]");
       // micromark's identifiers are lower-cased normalised labels; a stand-in `[id]: x` normalises the same.
-      const missing = (defined: Set<string>, ownSet: Set<string>): string[] =>
-        [...defined].filter((id) => !ownSet.has(id) && normalized.includes(normalizeLabel(id)));
-      const definitions = missing(all.definitions, own[index]!.definitions);
-      const footnotes = missing(all.footnotes, own[index]!.footnotes);
+      const missing = (defined: Set<string>, ownSet: Set<string>, open: string): string[] =>
+        [...defined].filter((id) => !ownSet.has(id) && normalized.includes(`${open}${normalizeLabel(id)}]`));
+      const definitions = missing(all.definitions, own[index]!.definitions, "[");
+      const footnotes = missing(all.footnotes, own[index]!.footnotes, "[^");
       if (definitions.length || footnotes.length) {
         prefix = [...definitions.map((id) => `[${id}]: x`), ...footnotes.map((id) => `[^${id}]: x`)].join("\n") + "\n\n";
         tree = parse(prefix + piece.text);
