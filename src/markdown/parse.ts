@@ -17,6 +17,12 @@ import { gfmTaskListItemFromMarkdown } from "mdast-util-gfm-task-list-item";
 import remarkFrontmatter from "remark-frontmatter";
 import "./linear-edit-map.js";
 import { checkMarkdownLimits } from "./limits.js";
+import { parseInPieces } from "./split-parse.js";
+
+/** Documents longer than this are parsed in pieces (split-parse.ts); book chapters are almost all far smaller. */
+export const SPLIT_ABOVE = 100_000;
+/** About how long each piece is. */
+export const PIECE_SIZE = 32_000;
 
 export interface ParseOptions {
   /** Treat a leading `---` YAML block as front matter (what mdbook-course strips) instead of Markdown. */
@@ -53,6 +59,14 @@ const withFrontMatter = unified().use(remarkParse).use(pulldownLikeGfm).use(rema
  * of limits.ts.
  */
 export function parseMarkdown(text: string, options: ParseOptions = {}): Root {
+  checkMarkdownLimits(text);
+  const processor = options.frontMatter ? withFrontMatter : plain;
+  if (text.length <= SPLIT_ABOVE) return processor.parse(text);
+  return parseInPieces(text, PIECE_SIZE, (piece) => processor.parse(piece));
+}
+
+/** The whole document in one parse, however long (what the pieces must add up to; for tests). */
+export function parseMarkdownWhole(text: string, options: ParseOptions = {}): Root {
   checkMarkdownLimits(text);
   return (options.frontMatter ? withFrontMatter : plain).parse(text);
 }
