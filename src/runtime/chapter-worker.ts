@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { extractChapter, type ChapterResult, type ExtractOptions } from "../book/extract-book.js";
 import type { ChapterRef } from "../book/template.js";
 import type { BookConfig } from "../book/config.js";
-import { PobookError } from "../errors.js";
+import { errorReply, type FailureReply } from "./worker-failure.js";
 import { bookReader } from "./book-reader.js";
 
 export interface WorkerSetup {
@@ -27,7 +27,7 @@ export interface WorkerJob {
 
 export type WorkerReply =
   | { results: Array<[index: number, result: ChapterResult]> }
-  | { failure: { message: string; file?: string; line?: number; exitCode?: number } };
+  | { failure: FailureReply };
 
 const setup = workerData as WorkerSetup;
 const read = bookReader(setup.root, setup.readRoot, setup.config);
@@ -42,10 +42,6 @@ parentPort!.on("message", ({ chapters, next }: WorkerJob) => {
   } catch (error) {
     // Stop the other threads: no chapter is worth extracting after a failure.
     Atomics.store(next, 0, chapters.length);
-    const failure =
-      error instanceof PobookError
-        ? { message: error.message, file: error.file, line: error.line, exitCode: error.exitCode }
-        : { message: error instanceof Error ? error.message : String(error) };
-    parentPort!.postMessage({ failure } satisfies WorkerReply);
+    parentPort!.postMessage({ failure: errorReply(error) } satisfies WorkerReply);
   }
 });

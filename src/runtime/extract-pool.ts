@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { extractChapter, type ChapterResult } from "../book/extract-book.js";
 import type { ChapterRef } from "../book/template.js";
 import type { ReadBookFile } from "../book/links.js";
-import { PobookError } from "../errors.js";
+import { replyError, workerReply } from "./worker-failure.js";
 import type { WorkerJob, WorkerReply, WorkerSetup } from "./chapter-worker.js";
 
 export interface PoolSetup extends WorkerSetup {
@@ -21,11 +21,6 @@ export interface PoolSetup extends WorkerSetup {
 
 /** Fewer chapters than this are not worth a worker's start-up. */
 const MIN_CHAPTERS_FOR_WORKERS = 16;
-
-function replyError(failure: Extract<WorkerReply, { failure: unknown }>["failure"]): Error {
-  const { message, file, line, exitCode } = failure;
-  return file !== undefined || exitCode !== undefined ? new PobookError(message, { file, line }, exitCode) : new Error(message);
-}
 
 /**
  * Worker threads started ahead of time, so that they load the parser while
@@ -46,14 +41,7 @@ export class ExtractPool {
     const next = new Int32Array(new SharedArrayBuffer(4));
     const job: WorkerJob = { chapters: [...chapters], next };
     const working = chapters.length >= MIN_CHAPTERS_FOR_WORKERS ? this.workers : [];
-    const replies = working.map(
-      (worker) =>
-        new Promise<WorkerReply>((resolve, reject) => {
-          worker.once("message", resolve);
-          worker.once("error", reject);
-          worker.postMessage(job);
-        }),
-    );
+    const replies = working.map((worker) => workerReply<WorkerReply>(worker, job));
     let failure: unknown;
     try {
       for (let index = Atomics.add(next, 0, 1); index < chapters.length; index = Atomics.add(next, 0, 1)) {

@@ -12,7 +12,7 @@
 import { Worker } from "node:worker_threads";
 import { LanguageTranslator, type LanguageResult, type LanguageSetup } from "./language-translator.js";
 import type { LanguageJob, LanguageReply } from "./translate-worker.js";
-import { replyError } from "./worker-failure.js";
+import { replyError, workerReply } from "./worker-failure.js";
 
 /** Translates the catalogs `catalogs` on `threads` threads (this one included); results in the same order. */
 export async function translateLanguages(setup: LanguageSetup, catalogs: readonly string[], threads: number): Promise<LanguageResult[]> {
@@ -26,14 +26,7 @@ export async function translateLanguages(setup: LanguageSetup, catalogs: readonl
     const next = new Int32Array(new SharedArrayBuffer(4));
     Atomics.store(next, 0, 1);
     const job: LanguageJob = { shared: translator.share(), catalogs: [...catalogs], next };
-    const replies = workers.map(
-      (worker) =>
-        new Promise<LanguageReply>((resolve, reject) => {
-          worker.once("message", resolve);
-          worker.once("error", reject);
-          worker.postMessage(job);
-        }),
-    );
+    const replies = workers.map((worker) => workerReply<LanguageReply>(worker, job));
     const failures = new Map<number, Error>();
     let index = Atomics.add(next, 0, 1);
     try {

@@ -4,11 +4,11 @@
  * does with chapters). Merging is CPU-bound and catalogs are independent,
  * so with fuzzy matching 21 stale catalogs take about 1/threads of the time.
  */
-import { errorReply } from "./worker-failure.js";
 import { Worker } from "node:worker_threads";
 import type { Catalog } from "../catalog/types.js";
 import { updateCatalogFile, type FileUpdateOptions, type UpdateOutcome } from "./update-catalog.js";
 import type { UpdateWorkerReply, UpdateWorkerSetup } from "./update-worker.js";
+import { errorReply, workerReply } from "./worker-failure.js";
 
 /** The outcome of updating each of `paths`, in order, on `threads` threads in all (this one included). */
 export async function updateCatalogFiles(paths: readonly string[], template: Catalog, options: FileUpdateOptions, threads: number): Promise<UpdateOutcome[]> {
@@ -16,13 +16,8 @@ export async function updateCatalogFiles(paths: readonly string[], template: Cat
   const next = new Int32Array(new SharedArrayBuffer(4));
   const workerData: UpdateWorkerSetup = { paths: [...paths], template, options, next };
   const workers = Array.from({ length: Math.max(0, Math.min(threads, paths.length) - 1) }, () => new Worker(new URL("./update-worker.js", import.meta.url), { workerData }));
-  const replies = workers.map(
-    (worker) =>
-      new Promise<UpdateWorkerReply>((resolve, reject) => {
-        worker.once("message", resolve);
-        worker.once("error", reject);
-      }),
-  );
+  // Each worker starts on its own from workerData and replies once.
+  const replies = workers.map((worker) => workerReply<UpdateWorkerReply>(worker));
   try {
     for (let index = Atomics.add(next, 0, 1); index < paths.length; index = Atomics.add(next, 0, 1)) {
       try {
