@@ -25,7 +25,7 @@ import { cpuMedian, median, pairLine, pairs, timeOnce, type Command } from "./me
 import { benchPreview } from "./preview.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const CLI = join(ROOT, "dist", "bin", "pobook.js");
+const CLI = join(ROOT, "dist", "bundle", "pobook.js");
 const CORPUS = join(ROOT, "..", "shared", "corpus");
 const BOOK = join(CORPUS, "comprehensive-rust");
 const PT_BOOK = join(CORPUS, "comprehensive-rust-pt-BR");

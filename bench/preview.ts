@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const CLI = join(ROOT, "dist", "bin", "pobook.js");
+const CLI = join(ROOT, "dist", "bundle", "pobook.js");
 const BOOK = join(ROOT, "..", "shared", "corpus", "comprehensive-rust-pt-BR");
 const CHAPTER = "control-flow-basics/loops";
 

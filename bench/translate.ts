@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { cpuMedian, median, pairLine, pairs, timeOnce, type Command } from "./measure.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
-const CLI = join(ROOT, "dist", "bin", "pobook.js");
+const CLI = join(ROOT, "dist", "bundle", "pobook.js");
 const PT_BOOK = join(ROOT, "..", "shared", "corpus", "comprehensive-rust-pt-BR");
 const LANGUAGES = ["ar", "bn", "da", "de", "el", "es", "fa", "fr", "he", "id", "it", "ja", "ko", "pl", "pt-BR", "ro", "ru", "tr", "uk", "vi", "zh-CN"];
 

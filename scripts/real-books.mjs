@@ -34,7 +34,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CLI = join(ROOT, "dist", "bin", "pobook.js");
+const CLI = join(ROOT, "dist", "bundle", "pobook.js");
 const { parsePo } = await import(join(ROOT, "dist", "src", "catalog", "parse.js"));
 const { serializePo } = await import(join(ROOT, "dist", "src", "catalog", "serialize.js"));
 const { entryKey } = await import(join(ROOT, "dist", "src", "catalog", "types.js"));

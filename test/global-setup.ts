@@ -1,4 +1,4 @@
-// Once per `vitest run`, before any test file: dist/ built when a source is newer (the in-process
+// Once per `vitest run`, before any test file: dist/ and its bundle built when a source is newer (the in-process
 // and spawned CLI both run it), and a scratch folder the test files share for work done once per
 // run (test/helpers/shared-corpus.ts), removed at the end.
 import { execFileSync } from "node:child_process";
@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 
 const ROOT = join(import.meta.dirname, "..");
-const CLI = join(ROOT, "dist", "bin", "pobook.js");
+const CLI = join(ROOT, "dist", "bundle", "pobook.js");
 
 function newestSource(dir: string): number {
   let newest = 0;
@@ -28,6 +28,7 @@ function ensureBuilt(): void {
   }
   if (Math.max(newestSource(join(ROOT, "src")), newestSource(join(ROOT, "bin"))) > built) {
     execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ROOT], { stdio: "inherit" });
+    execFileSync(process.execPath, [join(ROOT, "scripts", "bundle.mjs")], { stdio: "inherit" });
   }
 }
 

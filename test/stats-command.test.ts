@@ -70,7 +70,7 @@ describe("output forms", () => {
   });
 
   test("colour on a terminal (util-linux script gives one), none under NO_COLOR", async () => {
-    const cli = join(import.meta.dirname, "..", "dist", "bin", "pobook.js");
+    const cli = join(import.meta.dirname, "..", "dist", "bundle", "pobook.js");
     // dist/ is built by test/global-setup.ts when a source is newer.
     const onTty = (env: NodeJS.ProcessEnv): string =>
       spawnSync("script", ["-qec", `${process.execPath} ${cli} stats ${MIXED}`, "/dev/null"], { encoding: "utf8", env: { ...process.env, ...env } }).stdout;

@@ -9,27 +9,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { extname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Catalog } from "../catalog/types.js";
 import { writeFileAtomic } from "../fs.js";
-
-let parserVersion: string | undefined;
-
-/** Hash of the catalog parser's own code (the compiled file, or the source under the tests). */
-function parserHash(): string {
-  if (parserVersion) return parserVersion;
-  const hash = createHash("sha256");
-  for (const module of ["../catalog/parse", "../catalog/types", "../utf8"]) {
-    try {
-      hash.update(readFileSync(new URL(`${module}${extname(fileURLToPath(import.meta.url))}`, import.meta.url)));
-    } catch {
-      hash.update(module);
-    }
-  }
-  return (parserVersion = hash.digest("hex"));
-}
+import { codeVersion } from "./code-version.js";
 
 export const defaultCacheDir = (): string => join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pobook");
 
@@ -47,7 +31,7 @@ export class CatalogCache {
   }
 
   private key(text: string): string {
-    return createHash("sha256").update(parserHash()).update("\0").update(text).digest("hex");
+    return createHash("sha256").update(codeVersion(["catalog/parse", "catalog/types", "utf8"])).update("\0").update(text).digest("hex");
   }
 
   /** The catalog parsed from exactly `text` by this build, if stored. */

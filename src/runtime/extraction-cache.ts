@@ -7,38 +7,19 @@
  * in its repository), so a cache restored into another checkout (CI) is used.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { writeFileAtomic } from "../fs.js";
+import { codeVersion } from "./code-version.js";
 interface CachedResult {
   files: string[];
   hash: string;
   value: unknown;
 }
 
-const codeVersions = new Map<string, string>();
-
 /** The extractor's own code: the folders of compiled code results depend on. */
 export const EXTRACTOR_CODE = ["markdown", "code", "book"];
-
-/** Hash of the compiled code in `dirs` (folders of src/). */
-function codeVersion(dirs: readonly string[]): string {
-  const known = codeVersions.get(dirs.join());
-  if (known) return known;
-  const hash = createHash("sha256");
-  const root = dirname(dirname(fileURLToPath(import.meta.url)));
-  for (const dir of dirs) {
-    for (const file of readdirSync(join(root, dir)).sort()) {
-      // Compiled code, or the sources when run from them (tests importing src/ directly).
-      if (/\.(js|ts)$/.test(file)) hash.update(file).update(readFileSync(join(root, dir, file)));
-    }
-  }
-  const version = hash.digest("hex");
-  codeVersions.set(dirs.join(), version);
-  return version;
-}
 
 export interface CacheKind {
   /** Start of the cache file's name (default `chapters`). */

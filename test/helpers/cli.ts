@@ -6,8 +6,8 @@ import { dirname, join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 
-/** The built CLI (npm test runs tsc first). */
-export const CLI = resolve(import.meta.dirname, "../../dist/bin/pobook.js");
+/** The executable users run: the bundle (npm test builds it first; scripts/bundle.mjs). */
+export const CLI = resolve(import.meta.dirname, "../../dist/bundle/pobook.js");
 /** The command line as a function (what the executable calls). */
 const CLI_MODULE = resolve(import.meta.dirname, "../../dist/src/cli.js");
 
@@ -31,7 +31,7 @@ function cliEnv(env: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /** Runs the CLI; `options` may be just the working directory. */
 export function runCli(args: string[], options: CliOptions | string = {}): CliResult {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p .\` first`);
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   const { cwd, env } = typeof options === "string" ? { cwd: options, env: undefined } : options;
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: cliEnv(env), encoding: "utf8" });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
@@ -47,7 +47,7 @@ export function runCli(args: string[], options: CliOptions | string = {}): CliRe
  * what needs a real process (signals, a closed pipe, the executable itself).
  */
 export async function runInProcess(args: string[], options: CliOptions | string = {}): Promise<CliResult> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npx tsc -p .\` first`);
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`);
   const { cwd, env, input } = typeof options === "string" ? { cwd: options, env: undefined, input: undefined } : options;
   const { runCommandLine } = (await import(/* @vite-ignore */ pathToFileURL(CLI_MODULE).href)) as { runCommandLine: (argv: readonly string[]) => Promise<number> };
   const saved = { cwd: process.cwd(), env: { ...process.env }, out: process.stdout.write, err: process.stderr.write, stdin: Object.getOwnPropertyDescriptor(process, "stdin")! };
