@@ -65,3 +65,31 @@ describe("intraword emphasis", () => {
     expect(result.stderr + result.stdout).toMatch(/inside a word/);
   });
 });
+
+describe("intraword emphasis among other `_` pairs (audit of issue 10)", () => {
+  test("pairs are matched as the source's `*` pairs: only the one opening inside a word is named", () => {
+    expect(intrawordUnderscorePairs("The _n_th element and _get_response()_ and x_n_th.")).toEqual(["_n_"]);
+    expect(intrawordUnderscorePairs("The _n_th and x_k_th.")).toEqual(["_k_"]);
+  });
+
+  test("check names the pair that cannot render and suggests `*` for it alone", async () => {
+    const root = makeTree({
+      "book.toml": '[book]\ntitle = "T"\n',
+      "src/SUMMARY.md": "# Summary\n\n- [Ch](ch.md)\n",
+      "src/ch.md": "The *n*th one and *get_response()* and x*k*th.\n",
+      "po/fr.po": [
+        'msgid ""',
+        'msgstr ""',
+        '"Language: fr\\n"',
+        '"Content-Type: text/plain; charset=UTF-8\\n"',
+        "",
+        'msgid "The _n_th one and _get_response()_ and x_k_th."',
+        'msgstr "Le _n_ième et _get_response()_ et x_k_ième."',
+        "",
+      ].join("\n"),
+    });
+    const result = await runInProcess(["check", "--json"], root);
+    const findings = JSON.parse(result.stdout).findings.filter((finding: { rule: string }) => finding.rule === "intraword-emphasis");
+    expect(findings).toEqual([expect.objectContaining({ line: 6, message: expect.stringMatching(/the msgstr's '_k_' renders literal underscores: write '\*k\*'$/) })]);
+  });
+});

@@ -122,3 +122,21 @@ describe("paths in messages are the ones the user gave", () => {
     expect(missing.stderr).toBe("pobook: nope/book.toml: no book.toml here\n");
   });
 });
+
+describe("translate and stats count book.toml's messages alike", () => {
+  it("the title and description entries are in translate's counts, line and --json, as in stats", async () => {
+    const [, book] = demoBook();
+    writeFileSync(join(book, "book.toml"), readFileSync(join(book, "book.toml"), "utf8").replace("[book]\n", '[book]\ndescription = "A demo"\n'));
+    const po = join(book, "po", "fr.po");
+    const header = readFileSync(po, "utf8");
+    writeFileSync(po, `${header}\nmsgctxt "book.toml:title"\nmsgid "The pobook Demo Book"\nmsgstr "Le livre de démonstration"\n\n#, fuzzy\nmsgctxt "book.toml:description"\nmsgid "A demo"\nmsgstr "Une démo"\n`);
+    const stats = JSON.parse((await runInProcess(["stats", "--json", "-b", book, po])).stdout) as Array<{ messages: { translated: number; fuzzy: number; untranslated: number } }>;
+    const figures = stats[0]!.messages;
+    const json = await runInProcess(["translate", book, "-l", "fr", "--json"]);
+    const [report] = JSON.parse(json.stdout) as Array<{ messages: number; applied: number; fuzzy: number; untranslated: number; notApplied: number }>;
+    expect([report!.applied + report!.notApplied, report!.fuzzy, report!.untranslated]).toEqual([figures.translated, figures.fuzzy, figures.untranslated]);
+    expect(report!.applied + report!.fuzzy + report!.untranslated + report!.notApplied).toBe(report!.messages);
+    const line = await runInProcess(["translate", book, "-l", "fr", "-o", join(book, "book", "fr2")]);
+    expect(line.stdout).toMatch(new RegExp(`^fr: ${figures.translated} applied, ${figures.fuzzy} fuzzy skipped, ${figures.untranslated} untranslated, 0 not applied`));
+  });
+});

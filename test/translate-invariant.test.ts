@@ -279,3 +279,12 @@ describe("translations that would change their block's type are refused", () => 
     });
   }
 });
+
+describe("a chapter SUMMARY.md lists twice (audit of issue 10)", () => {
+  test("a translation that cannot be written back there is one warning, not one per listing", () => {
+    const summary = "# Summary\n\n[Intro](ch.md)\n\n- [Again](ch.md)\n";
+    const result = run("```toml\n{{#include Cargo.toml}}\n```\n", [['```toml\n[package]\nname = "x"\n```', '```toml\n[package]\nname = "y"\n```']], { "Cargo.toml": '[package]\nname = "x"\n' }, summary);
+    expect(result.tally.notApplied.length).toBeGreaterThan(0);
+    expect(result.translation.warnings).toEqual([expect.objectContaining({ file: "src/ch.md", line: 1 })]);
+  });
+});

@@ -48,7 +48,8 @@ interface BookSource {
 }
 
 import { publishSettings } from "../publish/settings.js";
-import { translateBookMessages } from "../publish/book-messages.js";
+import { translateBookMessages, type BookMessageTranslation } from "../publish/book-messages.js";
+import type { MessageCounts } from "../translate/verify.js";
 import { isPickerFile, notedChapter, pickerFiles, publishTree, siteLanguages } from "../publish/publish.js";
 import { languageCatalog, loadTree, parseSplit, readBookOutline, treeLanguages, type LoadedTree } from "./catalog-tree.js";
 
@@ -161,10 +162,25 @@ function readUtf8OrUndefined(path: string): string | undefined {
   }
 }
 
-/** applied + fuzzy + untranslated + not applied = the source book's messages. */
-function summaryLine(language: string, { tally, warnings }: Pick<BookTranslation, "tally" | "warnings">, outDir: string): string {
-  // Messages as `pobook stats` counts them: a msgid used in several places counts once.
-  const counts = tally.messages;
+/**
+ * Messages as `pobook stats` counts them: a msgid used in several places counts once, and
+ * book.toml's title and description count with the Markdown's when the catalog has their
+ * entries (a catalog made before pobook extracted them has none, and stats counts none).
+ * applied + fuzzy + untranslated + not applied = total.
+ */
+function messageCounts(tally: BookTranslation["tally"], bookMessages: readonly BookMessageTranslation[]): MessageCounts {
+  const counts = { ...tally.messages };
+  for (const message of bookMessages) {
+    if (message.line === undefined) continue;
+    counts.total++;
+    if (message.status === "translated") counts.applied++;
+    else if (message.status === "fuzzy") counts.fuzzy++;
+    else counts.untranslated++;
+  }
+  return counts;
+}
+
+function summaryLine(language: string, counts: MessageCounts, warnings: readonly unknown[], outDir: string): string {
   return `${language}: ${counts.applied} applied, ${counts.fuzzy} fuzzy skipped, ${counts.untranslated} untranslated, ${counts.notApplied} not applied, ${warnings.length} warnings -> ${outDir}`;
 }
 
@@ -377,25 +393,26 @@ export function registerTranslate(program: Command): void {
         // A tree's messages name the tree file and line they came from.
         const catalogTree = trees[index];
         const poWhere = (line: number | undefined): string => (catalogTree ? catalogTree.locate(line) : `${poName}:${line ?? "?"}`);
+        const { tally } = translation;
+        const counts = messageCounts(tally, published?.bookMessages ?? []);
         if (flags.json) {
-          const { tally } = translation;
           report.push({
             language: job.language,
             catalog: poName,
             output: job.outDir,
-            // Distinct messages, as `pobook stats` counts them; `places` counts every use.
-            messages: tally.messages.total,
-            applied: tally.messages.applied,
-            fuzzy: tally.messages.fuzzy,
-            untranslated: tally.messages.untranslated,
-            notApplied: tally.messages.notApplied,
+            // Distinct messages, as `pobook stats` counts them; `places` counts every use in the Markdown.
+            messages: counts.total,
+            applied: counts.applied,
+            fuzzy: counts.fuzzy,
+            untranslated: counts.untranslated,
+            notApplied: counts.notApplied,
             places: { total: tally.total, applied: tally.applied, fuzzy: tally.fuzzy, untranslated: tally.untranslated, notApplied: tally.notApplied.length },
             warnings: catalogTree ? translation.warnings.map((warning) => ({ ...warning, poLine: undefined, po: poWhere(warning.poLine) })) : translation.warnings,
             belowThreshold: translation.belowThreshold,
             outsideBook: Object.fromEntries(relocated),
             withheld: withheld.map((file) => file.path),
             ...(source.commit ? { asOf: { commit: source.commit.sha, date: source.commit.date, subject: source.commit.subject } } : {}),
-            // book.toml's title and description (counted apart from the Markdown messages).
+            // book.toml's title and description (counted in the messages above, not in places).
             bookToml: (published?.bookMessages ?? []).map((message) => ({ key: message.key, status: message.status, poLine: message.line })),
           });
           continue;
@@ -404,7 +421,7 @@ export function registerTranslate(program: Command): void {
         for (const warning of translation.warnings) {
           process.stderr.write(`pobook: ${poWhere(warning.poLine)}: ${warning.file}:${warning.line}: ${warning.message}${warning.kind === "rejected" ? "; source text kept" : ""}\n`);
         }
-        process.stdout.write(`${summaryLine(job.language, translation, shownPath(job.outShown))}${source.commit ? asOfNote(source.commit) : ""}\n`);
+        process.stdout.write(`${summaryLine(job.language, counts, translation.warnings, shownPath(job.outShown))}${source.commit ? asOfNote(source.commit) : ""}\n`);
         const below = translation.belowThreshold;
         if (below.length > 0) {
           process.stdout.write(`${job.language}: ${below.length} chapters below ${threshold}% written in ${config.language}: ${below.join(", ")}\n`);

@@ -591,8 +591,13 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
   const heldBack = new Set(files.filter((file) => file.belowThreshold).map((file) => file.path));
   const tally = tallyTranslation(check.source, translated, lookup, heldBack);
   const rejected = new Set(warnings.map((warning) => warning.poLine).filter((line) => line !== undefined));
+  // A chapter SUMMARY.md lists twice has its places twice: one warning for them.
+  const warned = new Set<string>();
   for (const missing of tally.notApplied) {
     if (missing.poLine !== undefined && rejected.has(missing.poLine)) continue;
+    const place = `${missing.chapter}\0${missing.line}\0${missing.poLine}`;
+    if (warned.has(place)) continue;
+    warned.add(place);
     const conflict = definitionConflictOf(book.definitionConflicts ?? [], missing.chapter, missing.msgid);
     warnings.push({
       file: missing.chapter,

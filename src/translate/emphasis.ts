@@ -155,13 +155,19 @@ export function intrawordUnderscorePairs(text: string): string[] {
   if (!text.includes("_")) return [];
   const runs = underscoreRuns(text);
   const pairs: string[] = [];
-  for (let index = 0; index < runs.length; index++) {
-    const opener = runs[index]!;
-    if (opener.canOpen || !opener.mayOpen || !opener.mayClose) continue;
-    const closer = runs.slice(index + 1).find((run) => run.length === opener.length && run.mayClose);
-    if (!closer) continue;
-    pairs.push(text.slice(opener.start, closer.start + closer.length));
-    index = runs.indexOf(closer);
+  // Paired as `*` runs pair (the source's delimiter), so that in `_n_th and x_n_th` the
+  // first pair is `_n_` before `th` and only the second opens inside a word.
+  const stack: Run[] = [];
+  for (const [index, run] of runs.entries()) {
+    const opener = [...stack].reverse().find((open) => open.length === run.length);
+    // A literal `_` inside a word before a `_` that closes for real (`_get_response()_`).
+    if (opener && run.mayClose && !run.canClose && closesLater(runs, index)) continue;
+    if (opener && run.mayClose) {
+      stack.length = stack.lastIndexOf(opener);
+      if (!opener.canOpen) pairs.push(text.slice(opener.start, run.start + run.length));
+      continue;
+    }
+    if (run.mayOpen) stack.push(run);
   }
   return pairs;
 }
