@@ -4,11 +4,13 @@
  * updated, mode, owner and group are kept, and a catalog the user made
  * read-only (or cannot write) is refused rather than replaced. The write
  * itself stays atomic (temporary file next to the real file, then rename), so
- * a kill never leaves half a catalog; temporaries a killed run left behind are
- * removed on the next write in that directory.
+ * a kill never leaves half a catalog, except for a hard-linked catalog, which
+ * is rewritten in place to keep its links (writeInPlace); temporaries a
+ * killed run left behind are removed on the next write in that directory.
  */
-import { accessSync, constants, lstatSync, readdirSync, realpathSync, rmSync, statSync, type Stats } from "node:fs";
-import { dirname, join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { accessSync, closeSync, constants, fsyncSync, ftruncateSync, lstatSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { PobookError } from "./errors.js";
 import { ATOMIC_TEMP_NAME, writeFileAtomic } from "./fs.js";
 
@@ -69,17 +71,68 @@ export function writeCatalogFile(target: CatalogTarget, text: string): void {
   for (const dir of new Set([dirname(target.realPath), dirname(target.path)])) removeStaleTemporaries(dir);
   const { existing } = target;
   try {
-    writeFileAtomic(target.realPath, text, existing ? { mode: existing.mode & 0o7777, uid: existing.uid, gid: existing.gid } : {});
+    if (existing && existing.nlink > 1) writeInPlace(target, text);
+    else writeFileAtomic(target.realPath, text, existing ? { mode: existing.mode & 0o7777, uid: existing.uid, gid: existing.gid } : {});
   } catch (error) {
     if (error instanceof Error && "path" in error) (error as NodeJS.ErrnoException).path = target.path;
     throw error;
   }
-  if (existing && existing.nlink > 1) {
-    // An in-place write would keep the links but could leave half a catalog; atomicity wins, and the user is told.
-    process.stderr.write(
-      `pobook: warning: ${target.path}: had ${existing.nlink} hard links; the other names keep the old catalog (pobook replaces files by rename)\n`,
-    );
+}
+
+/**
+ * A hard-linked catalog is rewritten in place, as `msgmerge --update` does:
+ * a rename would give only this name the update and leave the other names
+ * with the old text (silently stale). Keeping the link wins over atomicity
+ * here, and only here (one link: rename, as above). The window is kept
+ * small: the new text is first written and synced in full to a temporary
+ * next to the catalog (a full disk fails there, the catalog untouched), then
+ * copied over the catalog in one write and synced; if that copy fails the
+ * new text is kept as `NAME.po.pobook-new` and named, so no text is lost
+ * (a kill during the copy itself is the one case that can leave a mix). Same inode: mode, owner
+ * and group stay as they were.
+ */
+function writeInPlace(target: CatalogTarget, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  const dir = dirname(target.realPath);
+  const copy = join(dir, `.${basename(target.realPath)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    const fd = openSync(copy, "wx", 0o600);
+    try {
+      writeAll(fd, bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    rmSync(copy, { force: true });
+    throw error;
   }
+  try {
+    const fd = openSync(target.realPath, "r+");
+    try {
+      writeAll(fd, bytes);
+      ftruncateSync(fd, bytes.length);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    // Out of the temporaries' naming, which a later run would clean: the user must be able to find it.
+    let kept = copy;
+    try {
+      renameSync(copy, `${target.realPath}.pobook-new`);
+      kept = `${target.realPath}.pobook-new`;
+    } catch {
+      // Keep it under its temporary name.
+    }
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new PobookError(`rewriting the hard-linked catalog in place failed (${reason}); its complete new text is in ${kept}`, { file: target.path });
+  }
+  rmSync(copy, { force: true });
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, done);
 }
 
 /** Remove temporaries of writeFileAtomic for catalogs (`.NAME.po.<hex>.tmp`, `.NAME.pot.<hex>.tmp`) left in `dir` by a killed run. */

@@ -120,16 +120,30 @@ describe("update writes catalogs as the user set them up", () => {
     expect(readFileSync(join(dir, "po", "fr.po"), "utf8")).toBe(CATALOG);
   });
 
-  it("says when a hard-linked catalog's other names keep the old text", async () => {
+  it("rewrites a hard-linked catalog in place: every name gets the update, the link stays, nothing is left", async () => {
     const dir = project({ "po/fr.po": CATALOG });
-    linkSync(join(dir, "po", "fr.po"), join(dir, "fr-backup.po"));
+    const file = join(dir, "po", "fr.po");
+    chmodSync(file, 0o640);
+    linkSync(file, join(dir, "fr-backup.po"));
+    const before = statSync(file);
     const result = await runInProcess(["update"], dir);
+    expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(result.stderr).toBe(
-      "pobook: warning: po/fr.po: had 2 hard links; the other names keep the old catalog (pobook replaces files by rename)\n",
-    );
-    expect(readFileSync(join(dir, "po", "fr.po"), "utf8")).toContain('msgid "New message"');
-    expect(readFileSync(join(dir, "fr-backup.po"), "utf8")).toBe(CATALOG);
+    const after = statSync(file);
+    expect(after.ino).toBe(before.ino);
+    expect(after.nlink).toBe(2);
+    expect(after.mode & 0o7777).toBe(0o640);
+    expect(readFileSync(file, "utf8")).toContain('msgid "New message"');
+    expect(readFileSync(join(dir, "fr-backup.po"), "utf8")).toBe(readFileSync(file, "utf8"));
+    expect(readdirSync(join(dir, "po")).sort()).toEqual(["fr.po", "messages.pot"]);
+    // A shorter text leaves no tail of the longer one behind.
+    writeFileSync(join(dir, "po", "messages.pot"), `${HEADER}\nmsgid "Hello"\nmsgstr ""\n`);
+    expect((await runInProcess(["update"], dir)).status).toBe(0);
+    const shorter = readFileSync(join(dir, "fr-backup.po"), "utf8");
+    expect(shorter).not.toContain("New message");
+    expect(shorter.endsWith('msgid "Hello"\nmsgstr "Bonjour"\n')).toBe(true);
+    expect(statSync(file).size).toBe(Buffer.byteLength(shorter));
+    expect(readFileSync(file, "utf8")).toBe(shorter);
   });
 
   it("names the line of the first invalid UTF-8 byte", async () => {

@@ -31,6 +31,8 @@ export function formatReference(path: string, line: number, granularity: number)
 /** Collects messages into template entries (one per msgid, first occurrence order). */
 export class TemplateBuilder {
   private readonly entries = new Map<string, TemplateEntry>();
+  /** Each entry's references as a set: a message repeated 20,000 times in a chapter made `includes` quadratic (15 s). */
+  private readonly referenceSets = new Map<string, Set<string>>();
 
   constructor(private readonly granularity: number) {}
 
@@ -44,11 +46,16 @@ export class TemplateBuilder {
       if (existing) {
         // A place is named once, as msgcat and msgmerge keep it (a chapter listed twice in
         // SUMMARY.md would otherwise repeat all of its references).
-        if (!existing.references.includes(reference)) existing.references.push(reference);
+        const references = this.referenceSets.get(key)!;
+        if (!references.has(reference)) {
+          references.add(reference);
+          existing.references.push(reference);
+        }
         existing.comment = message.comment;
       } else {
         const entry: TemplateEntry = { msgid, references: [reference], comment: message.comment };
         this.entries.set(key, message.context === undefined ? entry : { msgctxt: message.context, ...entry });
+        this.referenceSets.set(key, new Set([reference]));
       }
     }
   }

@@ -15,10 +15,17 @@ import { PobookError } from "../errors.js";
 export const MAX_NESTING = 100;
 /** Most `*`, `_`, `~`, `[` and `]` characters in one paragraph. */
 export const MAX_INLINE_DELIMITERS = 5_000;
+/**
+ * Most images nested in one another's alt text (`![![![a](u)](u)](u)`):
+ * micromark takes time cubic in that depth, and an image's alt text is
+ * parsed again on its own for its events (400 nested images ran 20 s).
+ */
+export const MAX_IMAGE_NESTING = 8;
 
 /** Throws a `PobookError` (line set, no file) if `text` is past a limit. */
 export function checkMarkdownLimits(text: string): void {
   const nesting = new NestingScan();
+  const images = new ImageNestingScan();
   let delimiters = 0;
   let paragraphLine = 1;
   let fence: string | undefined;
@@ -45,15 +52,22 @@ export function checkMarkdownLimits(text: string): void {
       const blank = /^[ \t]*$/.test(body);
       if (blank) {
         delimiters = 0;
+        images.reset();
         paragraphLine = line + 1;
         htmlBlock = false;
       } else if (nesting.opened > 0 || /^ {0,3}#/.test(body) || body.includes("|")) {
         delimiters = 0;
+        images.reset();
         paragraphLine = line;
       }
       if (!blank && delimiters === 0 && /^ {0,3}<[A-Za-z/!?]/.test(body)) htmlBlock = true;
       // HTML blocks and indented code have no emphasis or links.
-      if (!htmlBlock && !/^(?: {4}|\t)/.test(body)) delimiters += countDelimiters(body);
+      if (!htmlBlock && !/^(?: {4}|\t)/.test(body)) {
+        delimiters += countDelimiters(body);
+        if (images.next(body) > MAX_IMAGE_NESTING) {
+          throw new PobookError(`images nested ${MAX_IMAGE_NESTING + 1}+ deep in one another's alt text (pobook's limit is ${MAX_IMAGE_NESTING})`, { line });
+        }
+      }
       if (delimiters > MAX_INLINE_DELIMITERS) {
         throw new PobookError(
           `paragraph with more than ${MAX_INLINE_DELIMITERS} emphasis and link delimiters (*, _, ~, [, ]); pobook's limit is ${MAX_INLINE_DELIMITERS} per paragraph`,
@@ -73,6 +87,39 @@ function countDelimiters(line: string): number {
     if (char === "*" || char === "_" || char === "~" || char === "[" || char === "]") count++;
   }
   return count;
+}
+
+/**
+ * How many `![` are open at once in a paragraph, line by line: each `[` or
+ * `![` opens a bracket, each `]` closes the last one. Over-estimates (code
+ * spans and brackets that never become links count too), never misses.
+ */
+class ImageNestingScan {
+  /** For each open bracket, whether it opened an image. */
+  private open: boolean[] = [];
+  private images = 0;
+
+  reset(): void {
+    this.open = [];
+    this.images = 0;
+  }
+
+  /** The most images open at once after `line`. */
+  next(line: string): number {
+    let most = this.images;
+    let bang = false; // the last character was an unescaped `!`
+    for (let index = 0; index < line.length; index++) {
+      const char = line[index];
+      const image = bang;
+      bang = char === "!";
+      if (char === "\\") index++;
+      else if (char === "[") {
+        this.open.push(image);
+        if (image && ++this.images > most) most = this.images;
+      } else if (char === "]" && this.open.pop()) this.images--;
+    }
+    return most;
+  }
 }
 
 type Container = { kind: "quote" } | { kind: "list"; indent: number };

@@ -114,6 +114,15 @@ function labelsOf(tree: Root): Labels {
 }
 
 /**
+ * A stand-in definition of the link label `id`. A label starting with `^`
+ * (defined as `[ ^x]: url`) must not be written `[^x]: x`, which defines a
+ * footnote; the leading space keeps it a link definition of the same label.
+ */
+function definitionStandIn(id: string): string {
+  return id.startsWith("^") ? `[ ${id}]: x` : `[${id}]: x`;
+}
+
+/**
  * `parse` applied to `text` in pieces of about `pieceSize` characters, with the
  * tree `parse(text)` gives. `parse` must not check limits itself (the caller
  * checks the whole text once).
@@ -142,7 +151,7 @@ export function parseInPieces(text: string, pieceSize: number, parse: (text: str
       const definitions = missing(all.definitions, own[index]!.definitions, "[");
       const footnotes = missing(all.footnotes, own[index]!.footnotes, "[^");
       if (definitions.length || footnotes.length) {
-        prefix = [...definitions.map((id) => `[${id}]: x`), ...footnotes.map((id) => `[^${id}]: x`)].join("\n") + "\n\n";
+        prefix = [...definitions.map(definitionStandIn), ...footnotes.map((id) => `[^${id}]: x`)].join("\n") + "\n\n";
         tree = parse(prefix + piece.text);
       }
     }
