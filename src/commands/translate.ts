@@ -350,6 +350,8 @@ export function registerTranslate(program: Command): void {
       }
       const tty = process.stderr.isTTY === true && !flags.json;
       const report: unknown[] = [];
+      // A missing include or a cycle is the book's, not a language's: said once per run.
+      const saidIncludeProblems = new Set<string>();
       for (const [index, job] of jobs.entries()) {
         if (tty) process.stderr.write(`\r\x1b[K[${index + 1}/${jobs.length}] ${job.language}…`);
         const source = sources[index]!;
@@ -407,6 +409,7 @@ export function registerTranslate(program: Command): void {
             untranslated: counts.untranslated,
             notApplied: counts.notApplied,
             places: { total: tally.total, applied: tally.applied, fuzzy: tally.fuzzy, untranslated: tally.untranslated, notApplied: tally.notApplied.length },
+            includeProblems: translation.includeProblems ?? [],
             warnings: catalogTree ? translation.warnings.map((warning) => ({ ...warning, poLine: undefined, po: poWhere(warning.poLine) })) : translation.warnings,
             belowThreshold: translation.belowThreshold,
             outsideBook: Object.fromEntries(relocated),
@@ -416,6 +419,11 @@ export function registerTranslate(program: Command): void {
             bookToml: (published?.bookMessages ?? []).map((message) => ({ key: message.key, status: message.status, poLine: message.line })),
           });
           continue;
+        }
+        for (const problem of translation.includeProblems ?? []) {
+          const line = `pobook: ${problem.file}:${problem.line}: ${problem.message}; the directive is kept as written (mdBook reports it when it builds)\n`;
+          if (!saidIncludeProblems.has(line)) process.stderr.write(line);
+          saidIncludeProblems.add(line);
         }
         for (const file of withheld) process.stderr.write(`pobook: ${withheldWarning(file)}\n`);
         for (const warning of translation.warnings) {

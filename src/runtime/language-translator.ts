@@ -39,7 +39,7 @@ export interface LanguageResult {
 
 /** What the command uses of a translation (what the translation cache keeps). */
 export function outcomeOf(translation: BookTranslation, bookMessages: BookMessageTranslation[]): TranslationOutcome {
-  const { output, relocated, withheld, tally, warnings, files } = translation;
+  const { output, relocated, withheld, tally, warnings, files, includeProblems } = translation;
   return {
     bookMessages,
     output,
@@ -48,6 +48,7 @@ export function outcomeOf(translation: BookTranslation, bookMessages: BookMessag
     tally,
     warnings,
     belowThreshold: files.filter((file) => file.belowThreshold).map((file) => file.path),
+    includeProblems,
   };
 }
 

@@ -6,6 +6,7 @@
  * book, language, settings and pobook build (runtime/extraction-cache.ts).
  */
 import { createHash } from "node:crypto";
+import type { ChapterProblem } from "../book/chapter-problems.js";
 import type { ReadBookFile } from "../book/links.js";
 import type { BookTally } from "../translate/verify.js";
 import type { BookWarning } from "../translate/book.js";
@@ -24,6 +25,8 @@ export interface TranslationOutcome {
   belowThreshold: string[];
   /** How the catalog translates book.toml's title and description. */
   bookMessages: BookMessageTranslation[];
+  /** Includes of the book that cannot be expanded (missing files, cycles), kept as written in the copy. */
+  includeProblems: ChapterProblem[];
 }
 
 interface StoredTranslation {
@@ -34,6 +37,7 @@ interface StoredTranslation {
   warnings: BookWarning[];
   belowThreshold: string[];
   bookMessages: BookMessageTranslation[];
+  includeProblems: ChapterProblem[];
   /** Files the run tried to read and could not (a missing include): one that appears changes the result. */
   absent: string[];
 }
@@ -82,6 +86,7 @@ export class TranslationCache {
       warnings: stored.warnings,
       belowThreshold: stored.belowThreshold,
       bookMessages: stored.bookMessages,
+      includeProblems: stored.includeProblems,
     };
   }
 
@@ -104,6 +109,7 @@ export class TranslationCache {
       warnings: outcome.warnings,
       belowThreshold: outcome.belowThreshold,
       bookMessages: outcome.bookMessages,
+      includeProblems: outcome.includeProblems,
       absent: [...absent].filter((path) => !files.has(path)),
     };
     this.cache.store(this.key, [...files].sort(), stored);

@@ -35,6 +35,7 @@ import { translateMessages, translateWithOutcomes, type DocumentTranslation, typ
 import { editInFile, includeView, parseRange, type IncludeKind, type IncludeView } from "./include-view.js";
 import { expandInlineIncludeMessages } from "./inline-includes.js";
 import { headingIdOptions, keepSourceAnchors, sourceAnchors, type SourceAnchors } from "./stable-anchors.js";
+import type { ChapterProblem } from "../book/chapter-problems.js";
 import { extractForCheck, tallyTranslation, type BookTally, type ExtractedFile } from "./verify.js";
 
 export type DocumentRole = "summary" | "chapter" | "include";
@@ -68,6 +69,8 @@ export interface PreparedBook {
   documents: PreparedDocument[];
   /** Labels an included file uses that its includers define differently (translated with the first includer's). */
   definitionConflicts?: DefinitionConflict[];
+  /** Includes that cannot be expanded (a missing file, a cycle): the copy keeps their directives as written, as mdBook does. */
+  includeProblems?: ChapterProblem[];
   /** What re-extraction needs to check a translated copy (see verify.ts). */
   check?: {
     config: BookConfig;
@@ -381,6 +384,7 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
   // Every definition each chapter and Markdown include sees (includes expanded): an include's context.
   const definitionsByFile = new Map<string, DefinitionLines>();
   const conflicts: DefinitionConflict[] = [];
+  const includeErrors: PobookError[] = [];
   for (const path of chapters) {
     let text: string;
     try {
@@ -389,6 +393,8 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       if (error instanceof PobookError) throw error;
       throw new PobookError(chapterReadFailure(path, error), { file: summaryPath, line: lineOfChapter.get(path) });
     }
+    // What mdBook will report when it builds the copy (translate does not stop for it): said now, with its line.
+    if (scanLinks(text).some((link) => link.type !== undefined && INCLUDE_TYPES.has(link.type))) expandLinks(text, { path, read, problems: includeErrors });
     const prepared = withIncludedDefinitions(prepareChapterDocument(config, path, text, options), (suffixed) => prepareChapterDocument(config, path, suffixed, options), read);
     const document = prepared.document;
     definitionsByFile.set(path, prepared.definitions);
@@ -443,7 +449,8 @@ export function prepareBook(config: BookConfig, read: (path: string) => string, 
       else includes.set(use.path, [use]);
     }
   }
-  return { documents, check: { config, read, options }, definitionConflicts: conflicts };
+  const includeProblems = includeErrors.map((error) => ({ message: error.message, file: error.file!, line: error.line! }));
+  return { documents, check: { config, read, options }, definitionConflicts: conflicts, includeProblems };
 }
 
 export interface FileTranslation extends DocumentTranslation {
@@ -554,6 +561,8 @@ export interface BookTranslation {
   tally: BookTally;
   /** Rejected translations, then translations the translated book does not yield (one per occurrence). */
   warnings: BookWarning[];
+  /** The book's includes that cannot be expanded (PreparedBook.includeProblems). */
+  includeProblems: ChapterProblem[];
 }
 
 /**
@@ -607,7 +616,7 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
       message: conflict ?? `the translated book does not give back the translation of ${preview(missing.msgid)} here (not applied: the text comes from an include that cannot be translated in place, or the msgstr reads differently once written, e.g. an unclosed \`_\` or \`[\`)`,
     });
   }
-  return { files, output, relocated, withheld, tally, warnings };
+  return { files, output, relocated, withheld, tally, warnings, includeProblems: book.includeProblems ?? [] };
 }
 
 /**
