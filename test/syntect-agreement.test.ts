@@ -18,3 +18,12 @@ describe("yaml", () => {
     expect(messages("yaml", "{#a b}\n")).toEqual(["a b"]);
   });
 });
+
+describe("bash", () => {
+  it("assignment names are any run without blanks, `=`, braces or parens; values run to a blank (continuation lines and `local` arguments are no command start)", () => {
+    expect(messages("bash", "--flag=val\nX=a|b>c(d) e\na[1]=x\ncurl -s \\\n  \"http://h/o?type=c\"\ndist build --artifacts=local --target=x86\n")).toEqual(["val", "a|b>c(d)", "x", "\"http://h/o?type=c\""]);
+  });
+  it("`$'...'` and `$\"...\"` include the `$`; quotes inside `${...}` and `$(...)` are strings", () => {
+    expect(messages("bash", "echo $'it\\'s' $\"loc\" ${a:-${b:-\"c\"}} $(grep 'x' f)\n")).toEqual(["$'it\\'s' $\"loc\"", "\"c\"", "'x'"]);
+  });
+});
