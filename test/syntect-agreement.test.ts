@@ -27,3 +27,17 @@ describe("bash", () => {
     expect(messages("bash", "echo $'it\\'s' $\"loc\" ${a:-${b:-\"c\"}} $(grep 'x' f)\n")).toEqual(["$'it\\'s' $\"loc\"", "\"c\"", "'x'"]);
   });
 });
+
+describe("c family", () => {
+  it("a `//` comment in a preprocessor directive ends before the newline (not after `#endif` or an unknown directive)", () => {
+    const code = "#define NAME \"value\" // name\n#if defined(X) // cond\n#include <stdio.h> // io\n#endif // end\n#define M(a) \\\n  f(a) // m\n#foo // l\nint x; // plain\n";
+    const expected = ["\"value\" // name", "// cond", "<stdio.h> // io", "// end\n", "// m", "// l\n", "// plain\n"];
+    for (const info of ["c", "cpp", "h"]) expect(messages(info, code)).toEqual(expected);
+  });
+});
+
+describe("javascript", () => {
+  it("`'use strict'` is a string", () => {
+    expect(messages("js", "'use strict';\n\"use asm\"\nlet a = \"use x\";\n")).toEqual(["'use strict'", "\"use asm\"", "\"use x\""]);
+  });
+});

@@ -112,6 +112,22 @@ const PREFIX_OUTSIDE_STRING = new Set(["python"]);
 /** Grammars whose line comments stop before the newline in syntect (Makefile's `#` comments). */
 const COMMENT_WITHOUT_NEWLINE = new Set(["makefile"]);
 
+/** C-family grammars, whose preprocessor directives highlight.js scopes `meta`. */
+const C_FAMILY = new Set(["c", "cpp", "objectivec"]);
+
+/**
+ * Directives in which syntect's C grammars end a `//` comment before the
+ * newline (the directive's context takes it); after `#endif` or an unknown
+ * directive the comment takes it as anywhere else.
+ */
+const DIRECTIVE_KEEPS_NEWLINE = /^#[ \t]*(?:define|undef|if|ifdef|ifndef|elif|else|error|warning|line|pragma|include|include_next|import)\b/;
+
+/**
+ * Grammars whose `'use strict'` / `"use asm"` directive highlight.js scopes
+ * `meta` and syntect as the string it is.
+ */
+const DIRECTIVE_STRINGS = new Set(["javascript"]);
+
 /**
  * String and comment ranges of `code`, in order. A comment that runs to the
  * end of its line includes the newline, as syntect's `$\n?` line-comment
@@ -127,10 +143,12 @@ export function translatableSpans(code: string, grammar: string): Span[] {
   const pushPiece = (start: number, end: number): void => {
     if (end > start) spans.push([start, end]);
   };
-  const walk = (node: TokenNode, inside: boolean, language = grammar): void => {
+  const walk = (node: TokenNode, inside: boolean, language = grammar, inDirective = false): void => {
     // Embedded code (Markdown's inline HTML) follows its own grammar's rules.
     if (node.scope?.startsWith("language:")) language = node.scope.slice("language:".length);
-    const translatable = !inside && isTranslatable(node.scope, language);
+    if (node.scope === "meta" && C_FAMILY.has(language) && DIRECTIVE_KEEPS_NEWLINE.test(code.slice(offset, offset + 40))) inDirective = true;
+    const directiveString = node.scope === "meta" && DIRECTIVE_STRINGS.has(language) && /^['"]use /.test(code.slice(offset, offset + 5));
+    const translatable = !inside && (directiveString || isTranslatable(node.scope, language));
     let start = offset;
     if (translatable && PREFIX_OUTSIDE_STRING.has(language) && node.scope!.startsWith("string")) {
       start += /^[A-Za-z]*/.exec(code.slice(start, start + 4))![0].length;
@@ -139,15 +157,15 @@ export function translatableSpans(code: string, grammar: string): Span[] {
       if (typeof child === "string") offset += child.length;
       else if (translatable && child.scope === "subst" && CODE_INTERPOLATION.has(language)) {
         pushPiece(start, offset);
-        walk(child, false, language);
+        walk(child, false, language, inDirective);
         start = offset;
-      } else walk(child, inside || translatable, language);
+      } else walk(child, inside || translatable, language, inDirective);
     }
     if (translatable) {
       let end = offset;
       const isComment = node.scope!.startsWith("comment");
       const isBlockComment = /^(\/\*|<!--|\{-|\(\*|--\[=*\[)/.test(code.slice(start, end));
-      if (isComment && code[end] === "\n" && !isBlockComment && !COMMENT_WITHOUT_NEWLINE.has(language)) end++;
+      if (isComment && code[end] === "\n" && !isBlockComment && !COMMENT_WITHOUT_NEWLINE.has(language) && !inDirective) end++;
       pushPiece(start, end);
     }
   };
