@@ -41,3 +41,11 @@ describe("javascript", () => {
     expect(messages("js", "'use strict';\n\"use asm\"\nlet a = \"use x\";\n")).toEqual(["'use strict'", "\"use asm\"", "\"use x\""]);
   });
 });
+
+describe("bash here-documents", () => {
+  it("the empty lines after the closing delimiter stay in the string, a command right after it does not", () => {
+    expect(messages("bash", "cat <<EOF\nb\nEOF\necho hi\n")).toEqual(["<<EOF\nb\nEOF"]);
+    expect(messages("bash", "cat <<EOF\nb\nEOF\n\n\necho hi\n")).toEqual(["<<EOF\nb\nEOF\n\n\n"]);
+    expect(messages("bash", "cat <<EOF\nEOFX\n\nEOF\n\n# c\n")).toEqual(["<<EOF\nEOFX\n\nEOF\n\n# c\n"]);
+  });
+});

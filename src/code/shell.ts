@@ -8,7 +8,8 @@
  * - `#` after an escaped space (`\ #`) does not start a comment;
  * - a here-document is a string from `<<` to its delimiter word and again
  *   from the newline ending its first line to the closing delimiter (what
- *   follows the delimiter on the first line, `> file`, is not);
+ *   follows the delimiter on the first line, `> file`, is not), and on to
+ *   the last of the empty lines that follow the delimiter;
  * - an assignment's name is any run without blanks, `=`, brackets or parens
  *   (`--flag=val` at a command's start is one), and its value runs to a blank
  *   or `;` (`a|b`, `x&&y` included);
@@ -49,7 +50,8 @@ export function syntectBash(hljs: HLJSApi): Language {
       starts: {
         scope: "string",
         begin: /\n/,
-        end: /^[ \t]*\w+$/,
+        // Followed by empty lines, the delimiter line's newline and theirs stay in syntect's string.
+        end: /^[ \t]*\w+(?:\n\n+|$)/,
         "on:end": (match: RegExpMatchArray, response: { ignoreMatch(): void }) => {
           if (match[0].trim() !== delimiter) response.ignoreMatch();
         },
