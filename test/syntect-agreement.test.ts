@@ -49,3 +49,13 @@ describe("bash here-documents", () => {
     expect(messages("bash", "cat <<EOF\nEOFX\n\nEOF\n\n# c\n")).toEqual(["<<EOF\nEOFX\n\nEOF\n\n# c\n"]);
   });
 });
+
+describe("string prefixes", () => {
+  const code = "NSString *s = @\"x\";\nchar *a = u8\"u\"; wchar_t *w = L\"w\"; char d = L'd';\nconst char *r = R\"(raw)\"; const char *q = u8R\"(q)\";\n";
+  it("C has no raw strings: `R` stays outside", () => {
+    expect(messages("c", code)).toEqual(["\"x\"", "u8\"u\"", "L\"w\"", "L'd'", "\"(raw)\"", "\"(q)\""]);
+  });
+  it("Objective-C (```h```) takes encoding prefixes into the string", () => {
+    expect(messages("h", code)).toEqual(["@\"x\"", "u8\"u\"", "L\"w\"", "L'd'", "\"(raw)\"", "\"(q)\""]);
+  });
+});

@@ -153,6 +153,12 @@ export function translatableSpans(code: string, grammar: string): Span[] {
     if (translatable && PREFIX_OUTSIDE_STRING.has(language) && node.scope!.startsWith("string")) {
       start += /^[A-Za-z]*/.exec(code.slice(start, start + 4))![0].length;
     }
+    // syntect's C has no raw strings: the `R` (`u8R`, ...) is an identifier before an ordinary string.
+    if (translatable && language === "c" && node.scope === "string") start += /^(?:u8?|U|L)?R(?=")/.exec(code.slice(start, start + 4))?.[0].length ?? 0;
+    // syntect's Objective-C takes an encoding prefix into the string; highlight.js leaves it out.
+    if (translatable && language === "objectivec" && node.scope === "string" && /^["']/.test(code[start] ?? "")) {
+      start -= /(?<![\w@])(?:u8|u|U|L)$/.exec(code.slice(Math.max(0, start - 3), start))?.[0].length ?? 0;
+    }
     for (const child of node.children) {
       if (typeof child === "string") offset += child.length;
       else if (translatable && child.scope === "subst" && CODE_INTERPOLATION.has(language)) {
