@@ -59,3 +59,12 @@ describe("string prefixes", () => {
     expect(messages("h", code)).toEqual(["@\"x\"", "u8\"u\"", "L\"w\"", "L'd'", "\"(raw)\"", "\"(q)\""]);
   });
 });
+
+describe("html", () => {
+  it("`style` and `on...` values are CSS and JavaScript: their quotes and the strings inside, unquoted ones nothing", () => {
+    expect(messages("html", "<a onload='go(\"x\")' style='a: \"b\"'>x</a>\n<a style=color:red class=\"c\">y</a>\n")).toEqual(["'", "\"x\"", "'", "'", "\"b\"'", "\"c\""]);
+  });
+  it("a script's last line comment leaves its newline before `</script>`", () => {
+    expect(messages("html", "<script>\n// one\nvar a = 1; // two\n\n</script>\n")).toEqual(["// one\n", "// two"]);
+  });
+});

@@ -128,6 +128,13 @@ const DIRECTIVE_KEEPS_NEWLINE = /^#[ \t]*(?:define|undef|if|ifdef|ifndef|elif|el
  */
 const DIRECTIVE_STRINGS = new Set(["javascript"]);
 
+/** The language syntect's HTML embeds in the attribute value starting at `start` (`style="..."`, `onclick="..."`), if any. */
+function attributeLanguage(code: string, start: number): string | undefined {
+  const name = /(?:^|[\s"'])(style|on[A-Za-z]+)\s*=\s*$/i.exec(code.slice(Math.max(0, start - 40), start))?.[1];
+  if (!name) return undefined;
+  return name.toLowerCase() === "style" ? "css" : "javascript";
+}
+
 /**
  * String and comment ranges of `code`, in order. A comment that runs to the
  * end of its line includes the newline, as syntect's `$\n?` line-comment
@@ -171,7 +178,20 @@ export function translatableSpans(code: string, grammar: string): Span[] {
       let end = offset;
       const isComment = node.scope!.startsWith("comment");
       const isBlockComment = /^(\/\*|<!--|\{-|\(\*|--\[=*\[)/.test(code.slice(start, end));
-      if (isComment && code[end] === "\n" && !isBlockComment && !COMMENT_WITHOUT_NEWLINE.has(language) && !inDirective) end++;
+      // In HTML, a script's last line comment leaves its newline to the `</script>` escape.
+      const beforeScriptEnd = language !== grammar && /^\s*<\/script/i.test(code.slice(end, end + 100));
+      if (isComment && code[end] === "\n" && !isBlockComment && !COMMENT_WITHOUT_NEWLINE.has(language) && !inDirective && !beforeScriptEnd) end++;
+      const embedded = language === "xml" && node.scope === "string" ? attributeLanguage(code, start) : undefined;
+      if (embedded) {
+        // `style` and `on...` values are CSS and JavaScript in syntect: only their quotes and the strings and comments inside.
+        const quote = code[start];
+        if ((quote === '"' || quote === "'") && end - start >= 2 && code[end - 1] === quote) {
+          pushPiece(start, start + 1);
+          for (const [from, to] of translatableSpans(code.slice(start + 1, end - 1), embedded)) pushPiece(start + 1 + from, start + 1 + to);
+          pushPiece(end - 1, end);
+        }
+        return;
+      }
       pushPiece(start, end);
     }
   };
