@@ -68,3 +68,16 @@ describe("html", () => {
     expect(messages("html", "<script>\n// one\nvar a = 1; // two\n\n</script>\n")).toEqual(["// one\n", "// two"]);
   });
 });
+
+describe("batch", () => {
+  it("rem comments without the keyword, :: comments, strings to the quote or line end, set values", () => {
+    const code = "echo a & :: note\nREM x\n@rem y\necho \"hi\" & rem note\n:: top\nset PATH=C:\\bin;%PATH%\nset X=1 & echo \"unterminated\necho done\n";
+    expect(messages("bat", code)).toEqual([":: note\n", " x\n", " y\n", "\"hi\"", " note\n:: top\n", "C:\\bin;%PATH%", "1 ", "\"unterminated\n"]);
+  });
+});
+
+describe("sql", () => {
+  it("double-quoted and backquoted names are strings", () => {
+    expect(messages("sql", "SELECT `a`, \"b\"\"c\", [d] FROM t; -- c\n")).toEqual(["`a`", "\"b\"\"c\"", "-- c\n"]);
+  });
+});

@@ -6,6 +6,7 @@
 import hljs from "highlight.js/lib/core";
 import type { HLJSApi, Language } from "highlight.js";
 import { createRequire } from "node:module";
+import { syntectBatch, syntectSql } from "./batch-sql.js";
 import { syntectJava } from "./java.js";
 import { syntectMarkdown } from "./markdown-grammar.js";
 import { syntectRust } from "./rust.js";
@@ -22,12 +23,12 @@ const stock = (name: string) => (): LanguageFn => require(`highlight.js/lib/lang
 
 const GRAMMARS: Record<string, () => LanguageFn> = {
   applescript: stock("applescript"), bash: () => syntectBash, c: stock("c"), clojure: stock("clojure"), cpp: stock("cpp"),
-  csharp: stock("csharp"), css: stock("css"), d: stock("d"), delphi: stock("delphi"), diff: stock("diff"), dos: stock("dos"),
+  csharp: stock("csharp"), css: stock("css"), d: stock("d"), delphi: stock("delphi"), diff: stock("diff"), dos: () => syntectBatch,
   erlang: stock("erlang"), go: stock("go"), groovy: stock("groovy"), haskell: stock("haskell"), java: () => syntectJava,
   javascript: stock("javascript"), json: stock("json"), latex: stock("latex"), lisp: stock("lisp"), lua: stock("lua"),
   makefile: stock("makefile"), markdown: () => syntectMarkdown, matlab: stock("matlab"), objectivec: stock("objectivec"),
   ocaml: stock("ocaml"), perl: stock("perl"), php: stock("php"), properties: stock("properties"), python: stock("python"),
-  r: stock("r"), ruby: stock("ruby"), rust: () => syntectRust, scala: stock("scala"), sql: stock("sql"), tcl: stock("tcl"),
+  r: stock("r"), ruby: stock("ruby"), rust: () => syntectRust, scala: stock("scala"), sql: () => syntectSql, tcl: stock("tcl"),
   xml: stock("xml"),
 };
 
