@@ -81,3 +81,10 @@ describe("sql", () => {
     expect(messages("sql", "SELECT `a`, \"b\"\"c\", [d] FROM t; -- c\n")).toEqual(["`a`", "\"b\"\"c\"", "-- c\n"]);
   });
 });
+
+describe("python", () => {
+  it("a docstring keeps its r/u prefix; other prefixed strings do not", () => {
+    const code = "def f():\n    r'''doc'''\n    x = r'''a'''\n    u\"\"\"d\"\"\"\n    b'''e'''\nr\"\"\"top\"\"\"\nf\"\"\"g {x}\"\"\"\n";
+    expect(messages("python", code)).toEqual(["r'''doc'''", "'''a'''", "u\"\"\"d\"\"\"", "'''e'''", "r\"\"\"top\"\"\"", "\"\"\"g ", "\"\"\""]);
+  });
+});

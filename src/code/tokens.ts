@@ -159,7 +159,11 @@ export function translatableSpans(code: string, grammar: string): Span[] {
     const translatable = !inside && (directiveString || isTranslatable(node.scope, language));
     let start = offset;
     if (translatable && PREFIX_OUTSIDE_STRING.has(language) && node.scope!.startsWith("string")) {
-      start += /^[A-Za-z]*/.exec(code.slice(start, start + 4))![0].length;
+      const prefix = /^[A-Za-z]*/.exec(code.slice(start, start + 4))![0];
+      // A docstring (a triple-quoted statement of its own) keeps an `r`/`u` prefix inside syntect's string.
+      const lineStart = code.lastIndexOf("\n", start - 1) + 1;
+      const docstring = /^[rRuU]$/.test(prefix) && /^[ \t]*$/.test(code.slice(lineStart, start)) && /^("{3}|'{3})/.test(code.slice(start + 1, start + 4));
+      if (!docstring) start += prefix.length;
     }
     // syntect's C has no raw strings: the `R` (`u8R`, ...) is an identifier before an ordinary string.
     if (translatable && language === "c" && node.scope === "string") start += /^(?:u8?|U|L)?R(?=")/.exec(code.slice(start, start + 4))?.[0].length ?? 0;
