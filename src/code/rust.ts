@@ -6,10 +6,18 @@
  * type's parentheses. A function's parameter list is alike: its comments
  * are comments, its strings (parameter attributes, `extern "C"` types) are
  * not. Elsewhere (enum bodies, functions, items) strings and
- * comments are as highlight.js finds them.
+ * comments are as highlight.js finds them, except that a `'` opens a
+ * character literal only where one character (or one escape) and a closing
+ * `'` follow, as in syntect's `char` rule: Cairo short strings (`'abc'`) in
+ * ```` ```rust ```` blocks are no strings there, highlight.js's `'...'` is.
  */
 import type { HLJSApi, Language, Mode } from "highlight.js";
 import rust from "highlight.js/lib/languages/rust";
+
+/** One character other than `'` and `\\` (a surrogate pair counts as one). */
+const ONE_CHARACTER = "[^'\\\\\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]";
+/** syntect Rust's `escaped_char` (also used for bytes here). */
+const ESCAPE = "\\\\(?:x[0-9a-fA-F]{2}|n|r|t|0|\"|'|\\\\|u\\{[0-9a-fA-F]{1,6}\\})";
 
 export function syntectRust(hljs: HLJSApi): Language {
   const language = rust(hljs);
@@ -25,5 +33,9 @@ export function syntectRust(hljs: HLJSApi): Language {
     end: /\)/,
     contains: [hljs.C_LINE_COMMENT_MODE, hljs.COMMENT(/\/\*/, /\*\//, { contains: ["self"] }), parentheses],
   };
-  return { ...language, contains: [structBody, parameters, ...(language.contains ?? [])] };
+  const notCharLiteral: Mode = { begin: new RegExp(`b?'(?!(?:${ONE_CHARACTER}|${ESCAPE})')`), relevance: 0 };
+  const contains = language.contains ?? [];
+  // After the lifetime rule (`'a` stays a symbol), before highlight.js's `'...'` string rule.
+  const lifetime = contains.findIndex((mode) => typeof mode === "object" && (mode as Mode).scope === "symbol");
+  return { ...language, contains: [structBody, parameters, ...contains.slice(0, lifetime + 1), notCharLiteral, ...contains.slice(lifetime + 1)] };
 }

@@ -8,23 +8,34 @@
  * - `#` after an escaped space (`\ #`) does not start a comment;
  * - a here-document is a string from `<<` to its delimiter word and again
  *   from the newline ending its first line to the closing delimiter (what
- *   follows the delimiter on the first line, `> file`, is not).
+ *   follows the delimiter on the first line, `> file`, is not), and on to
+ *   the last of the empty lines that follow the delimiter;
+ * - an assignment's name is any run without blanks, `=`, brackets or parens
+ *   (`--flag=val` at a command's start is one), and its value runs to a blank
+ *   or `;` (`a|b`, `x&&y` included);
+ * - `$'...'` (with `\'` escapes) and `$"..."` are strings `$` included;
+ * - quoted strings inside `${...}` and single-quoted ones inside `$(...)` are
+ *   strings.
  */
 import type { HLJSApi, Language, Mode } from "highlight.js";
 import bash from "highlight.js/lib/languages/bash";
 
-/** An assignment value: unquoted word characters, escapes and quoted parts, up to a blank or an operator. */
-const VALUE = String.raw`(?:\$\([^()]*\)|\$\{[^}]*\}|[^\s;&|()<>"'\\]|\\.|"(?:[^"\\]|\\.)*"|'[^']*')+`;
-const NAME = String.raw`[A-Za-z_][A-Za-z0-9_]*`;
-/** Where an assignment can stand: at a command's start, after `export`-like builtins, or after other assignments. */
-const COMMAND_START = String.raw`(?<=(?:^[ \t]*|[;&|(][ \t]*|\b(?:export|local|declare|readonly|typeset)[ \t]+)(?:${NAME}=(?:${VALUE})?[ \t]+)*)`;
+/** An assignment value: expansions, escapes, quoted parts and anything else up to a blank or `;` (not starting with `&` or `(`). */
+const VALUE = String.raw`(?![&(])(?:\$\((?:[^()]|\([^()]*\))*\)|\$\{[^}]*\}|\\.|"(?:[^"\\]|\\.)*"|'[^']*'|[^\s;"'\\])+`;
+/** syntect's `is_variable` name: no blanks, `=`, braces or parens, except one `[...]`/`(...)` part (`a[1]=x`). */
+const NAME = String.raw`[^{}()=\s]*(?:[({][^{}()=\s]*[)}])?[^{}()=\s]*`;
+/**
+ * Where an assignment can stand: at a command's start (a line's start, not after a `\` continuation, or
+ * after `;&|(`), there after an `export`-like builtin, or after other assignments.
+ */
+const COMMAND_START = String.raw`(?<=(?:(?<!\\\n[ \t]*)^|[;&|(])[ \t]*(?:(?:export|local|declare|readonly|typeset)[ \t]+)?(?:${NAME}[+\-?]?=(?:${VALUE})?[ \t]+)*)`;
 
 export function syntectBash(hljs: HLJSApi): Language {
   const language = bash(hljs);
   const contains = (language.contains ?? []).filter((mode) => (mode as Mode).scope !== "meta" && (mode as Mode).className !== "meta");
   const assignment: Mode = {
     // `+=` appends; syntect takes it with no name too (a table rule `+====+` gives the string `===+`).
-    match: [new RegExp(`${COMMAND_START}(?:${NAME})?`), /\+?=/, new RegExp(VALUE)],
+    match: [new RegExp(`${COMMAND_START}${NAME}`), /[+\-?]?=/, new RegExp(VALUE)],
     scope: { 3: "string" },
   };
   let delimiter = "";
@@ -39,7 +50,8 @@ export function syntectBash(hljs: HLJSApi): Language {
       starts: {
         scope: "string",
         begin: /\n/,
-        end: /^[ \t]*\w+$/,
+        // Followed by empty lines, the delimiter line's newline and theirs stay in syntect's string.
+        end: /^[ \t]*\w+(?:\n\n+|$)/,
         "on:end": (match: RegExpMatchArray, response: { ignoreMatch(): void }) => {
           if (match[0].trim() !== delimiter) response.ignoreMatch();
         },
@@ -50,9 +62,19 @@ export function syntectBash(hljs: HLJSApi): Language {
     match: [/(?:^|(?<!\\)\s)/, /#.*$/],
     scope: { 2: "comment" },
   };
+  const escape: Mode = { match: /\\./ };
+  const quoted: Mode[] = [
+    { scope: "string", begin: /"/, end: /"/, contains: [escape] },
+    { scope: "string", begin: /'/, end: /'/ },
+  ];
+  const ansiC: Mode = { scope: "string", begin: /\$'/, end: /'/, contains: [escape] };
+  // `$` right before `"`: a string piece that joins the quoted string after it.
+  const locale: Mode = { scope: "string", match: /\$(?=")/ };
+  const bracedVariable: Mode = { begin: /\$\{/, end: /\}/, contains: [...quoted, "self"] };
+  const substitution: Mode = { begin: /\$\(/, end: /\)/, contains: [escape, ...quoted, "self"] };
   return {
     ...language,
-    contains: [hereDocument, assignment, ...contains.filter((mode) => !isHereDocument(mode as Mode)).map((mode) => (isComment(mode as Mode) ? comment : mode))],
+    contains: [hereDocument, assignment, ansiC, locale, bracedVariable, substitution, ...contains.filter((mode) => !isHereDocument(mode as Mode)).map((mode) => (isComment(mode as Mode) ? comment : mode))],
   };
 }
 

@@ -106,6 +106,7 @@ export function yamlSpans(code: string): Span[] {
       } else if (char === "," && flowDepth > 0) at++;
       else if (char === "&" || char === "*" || char === "!") at = propertyEnd(text, at);
       else if (char === "@" || char === "`" || char === "%") at++; // reserved indicators cannot start a scalar
+      else if (char === "#") at++; // not a comment (no space before it) and no scalar's start either: `{{#include x}}` gives `include x`
       else if ((char === "|" || char === ">") && flowDepth === 0 && BLOCK_SCALAR_HEADER.test(text.slice(at))) {
         inBlockScalar = true;
         const comment = text.indexOf("#", at);
