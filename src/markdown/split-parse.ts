@@ -126,15 +126,14 @@ function byBracketKey(ids: string[], mark: string): Map<string, string[]> {
 }
 
 /**
- * What every innermost `[…]` of `text` holds, normalised like a label, with
- * `[ a  b ]` read as "A B": a superset of the labels its references use
- * (a label has no unescaped bracket). One pass over the text, where testing
- * each defined label against each piece took time in their product.
+ * What every innermost `[…]` of `text` holds, normalised like a label: a
+ * superset of the labels its references use (a label has no unescaped
+ * bracket). One pass over the text, where testing each defined label against
+ * each piece took time in their product.
  */
 function bracketKeys(text: string): Set<string> {
-  const normalized = normalizeLabel(text).replace(/\[ /g, "[").replace(/ \]/g, "]");
   const keys = new Set<string>();
-  for (const match of normalized.matchAll(/\[((?:[^[\]\\]|\\.)*)\]/g)) keys.add(match[1]!);
+  for (const match of text.matchAll(/\[((?:[^[\]\\]|\\[^])*)\]/g)) keys.add(normalizeLabel(match[1]!));
   return keys;
 }
 
@@ -159,7 +158,7 @@ export function parseInPieces(text: string, pieceSize: number, parse: (text: str
     previousStart = piece.start;
     let tree = trees[index]!;
     let prefix = "";
-    if (piece.text.includes("[")) {
+    if ((definitionsByKey.size || footnotesByKey.size) && piece.text.includes("[")) {
       const definitions: string[] = [];
       const footnotes: string[] = [];
       for (const key of bracketKeys(piece.text)) {
