@@ -25,10 +25,11 @@ export const SPLIT_ABOVE = 100_000;
  * About how long each piece is. Small: micromark keeps every event, token and
  * tokenizer of a document alive until it ends (up to ~650 bytes a character in
  * short list items), so a long piece outgrows V8's young generation and each
- * object is copied and promoted before it dies; at 4 KB most die young (a
- * 380 KB chapter of lists: 7 s of CPU at 32 KB pieces, under 3 s at 2–4 KB).
+ * object is copied and promoted before it dies; in small pieces most die young
+ * (parsing 380 KB of short lists, CPU: ~8 s at 32 KB pieces, ~6.7 s at 4 KB,
+ * ~4.5 s at 1 KB; 800 KB of corpus chapters: the same at 1, 2 and 4 KB).
  */
-export const PIECE_SIZE = 4_000;
+export const PIECE_SIZE = 1_000;
 
 export interface ParseOptions {
   /** Treat a leading `---` YAML block as front matter (what mdbook-course strips) instead of Markdown. */
