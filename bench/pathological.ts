@@ -5,9 +5,10 @@
  * ends with its one-line error, which is the expected outcome.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 
 const LIMIT_MS = 2000;
@@ -73,18 +74,37 @@ function cases(corpusSrc: string | undefined): [string, string][] {
 }
 
 /**
+ * A module loaded before pobook that writes the process's CPU time (all its
+ * threads, user and system, in ms) to `file` as it exits: wall time alone
+ * says little on a machine other work shares.
+ */
+interface CpuReport {
+  hook: string;
+  file: string;
+}
+
+function cpuReport(dir: string): CpuReport {
+  const file = join(dir, "cpu-ms");
+  const hook = join(dir, "cpu-report.mjs");
+  writeFileSync(hook, `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => { const { user, system } = process.cpuUsage(); writeFileSync(${JSON.stringify(file)}, String((user + system) / 1000)); });\n`);
+  return { hook: pathToFileURL(hook).href, file };
+}
+
+/**
  * Runs one command; `counted` must match its last output line for the run to
  * count as a success (a zero exit that says nothing about messages is not one).
  */
-function run(cli: string, args: string[], counted: RegExp): { ms: number; outcome: string; succeeded: boolean } {
+function run(cli: string, args: string[], counted: RegExp, cpuReport: CpuReport): { ms: number; cpuMs: number; outcome: string; succeeded: boolean } {
+  rmSync(cpuReport.file, { force: true });
   const start = performance.now();
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const result = spawnSync(process.execPath, ["--import", cpuReport.hook, cli, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
   const ms = performance.now() - start;
+  const cpuMs = existsSync(cpuReport.file) ? Number(readFileSync(cpuReport.file, "utf8")) : NaN;
   const output = (result.status === 0 ? result.stdout + result.stderr : result.stderr).trim().split("\n").filter((line) => line.trim() !== "");
   const count = result.status === 0 ? output.map((line) => counted.exec(line)?.[0]).find((match) => match !== undefined) : undefined;
-  if (count !== undefined) return { ms, outcome: count, succeeded: true };
+  if (count !== undefined) return { ms, cpuMs, outcome: count, succeeded: true };
   const last = output.pop() ?? "";
-  return { ms, outcome: `exit ${result.status}: ${last.replace(/^pobook: /, "")}`, succeeded: false };
+  return { ms, cpuMs, outcome: `exit ${result.status}: ${last.replace(/^pobook: /, "")}`, succeeded: false };
 }
 
 function size(text: string): string {
@@ -92,7 +112,7 @@ function size(text: string): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(0)} KB`;
 }
 
-/** One report line per case: size, extract and translate times, whether both are within 2 s. */
+/** One report line per case: size, extract and translate wall and CPU times, whether both are within 2 s (wall). */
 export function benchPathological(cli: string, corpusSrc: string | undefined): string[] {
   const out = ["pathological inputs (one-chapter book; extract and translate as fresh processes):"];
   for (const [name, text] of cases(corpusSrc)) {
@@ -103,13 +123,14 @@ export function benchPathological(cli: string, corpusSrc: string | undefined): s
     writeFileSync(join(root, "src", "chapter.md"), text);
     // A real language code: translate refuses one it has no name for.
     writeFileSync(join(root, "fr.po"), 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n');
-    const extract = run(cli, ["extract", root, "-o", join(root, "messages.pot"), "--no-cache"], /\d+ messages?/);
-    const translate = run(cli, ["translate", root, "--po", join(root, "fr.po"), "-l", "fr", "-o", join(root, "book", "fr")], /\d+ untranslated/);
+    const report = cpuReport(root);
+    const extract = run(cli, ["extract", root, "-o", join(root, "messages.pot"), "--no-cache"], /\d+ messages?/, report);
+    const translate = run(cli, ["translate", root, "--po", join(root, "fr.po"), "-l", "fr", "-o", join(root, "book", "fr")], /\d+ untranslated/, report);
     const fast = extract.ms <= LIMIT_MS && translate.ms <= LIMIT_MS;
     // A case past the Markdown limits fails on purpose (its one-line error); only successes can be "within".
     const within = extract.succeeded !== translate.succeeded ? "no (extract and translate disagree)" : fast ? "yes" : "no";
     out.push(
-      `  ${name}, ${size(text)}: extract ${extract.ms.toFixed(0)} ms (${extract.outcome}), translate ${translate.ms.toFixed(0)} ms (${translate.outcome}); within 2 s: ${within}`,
+      `  ${name}, ${size(text)}: extract ${extract.ms.toFixed(0)} ms, CPU ${extract.cpuMs.toFixed(0)} ms (${extract.outcome}), translate ${translate.ms.toFixed(0)} ms, CPU ${translate.cpuMs.toFixed(0)} ms (${translate.outcome}); within 2 s: ${within}`,
     );
   }
   return out;

@@ -57,6 +57,15 @@ describe("parsing in pieces", () => {
     expect(expectSameAsWhole(text)).toBeGreaterThan(10);
   });
 
+  it("labels with escaped brackets, backslashes and line breaks, defined in another piece", () => {
+    const body = repeatUntil(6_000, (i) => `Use [A\\]B] and [c\\\\d] and [e\\\nf][] and [^Note${i % 2}] here ${i}.\n\n`);
+    const text = `${body}[a\\]b]: /ab\n\n[C\\\\D]: /cd\n\n[e\\ f]: /ef\n\n[^note0]: Zero.\n\n[^NOTE1]: One.\n\n${body}`;
+    const whole = parseMarkdownWhole(text);
+    expect(JSON.stringify(whole)).toContain('"type":"linkReference"');
+    expect(JSON.stringify(whole)).toContain('"type":"footnoteReference"');
+    expect(expectSameAsWhole(text)).toBeGreaterThan(5);
+  });
+
   it("no cut inside fenced code, raw HTML blocks, front matter or CRLF text", () => {
     const filler = repeatUntil(3_000, (i) => `Paragraph ${i}.\n\n`);
     const fenced = `${filler}\`\`\`\`md\n\n# not a heading\n\n\`\`\`\nstill code\n\n~~~\n\nplain\n\n\`\`\`\`\n\n${filler}~~~\n\nx\n\n~~~\n\n${filler}`;

@@ -113,6 +113,30 @@ function labelsOf(tree: Root): Labels {
   return labels;
 }
 
+/** Every label a definition or footnote defines, by the key its reference has in bracketKeys (`^` before a footnote's). */
+function byBracketKey(ids: string[], mark: string): Map<string, string[]> {
+  const keys = new Map<string, string[]>();
+  for (const id of new Set(ids)) {
+    const key = mark + normalizeLabel(id);
+    const same = keys.get(key);
+    if (same) same.push(id);
+    else keys.set(key, [id]);
+  }
+  return keys;
+}
+
+/**
+ * What every innermost `[…]` of `text` holds, normalised like a label: a
+ * superset of the labels its references use (a label has no unescaped
+ * bracket). One pass over the text, where testing each defined label against
+ * each piece took time in their product.
+ */
+function bracketKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const match of text.matchAll(/\[((?:[^[\]\\]|\\[^])*)\]/g)) keys.add(normalizeLabel(match[1]!));
+  return keys;
+}
+
 /**
  * A stand-in definition of the link label `id`. A label starting with `^`
  * (defined as `[ ^x]: url`) must not be written `[^x]: x`, which defines a
@@ -133,7 +157,8 @@ export function parseInPieces(text: string, pieceSize: number, parse: (text: str
   const pieces = starts.map((start, index) => ({ start, text: text.slice(start, starts[index + 1] ?? text.length) }));
   const trees = pieces.map((piece) => parse(piece.text));
   const own = trees.map(labelsOf);
-  const all: Labels = { definitions: new Set(own.flatMap((labels) => [...labels.definitions])), footnotes: new Set(own.flatMap((labels) => [...labels.footnotes])) };
+  const definitionsByKey = byBracketKey(own.flatMap((labels) => [...labels.definitions]), "");
+  const footnotesByKey = byBracketKey(own.flatMap((labels) => [...labels.footnotes]), "^");
   const root: Root = { type: "root", children: [] };
   let line = 0;
   let previousStart = 0;
@@ -142,14 +167,13 @@ export function parseInPieces(text: string, pieceSize: number, parse: (text: str
     previousStart = piece.start;
     let tree = trees[index]!;
     let prefix = "";
-    if (piece.text.includes("[")) {
-      // Every reference has its label in brackets; `[ a  b ]` is the label "a b". Only these pieces are parsed again.
-      const normalized = normalizeLabel(piece.text).replace(/\[ /g, "[").replace(/ \]/g, "]");
-      // micromark's identifiers are lower-cased normalised labels; a stand-in `[id]: x` normalises the same.
-      const missing = (defined: Set<string>, ownSet: Set<string>, open: string): string[] =>
-        [...defined].filter((id) => !ownSet.has(id) && normalized.includes(`${open}${normalizeLabel(id)}]`));
-      const definitions = missing(all.definitions, own[index]!.definitions, "[");
-      const footnotes = missing(all.footnotes, own[index]!.footnotes, "[^");
+    if ((definitionsByKey.size || footnotesByKey.size) && piece.text.includes("[")) {
+      const definitions: string[] = [];
+      const footnotes: string[] = [];
+      for (const key of bracketKeys(piece.text)) {
+        for (const id of definitionsByKey.get(key) ?? []) if (!own[index]!.definitions.has(id)) definitions.push(id);
+        for (const id of footnotesByKey.get(key) ?? []) if (!own[index]!.footnotes.has(id)) footnotes.push(id);
+      }
       if (definitions.length || footnotes.length) {
         prefix = [...definitions.map(definitionStandIn), ...footnotes.map((id) => `[^${id}]: x`)].join("\n") + "\n\n";
         tree = parse(prefix + piece.text);

@@ -583,8 +583,9 @@ export function translateBook(book: PreparedBook, lookup: Lookup, options: Apply
       return text;
     };
     const known = unexpandedChapters(book);
-    // An unexpanded chapter's text is its expanded text: its messages serve the copy too.
-    check.segmented = new Map(book.documents.filter((document) => known.has(document.path)).map((document) => [document.original, document.messages]));
+    // An unexpanded chapter's text is its expanded text: its messages serve the copy too. So do those of a chapter
+    // with `{{` that expansion leaves as it is (the map is keyed by expanded text): a 5 MB one was parsed twice more.
+    check.segmented = new Map(book.documents.filter(segmentedAsWritten).map((document) => [document.original, document.messages]));
     check.source = extractForCheck(check.config, recording, check.options, known, check.segmented);
     check.reached = reached;
   }
@@ -656,10 +657,15 @@ function copyContents(
 }
 
 /** Chapters whose text extraction would read unchanged (no links to expand, no course directives to drop). */
+/** A chapter whose messages were segmented from its text as the file has it (what extraction segments when nothing expands). */
+function segmentedAsWritten(document: PreparedDocument): boolean {
+  return document.role === "chapter" && !document.bom && document.parsed === document.original;
+}
+
 function unexpandedChapters(book: PreparedBook): Map<string, Message[]> {
   const known = new Map<string, Message[]>();
   for (const document of book.documents) {
-    if (document.role === "chapter" && !document.bom && !document.original.includes("{{") && document.parsed === document.original) known.set(document.path, document.messages);
+    if (segmentedAsWritten(document) && !document.original.includes("{{")) known.set(document.path, document.messages);
   }
   return known;
 }
