@@ -16,7 +16,16 @@ const BOOKS = [
   { name: "comprehensive-rust-pt-BR", legacyInlineHtml: true },
 ];
 
+/** Prepared books by name and mode, shared by the tests (applyCatalog leaves a prepared book as it was). */
+const loaded = new Map<string, { root: string; book: PreparedBook }>();
+
 function load(name: string, legacyInlineHtml: boolean): { root: string; book: PreparedBook } {
+  const key = `${name}:${legacyInlineHtml}`;
+  if (!loaded.has(key)) loaded.set(key, loadUncached(name, legacyInlineHtml));
+  return loaded.get(key)!;
+}
+
+function loadUncached(name: string, legacyInlineHtml: boolean): { root: string; book: PreparedBook } {
   const root = join(CORPUS, name);
   const config = parseBookConfig(readFileSync(join(root, "book.toml"), "utf8"), "book.toml");
   const book = prepareBook(config, (path) => readFileSync(join(root, path), "utf8"), { legacyInlineHtml });

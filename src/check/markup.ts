@@ -135,7 +135,7 @@ function isDelimiterRun(char: string, before: string, after: string): boolean {
 }
 
 /** Items of `expected` missing from `actual`, and extra items of `actual`, counting repeats. */
-function multisetDifference(expected: string[], actual: string[]): { missing: string[]; extra: string[] } {
+function multisetDifference(expected: readonly string[], actual: readonly string[]): { missing: string[]; extra: string[] } {
   const counts = new Map<string, number>();
   for (const item of expected) counts.set(item, (counts.get(item) ?? 0) + 1);
   const extra: string[] = [];
@@ -214,6 +214,24 @@ function codeSpanFindings(source: MarkupSummary, target: MarkupSummary, context:
   return findings;
 }
 
+/**
+ * Summaries by message text, so that a message is parsed once per process: the msgids checked
+ * again in each language's catalog, a catalog checked again as a tree or at a revision. Kept
+ * bounded for long-lived processes; summaries are shared, never modified.
+ */
+const summaries = new Map<string, MarkupSummary>();
+const SUMMARIES_KEPT = 50_000;
+
+function summaryOf(message: string): MarkupSummary {
+  let summary = summaries.get(message);
+  if (summary === undefined) {
+    summary = summarizeMarkup(message);
+    if (summaries.size >= SUMMARIES_KEPT) summaries.clear();
+    summaries.set(message, summary);
+  }
+  return summary;
+}
+
 /** Compare one msgstr with the msgid it translates (`context`: the catalog, for what counts as localisation). */
 export function compareMarkup(msgid: string, msgstr: string, context?: LocalisationContext): Array<{ rule: RuleId; message: string }> {
   const findings: Array<{ rule: RuleId; message: string }> = [];
@@ -226,8 +244,8 @@ export function compareMarkup(msgid: string, msgstr: string, context?: Localisat
   let source: MarkupSummary;
   let target: MarkupSummary;
   try {
-    source = summarizeMarkup(msgid);
-    target = summarizeMarkup(msgstr);
+    source = summaryOf(msgid);
+    target = summaryOf(msgstr);
   } catch (error) {
     // Input past the parser's limits (markdown/limits.ts) is a finding, not the end of the check.
     if (!(error instanceof PobookError)) throw error;
