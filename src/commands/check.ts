@@ -122,7 +122,7 @@ export function registerCheck(program: Command): void {
     .option("--pot <file>", "with --against: the template msgids come from (default: the book's POT in its po-dir, else its sources extracted in memory)")
     .addOption(new Option("--format <format>", "how to print findings: text, json, or github (workflow annotations)").choices(["text", "json", "github"]))
     .addHelpText("after", `\nRules:\n${Object.entries(RULES).map(([id, rule]) => `  ${id.padEnd(16)} ${rule.severity.padEnd(8)} ${rule.summary}`).join("\n")}\n`)
-    .action(async (files: string[], options: CheckOptions) => {
+    .action(async (files: string[], options: CheckOptions, command: Command) => {
       const format = options.format ?? (options.json ? "json" : "text");
       if (options.json && format !== "json") throw new PobookError(`--json and --format ${format} disagree; give one`);
       if (options.against !== undefined && options.msgidChanges !== undefined) throw new PobookError("give --against REV or --msgid-changes REV, not both");
@@ -131,7 +131,11 @@ export function registerCheck(program: Command): void {
       const revisionOption = options.against !== undefined ? "--against" : "--msgid-changes";
       const compare = options.against !== undefined ? checkAgainstRevision : msgidChanges;
       options.book = bookRoot(options.book);
-      const config = readBookConfig(options.book, false);
+      // The working directory taken by default (no -b) is a plain Markdown book only when it has
+      // the catalogs' po/ too: `pobook check fr.po` in a folder of unrelated Markdown (a home
+      // directory, /tmp) must not parse all of it for fragment-link.
+      const implicitFolder = command.getOptionValueSource("book") === "default" && !existsSync(join(options.book, "book.toml")) && !existsSync(join(options.book, "po"));
+      const config = implicitFolder ? undefined : readBookConfig(options.book, false);
       const overrides = severityOverrides(options, config === undefined ? {} : configuredSeverities(config, join(options.book, "book.toml")));
       const named = config === undefined && files.length === 0 ? poFilesOrDefault(files).map((path) => ({ path, tree: false })) : catalogsAndTrees(files, catalogDir(options.book, config));
       // A tree is bad input when its files contradict each other or hold messages of no chapter: said before any finding.
