@@ -11,3 +11,8 @@ export function readAtRevision(file: string, base: string, option = "--msgid-cha
   const dir = { cwd: dirname(file), option };
   return fileAtCommit(dir, resolveCommit(dir, base, file), basename(file));
 }
+
+/** Throws readAtRevision's usage error when `base` is no revision for `file` (cheap: said before any rule runs). */
+export function requireRevision(file: string, base: string, option = "--msgid-changes"): void {
+  resolveCommit({ cwd: dirname(file), option }, base, file);
+}

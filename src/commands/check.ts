@@ -7,7 +7,7 @@ import type { BookConfig } from "../book/config.js";
 import { checkCatalog, hasErrors, isRuleId, RULES, sortFindings, type Finding, type SeverityOverrides } from "../check/index.js";
 import { resolveFindings, type RawFinding, type RuleId } from "../check/findings.js";
 import { entryStartLine } from "../check/duplicates.js";
-import { readAtRevision } from "../check/git-revision.js";
+import { readAtRevision, requireRevision } from "../check/git-revision.js";
 import { checkIntrawordEmphasis, intrawordCandidates } from "../check/intraword-emphasis.js";
 import { bookReader, findReadRoot } from "../runtime/book-reader.js";
 import { messageSources, prepareBook, type PreparedBook } from "../translate/book.js";
@@ -147,6 +147,8 @@ export function registerCheck(program: Command): void {
       const findings: Finding[] = [];
       const sourcesOf = config === undefined ? undefined : bookSources(options.book, config);
       const fragments = fragmentsOnce(options.book, config);
+      // A bad revision (or no repository) is a usage error: said before the rules run, which take seconds on a big catalog.
+      if (revision !== undefined) for (const file of poFiles) if (!trees.has(file) && existsSync(file)) requireRevision(file, revision, revisionOption);
       const report = progress();
       for (const file of poFiles) {
         report.update(`pobook check: ${file}`);
