@@ -35,6 +35,12 @@ function altEnd(source: string, open: number, limit: number): number {
  */
 function altEvents(context: InlineContext, start: number, end: number, out: InlineEvent[]): void {
   const alt = context.source.slice(start, end);
+  // Alt text with no character that can start markup parses to the one text node `[alt]`, which
+  // ends below in textEvents anyway: no parser for it (2,400 images in a paragraph took seconds).
+  if (!/[\\&*_`[\]<>!~^\r\n]/.test(alt)) {
+    textEvents(context, start, end, out);
+    return;
+  }
   const paragraph = alt.includes("\n") || alt.includes("\r") ? undefined : parseMarkdown(`\\[${alt}\\]`).children[0];
   if (paragraph?.type !== "paragraph") {
     textEvents(context, start, end, out);
