@@ -7,6 +7,7 @@ import { serializePo } from "../src/catalog/serialize.js";
 import type { Catalog } from "../src/catalog/types.js";
 import { corpusCatalogs, gnu, HAS_CORPUS } from "./helpers/gnu.js";
 import { makeTree, runCliKilledAfter, runInProcess } from "./helpers/cli.js";
+import { catalogText } from "./helpers/catalog-text.js";
 
 const POT = `msgid ""
 msgstr ""
@@ -29,17 +30,7 @@ msgid "Installing the toolchain"
 msgstr ""
 `;
 
-function catalog(language: string, body: string): string {
-  return `msgid ""
-msgstr ""
-"Project-Id-Version: Demo\\n"
-"POT-Creation-Date: 2024-01-01 00:00+0000\\n"
-"Language: ${language}\\n"
-"Content-Type: text/plain; charset=UTF-8\\n"
-"Plural-Forms: nplurals=1; plural=0;\\n"
-
-${body}`;
-}
+const catalog = (language: string, body: string): string => catalogText(language, body, "nplurals=1; plural=0;");
 
 const DE = catalog(
   "de",

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInProcess } from "./helpers/cli.js";
 import { BN_BOOK, hasCorpus, PT_BOOK } from "./helpers/corpus.js";
+import { catalogText } from "./helpers/catalog-text.js";
 
 const POT = `msgid ""
 msgstr ""
@@ -31,17 +32,7 @@ msgid "Installing the toolchain"
 msgstr ""
 `;
 
-function catalog(language: string, body: string): string {
-  return `msgid ""
-msgstr ""
-"Project-Id-Version: Demo\\n"
-"POT-Creation-Date: 2024-01-01 00:00+0000\\n"
-"Language: ${language}\\n"
-"Content-Type: text/plain; charset=UTF-8\\n"
-"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
-
-${body}`;
-}
+const catalog = (language: string, body: string): string => catalogText(language, body);
 
 /** Catalogs that take every path of the merge: kept, fuzzy, new, obsolete, plural, unchanged. */
 const CATALOGS: Record<string, string> = {
