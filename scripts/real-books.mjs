@@ -364,7 +364,9 @@ function compareCatalog(potIds, catalogPath) {
     // comparison fails, with what pobook and msgfmt say, and the run goes on.
     const where = error.line === undefined ? "" : `:${error.line}`;
     const msgfmt = run("msgfmt", ["--check-format", "-o", "/dev/null", catalogPath]);
-    const gnu = msgfmt.status === 0 ? "msgfmt accepts it" : `msgfmt: ${firstLine(msgfmt.stderr)}`;
+    // msgfmt's warnings (a missing charset, ...) come before its errors: quote its first error line.
+    const errorLine = msgfmt.stderr.split("\n").find((line) => /:\d+: /.test(line) || /fatal error/.test(line));
+    const gnu = msgfmt.status === 0 ? "msgfmt accepts it" : `msgfmt refuses it too: ${(errorLine ?? firstLine(msgfmt.stderr)).trim()}`;
     return { catalog: catalogPath, error: `unreadable (${basename(catalogPath)}${where}: ${error.message}; ${gnu})` };
   }
   let matched = 0;

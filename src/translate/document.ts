@@ -16,6 +16,7 @@ import { lineOf, lineStartOffsets, segmentTree, type Message, type SegmentOption
 import type { Lookup } from "./lookup.js";
 import { dropLinkEscapes } from "../book/links.js";
 import { emphasisForSource, emphasisLoss } from "./emphasis.js";
+import { backticksForSource } from "./backticks.js";
 import { escapeHeadingAttributes, inSourceFences, paragraphChange, setextProblem } from "./block-shape.js";
 import { escapeNewDirectives } from "./directives.js";
 import { keepSpacesBeforeBreaks } from "./hard-breaks.js";
@@ -195,6 +196,7 @@ function place(message: Message, msgstr: string, block: Block | undefined, conte
     if (loss) return loss;
     msgstr = emphasisForSource(msgstr);
   }
+  if (block && block.kind !== "code" && message.msgid.includes("\\``")) msgstr = backticksForSource(source.slice(message.start, message.end), message.msgid, msgstr);
   const whole: Edit = { start: message.start, end: message.end, text: msgstr };
   if (!block) return whole;
   switch (block.kind) {

@@ -19,6 +19,7 @@ import { parseMarkdown } from "../markdown/parse.js";
 import { segmentTree, type Message } from "../markdown/segment.js";
 import type { Lookup } from "./lookup.js";
 import { entryKey } from "../catalog/types.js";
+import { escapeWholeRuns } from "./backticks.js";
 
 /** The messages of one SUMMARY.md or chapter, as extraction sees them (includes expanded). */
 export interface ExtractedFile {
@@ -152,6 +153,8 @@ export function tallyTranslation(
       } else {
         let key = found.msgstr.trim();
         if (!available.get(key)) key = writtenForm(found.msgstr) ?? key;
+        // Written with its backtick runs escaped whole (backticksForSource): the same text.
+        if (!available.get(key) && found.msgstr.includes("\\``")) key = writtenForm(escapeWholeRuns(found.msgstr)) ?? key;
         const count = available.get(key) ?? 0;
         if (count > 0) {
           available.set(key, count - 1);
