@@ -233,3 +233,42 @@ describe.skipIf(!HAS_CORPUS)("the preprocessor on the pt-BR corpus book", () => 
     expect(find(result.sections, "welcome-day-1.md").name).not.toBe(find(book.sections, "welcome-day-1.md").name);
   }, 180_000); // translate also extracts the translated book again to check it (see src/translate/verify.ts)
 });
+
+// mdBook 0.5 renamed the book's `sections` to `items` and dropped `__non_exhaustive`
+// (rust-lang/mdBook#2813; mdbook-i18n-helpers moved to 0.5 in October 2025). The same recorded
+// books, in 0.5's shape, must give what 0.4's give.
+describe("mdBook 0.5's protocol (book.items)", () => {
+  const as05 = (book: MdbookBook): MdbookBook => ({ items: book.sections });
+  const epoch = { SOURCE_DATE_EPOCH: "1700000000" };
+
+  test("the preprocessor translates a 0.5 book and gives it back under items", async () => {
+    const [context, book] = JSON.parse(fixture("gettext-de.json")) as [Record<string, unknown>, MdbookBook];
+    const old = JSON.parse((await runWithInput(["mdbook", "gettext"], JSON.stringify([context, book]))).stdout) as MdbookBook;
+    const result = await runWithInput(["mdbook", "gettext"], JSON.stringify([{ ...context, mdbook_version: "0.5.4" }, as05(book)]));
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const translated = JSON.parse(result.stdout) as MdbookBook;
+    expect(Object.keys(translated)).toEqual(["items"]);
+    expect(translated.items).toEqual(old.sections);
+    expect(find(translated.items!, "welcome.md").name).toBe("Willkommen");
+  });
+
+  test("the renderer writes the same POT from a 0.5 render context", async () => {
+    const old = mkdtempSync(join(tmpdir(), "pobook-xgettext-"));
+    const destination = mkdtempSync(join(tmpdir(), "pobook-xgettext-"));
+    expect((await runWithInput(["mdbook", "xgettext"], fixture("xgettext.json", old), epoch)).status).toBe(0);
+    const context = JSON.parse(fixture("xgettext.json", destination)) as { book: MdbookBook; version: string };
+    const result = await runWithInput(["mdbook", "xgettext"], JSON.stringify({ ...context, version: "0.5.4", book: as05(context.book) }), epoch);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(destination, "messages.pot"), "utf8")).toBe(readFileSync(join(old, "messages.pot"), "utf8"));
+  });
+
+  test("a book with neither key is refused on one line", async () => {
+    const [context] = JSON.parse(fixture("gettext-de.json")) as [unknown];
+    const result = await runWithInput(["mdbook", "gettext"], JSON.stringify([context, { chapters: [] }]));
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("pobook: <stdin>: book must be an object with items (mdBook 0.5) or sections (mdBook 0.4)\n");
+  });
+});

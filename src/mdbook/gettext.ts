@@ -18,7 +18,7 @@ import { segmentationOptions } from "../book/extract-book.js";
 import { translateDocument, translateWithOutcomes, type TranslationWarning } from "../translate/document.js";
 import { headingIdOptions, keepSourceAnchors, sourceAnchors } from "../translate/stable-anchors.js";
 import { catalogLookup, type Lookup } from "../translate/lookup.js";
-import type { MdbookBook, MdbookItem, PreprocessorContext } from "./protocol.js";
+import { bookItems, withBookItems, type MdbookBook, type MdbookItem, type PreprocessorContext } from "./protocol.js";
 
 export interface GettextSettings {
   config: BookConfig;
@@ -121,5 +121,5 @@ export function translateMdbook(book: MdbookBook, config: BookConfig, lookup: Lo
     }
     return { ...section, Chapter: { ...chapter, name: title(chapter.name), content, sub_items: (chapter.sub_items ?? []).map(item) } };
   };
-  return { book: { ...book, sections: book.sections.map(item) }, warnings };
+  return { book: withBookItems(book, bookItems(book).map(item)), warnings };
 }

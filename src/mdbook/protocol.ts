@@ -1,8 +1,11 @@
 /**
- * mdBook's JSON protocols (mdBook 0.4): what a preprocessor reads on stdin
- * (`[context, book]`) and writes back (the book), and what a renderer reads
- * (the RenderContext). Only the fields pobook uses are typed; every other
- * field is passed through untouched.
+ * mdBook's JSON protocols (mdBook 0.4 and 0.5): what a preprocessor reads on
+ * stdin (`[context, book]`) and writes back (the book), and what a renderer
+ * reads (the RenderContext). Only the fields pobook uses are typed; every
+ * other field is passed through untouched. The one difference between the
+ * two versions that pobook meets: 0.5 renamed the book's `sections` to
+ * `items` (and dropped `__non_exhaustive`); the book goes back under the key
+ * it came with.
  */
 import { PobookError } from "../errors.js";
 
@@ -21,9 +24,21 @@ export interface MdbookChapter {
 export type MdbookItem = { Chapter: MdbookChapter } | "Separator" | { PartTitle: string };
 
 export interface MdbookBook {
-  sections: MdbookItem[];
-  __non_exhaustive: null;
+  /** mdBook 0.5's name for the book's items. */
+  items?: MdbookItem[];
+  /** mdBook 0.4's name for the book's items. */
+  sections?: MdbookItem[];
   [other: string]: unknown;
+}
+
+/** The book's items, under either version's key. */
+export function bookItems(book: MdbookBook): MdbookItem[] {
+  return book.items ?? book.sections ?? [];
+}
+
+/** `book` with `items` in place of its items, under the key the book came with. */
+export function withBookItems(book: MdbookBook, items: MdbookItem[]): MdbookBook {
+  return "items" in book ? { ...book, items } : { ...book, sections: items };
 }
 
 export interface PreprocessorContext {
@@ -75,8 +90,9 @@ function checkItems(items: unknown, where: string): void {
 }
 
 function checkBook(book: unknown, where: string): MdbookBook {
-  if (!isObject(book)) throw new PobookError(`${where} must be an object with sections`, { file: "<stdin>" });
-  checkItems(book.sections, `${where}.sections`);
+  const key = isObject(book) ? ("items" in book ? "items" : "sections" in book ? "sections" : undefined) : undefined;
+  if (!isObject(book) || key === undefined) throw new PobookError(`${where} must be an object with items (mdBook 0.5) or sections (mdBook 0.4)`, { file: "<stdin>" });
+  checkItems(book[key], `${where}.${key}`);
   return book as MdbookBook;
 }
 

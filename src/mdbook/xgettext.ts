@@ -11,7 +11,7 @@ import { chapterSegmentOptions, prepareChapter, segmentationOptions } from "../b
 import { buildTemplates, type BookOutline, type TemplateFile } from "../book/template.js";
 import { parseSummary, type SummaryItem } from "../book/summary.js";
 import { segmentMarkdown } from "../markdown/segment.js";
-import type { MdbookItem, RenderContext } from "./protocol.js";
+import { bookItems, type MdbookItem, type RenderContext } from "./protocol.js";
 import { withBookMessages } from "../publish/template-messages.js";
 
 
@@ -42,7 +42,7 @@ export function renderTemplates(context: RenderContext, summaryText: string): { 
   const summaryPath = posix.join(config.src, "SUMMARY.md");
   parseSummary(summaryText, summaryPath); // a broken SUMMARY.md is reported with its line
   const chapters: Array<{ path: string; content: string }> = [];
-  const summary = structure(context.book.sections, config.src, chapters);
+  const summary = structure(bookItems(context.book), config.src, chapters);
   const summaryMessages = segmentMarkdown(summaryText, { ...segmentationOptions(config), stripLinks: true });
   const book: BookOutline = { summaryPath, summaryText, summary, summaryMessages, chapters: chapters.map(({ path }) => ({ path, line: 0 })) };
   const segmentOptions = chapterSegmentOptions(config);
