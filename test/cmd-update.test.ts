@@ -88,6 +88,20 @@ describe("pobook update", () => {
     expect(readFileSync(join(dir, "po", "ja.po"), "utf8")).toBe(ja);
   });
 
+  it("-l LANG names a language as translate, init and preview do (repeatable, same as LANG)", async () => {
+    const byArgument = project({ "de.po": DE, "ja.po": catalog("ja", "") });
+    const byOption = project({ "de.po": DE, "ja.po": catalog("ja", "") });
+    const ja = readFileSync(join(byOption, "po", "ja.po"), "utf8");
+    const expected = await runInProcess(["update", "de"], byArgument);
+    const result = await runInProcess(["update", "-l", "de"], byOption);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(expected.stdout);
+    expect(readFileSync(join(byOption, "po", "de.po"), "utf8")).toBe(readFileSync(join(byArgument, "po", "de.po"), "utf8"));
+    expect(readFileSync(join(byOption, "po", "ja.po"), "utf8")).toBe(ja);
+    const both = await runInProcess(["update", "de", "--language", "ja", "-l", "de"], byOption);
+    expect(both.stdout.split("\n").filter(Boolean).map((line) => line.split(":")[0])).toEqual(["po/de.po", "po/ja.po"]);
+  });
+
   it("is idempotent: a second update leaves every byte as it was", async () => {
     const dir = project({ "de.po": DE });
     await runInProcess(["update"], dir);

@@ -32,6 +32,7 @@ interface UpdateFlags {
   json?: boolean;
   split?: string;
   jobs?: string;
+  language: string[];
 }
 
 function jobsOption(value: string | undefined): number | undefined {
@@ -118,6 +119,8 @@ export function registerUpdate(program: Command): void {
     .command("update")
     .description("merge the template into the catalogs (like msgmerge --update --previous)")
     .argument("[lang...]", "languages to update (default: every PO_DIR/*.po)")
+    // As translate, init and preview name the language: `-l fr` and `fr` are the same here.
+    .option("-l, --language <lang>", "a language to update, like a LANG argument (repeatable)", (value: string, previous: string[]) => [...previous, value], [] as string[])
     .option("-b, --book <DIR>", "book directory (its book.toml says where the catalogs are)", ".")
     .option("--pot <FILE>", "template (default: the book's POT in PO_DIR, else its sources extracted in memory)")
     .option("--po-dir <DIR>", "catalog directory (default: the book's po-dir, po)")
@@ -128,7 +131,8 @@ export function registerUpdate(program: Command): void {
     .option("--json", "print what happened to each catalog as JSON")
     .option("-j, --jobs <n>", "threads to merge several catalog files on (default: one per CPU)")
     .option("--split <mode>", "write the catalog trees <po-dir>/LANG/ split by chapter or part (default: as each tree is split now)")
-    .action(async (languages: string[], flags: UpdateFlags) => {
+    .action(async (positional: string[], flags: UpdateFlags) => {
+      const languages = [...positional, ...flags.language.filter((language) => !positional.includes(language))];
       flags.book = bookRoot(flags.book);
       const config = readBookConfig(flags.book, false);
       const poDir = catalogDir(flags.book, config, flags.poDir);
